@@ -1,0 +1,160 @@
+"""Cleaner: lines -> rules -> heuristics -> metadata -> Article. Pure: no I/O, no clock.
+
+`clean` and `explain` run the same `_decide`; explain only reports more of what it decided.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Sequence
+from urllib.parse import urlsplit
+
+from . import heuristics as h
+from . import metadata
+from .article import Article, Removal
+from .language import detect, stopwords
+from .lines import split_lines
+from .rules import CompiledRules, Rule, builtin_rules, load_rule_file
+
+
+@dataclass(frozen=True)
+class Options:
+    """Engine settings; thresholds of single heuristics are named constants in `heuristics`."""
+
+    language: str | None = None  # force a language (ISO 639-1) instead of detecting it
+
+
+@dataclass(frozen=True)
+class LineReport:
+    """One input line as `explain` shows it: the verdict and what decided it."""
+
+    line: int
+    text: str
+    verdict: str  # headline | dateline | byline | body | blank | the category removed
+    rule: str | None  # id of the rule or heuristic that decided
+    label: str  # the context-free label (good, near-good, short, rule, blank)
+    fired: tuple[str, ...] = ()  # every rule whose pattern hits the line
+    features: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "line": self.line, "text": self.text, "verdict": self.verdict, "rule": self.rule,
+            "label": self.label, "fired": list(self.fired), "features": self.features,
+        }
+
+
+def site_of(source: str | None) -> str | None:
+    """The domain a document comes from, for site rules: a URL's host or a bare domain."""
+    if not source:
+        return None
+    host = urlsplit(source if "//" in source else f"//{source}").hostname or ""
+    host = host.removeprefix("www.")
+    return host if "." in host else None
+
+
+class Cleaner:
+    """Compiled rules plus options; build once, clean many documents."""
+
+    def __init__(self, extra_rules: Sequence[Rule] = (), options: Options | None = None) -> None:
+        self.options = options or Options()
+        self.rules = CompiledRules([*builtin_rules(), *extra_rules])
+
+    @classmethod
+    def from_rule_files(cls, paths: Sequence[str | Path], options: Options | None = None) -> "Cleaner":
+        """A cleaner with the built-in packs plus users' rule files (raises RuleError)."""
+        return cls([rule for path in paths for rule in load_rule_file(path)], options)
+
+    def clean(self, text: str, *, source: str | None = None) -> Article:
+        page, language, headline = self._decide(text, source)
+        return _article(page, language, headline)
+
+    def explain(self, text: str, *, source: str | None = None) -> list[LineReport]:
+        page, language, _ = self._decide(text, source)
+        site = site_of(source)
+        reports = []
+        for i, line in enumerate(page.lines):
+            verdict = page.verdicts[i]
+            f = page.features[i]
+            reports.append(LineReport(
+                line=line.number,
+                text=line.text,
+                verdict="blank" if verdict is None else _verdict_name(verdict),
+                rule=verdict.rule if verdict else None,
+                label=page.labels[i].value,
+                fired=tuple(r.id for r in self.rules.all_hits(line.norm, language, site)) if not line.blank else (),
+                features=f.to_dict() if f else {},
+            ))
+        return reports
+
+    def _decide(self, text: str, source: str | None) -> tuple[h.Page, str | None, int | None]:
+        lines = split_lines(text)
+        language = self.options.language or detect(text)
+        site = site_of(source)
+        hits = [None if line.blank else self.rules.first_hit(line.norm, language, site) for line in lines]
+        page = h.Page.build(lines, hits, language)
+        h.apply_rules(page)
+        h.repeated_lines(page)
+        headline = _mark_article(page)
+        return page, language, headline
+
+
+def _mark_article(page: h.Page) -> int | None:
+    """Zones and metadata around the good paragraphs; returns the headline's index."""
+    goods = page.goods()
+    if not goods:
+        # Nothing reads as article prose: unsure, so everything the rules left stays.
+        metadata.find_byline(page, 0)
+        for i in range(len(page.lines)):
+            if page.open(i):
+                page.verdicts[i] = h.Verdict(h.Kind.BODY)
+        return None
+    first = goods[0]
+    metadata.find_dateline(page, first)
+    metadata.find_byline(page, first)
+    headline = metadata.find_headline(page, first)
+    if headline is not None:
+        h.caption_near_headline(page, headline)
+        first = page.goods()[0]
+        metadata.keep_standfirst(page, headline, first)
+    h.short_line_runs(page)
+    goods = page.goods()
+    h.edge_zones(page, goods[0], goods[-1])
+    for i in range(len(page.lines)):
+        if page.open(i):
+            page.verdicts[i] = h.Verdict(h.Kind.BODY)
+    return headline
+
+
+def _verdict_name(verdict: h.Verdict) -> str:
+    return verdict.category.value if verdict.kind is h.Kind.REMOVED and verdict.category else verdict.kind.value
+
+
+def _article(page: h.Page, language: str | None, headline_index: int | None) -> Article:
+    def texts(kind: h.Kind) -> list[str]:
+        return [line.text for line, v in zip(page.lines, page.verdicts) if v is not None and v.kind is kind]
+
+    body = texts(h.Kind.BODY)
+    datelines = texts(h.Kind.DATELINE)
+    bylines = texts(h.Kind.BYLINE)
+    dateline = datelines[0] if datelines else None
+    if dateline is None and body:
+        dateline = metadata.wire_dateline(body[0])
+    headline = subheadline = None
+    if headline_index is not None:
+        headline, subheadline = metadata.split_headline(page.lines[headline_index].text, stopwords(language))
+    removed = tuple(
+        Removal(line.number, line.text, v.category, v.rule or "")
+        for line, v in zip(page.lines, page.verdicts)
+        if v is not None and v.kind is h.Kind.REMOVED and v.category is not None
+    )
+    return Article(
+        headline=headline,
+        subheadline=subheadline,
+        dateline=dateline,
+        date=metadata.iso_date(dateline, language) if dateline else None,
+        byline=bylines[0] if bylines else None,
+        body=tuple(body),
+        language=language,
+        removed=removed,
+    )

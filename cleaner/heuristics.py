@@ -1,0 +1,265 @@
+"""Named, small decisions over lines: features, a context-free label, then passes that use context.
+
+The shape follows jusText: each line first gets a label from its own features (good prose,
+near-good, short, or hit by a rule), then passes revise lines from their neighbours and their
+position (the zone before the article, the article, the tail after it). Every pass that removes
+a line names itself in the `Verdict`, and that name is what `Removal.rule` and `explain` show.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+import regex
+
+from .article import Category
+from .language import stopwords, words
+from .lines import Line
+from .rules import Action, Rule
+
+# Thresholds (characters, shares). A good line is prose: long enough and dense in stopwords,
+# like jusText's good paragraphs; 0.20 rather than jusText's 0.30 because single scraped lines
+# are shorter than its HTML paragraphs. A short line has too little text to judge on its own.
+GOOD_MIN_CHARS = 80
+GOOD_MIN_STOPWORDS = 0.20
+LONG_PROSE_CHARS = 150  # this long and ending like a sentence: prose, whatever the stoplist says
+SHORT_MAX_CHARS = 40
+SENTENCE_MIN_WORDS = 4  # a sentence-like short line at the edge of the article stays
+BLOCK_MAX_LINES = 20  # a widget block (drop-block) never runs longer than this
+RUN_MIN_LINES = 3  # short title-case lines in a row this long are a menu or a list of links
+RUN_MIN_TITLE_CASE = 0.6
+CAPTION_MIN_CHARS = 60  # a line this long that stops mid-sentence under a headline is a cut caption
+
+_TERMINAL = regex.compile(r"[.!?…:;][\"'”’»)\]]*$|[.!?…][\"'”’»)\]]+\s*$")
+_SENTENCE_END = regex.compile(r"[.!?…][\"'”’»)\]]*$")
+_LINKISH = regex.compile(r"https?://|www\.|\.(?:com|org|net|html?)\b|@\w|#\w")
+
+
+class Label(Enum):
+    """Context-free label of a line (jusText's classes, plus a rule hit)."""
+
+    BLANK = "blank"
+    RULE = "rule"
+    GOOD = "good"
+    NEAR_GOOD = "near-good"
+    SHORT = "short"
+
+
+class Kind(Enum):
+    """Where a line ends up."""
+
+    HEADLINE = "headline"
+    DATELINE = "dateline"
+    BYLINE = "byline"
+    BODY = "body"
+    REMOVED = "removed"
+
+
+@dataclass(frozen=True, slots=True)
+class Features:
+    """What a line says about itself; `explain` prints these."""
+
+    chars: int
+    words: int
+    stopword_density: float
+    title_case: float
+    ends_sentence: bool
+    terminal: bool
+    linkish: bool
+
+    def to_dict(self) -> dict[str, float | int | bool]:
+        return {
+            "chars": self.chars, "words": self.words, "stopwords": round(self.stopword_density, 2),
+            "title_case": round(self.title_case, 2), "sentence_end": self.ends_sentence,
+        }
+
+
+def features(line: Line, stoplist: frozenset[str]) -> Features:
+    tokens = words(line.text)
+    n = len(tokens)
+    capitalized = sum(1 for w in line.text.split() if w[:1].isupper())
+    return Features(
+        chars=len(line.text),
+        words=n,
+        stopword_density=sum(t in stoplist for t in tokens) / n if n else 0.0,
+        title_case=capitalized / max(1, len(line.text.split())),
+        ends_sentence=bool(_SENTENCE_END.search(line.text)),
+        terminal=bool(_TERMINAL.search(line.text)),
+        linkish=bool(_LINKISH.search(line.text)),
+    )
+
+
+def label(f: Features) -> Label:
+    """jusText's context-free step: good prose, near-good, or short."""
+    if f.chars >= GOOD_MIN_CHARS and (f.stopword_density >= GOOD_MIN_STOPWORDS or (f.chars >= LONG_PROSE_CHARS and f.ends_sentence)):
+        return Label.GOOD
+    if f.chars > SHORT_MAX_CHARS and (f.ends_sentence or f.stopword_density >= GOOD_MIN_STOPWORDS):
+        return Label.NEAR_GOOD
+    return Label.SHORT
+
+
+@dataclass(slots=True)
+class Verdict:
+    kind: Kind
+    category: Category | None = None
+    rule: str | None = None
+
+
+@dataclass
+class Page:
+    """The document while it is being decided: lines, their evidence, and verdicts so far."""
+
+    lines: list[Line]
+    features: list[Features | None]
+    labels: list[Label]
+    hits: list[Rule | None]
+    verdicts: list[Verdict | None] = field(default_factory=list)
+
+    @classmethod
+    def build(cls, lines: list[Line], hits: list[Rule | None], language: str | None) -> "Page":
+        stoplist = stopwords(language)
+        feats = [None if line.blank else features(line, stoplist) for line in lines]
+        labels = [
+            Label.BLANK if f is None else Label.RULE if hit else label(f)
+            for f, hit in zip(feats, hits)
+        ]
+        return cls(lines, feats, labels, hits, [None] * len(lines))
+
+    def open(self, i: int) -> bool:
+        """A non-blank line nothing has decided yet."""
+        return self.verdicts[i] is None and self.labels[i] is not Label.BLANK
+
+    def remove(self, i: int, category: Category, rule: str) -> None:
+        self.verdicts[i] = Verdict(Kind.REMOVED, category, rule)
+
+    def good(self, i: int) -> bool:
+        return self.labels[i] is Label.GOOD and self.verdicts[i] is None
+
+    def goods(self, start: int = 0, stop: int | None = None) -> list[int]:
+        return [i for i in range(start, len(self.lines) if stop is None else stop) if self.good(i)]
+
+    def sentence_like(self, i: int) -> bool:
+        """A short line that reads as a sentence: capital start, several words, sentence end."""
+        f = self.features[i]
+        return (
+            f is not None and f.ends_sentence and f.words >= SENTENCE_MIN_WORDS
+            and self.lines[i].text[:1].isupper() and not f.linkish
+        )
+
+
+# --- passes -----------------------------------------------------------------------------------
+
+def apply_rules(page: Page) -> None:
+    """Rule hits: drop the line, the widget block after it, or the tail (see rules.Action)."""
+    for i, rule in enumerate(page.hits):
+        if rule is None or page.verdicts[i] is not None:
+            continue
+        if rule.category is Category.BYLINE:
+            continue  # metadata decides whether this is the byline or a removed author line
+        page.remove(i, rule.category, rule.id)
+        if rule.action is Action.DROP_BLOCK:
+            _drop_block(page, i, rule)
+        elif rule.action is Action.CUT_TAIL:
+            _cut_tail(page, i, rule)
+
+
+def _drop_block(page: Page, start: int, rule: Rule) -> None:
+    """The widget lines after a header: short, not sentences, up to the next article paragraph."""
+    taken = 0
+    for j in range(start + 1, len(page.lines)):
+        if page.labels[j] is Label.BLANK:
+            continue
+        if taken >= BLOCK_MAX_LINES or page.labels[j] is Label.GOOD or page.sentence_like(j):
+            return
+        if page.verdicts[j] is None:
+            page.remove(j, rule.category, rule.id)
+        taken += 1
+
+
+def _cut_tail(page: Page, start: int, rule: Rule) -> None:
+    """Everything after the line goes when no article paragraph follows it.
+
+    A comment section is cut even when long comments follow, provided an article stands before
+    it: comments read like prose, and the widget opener is the evidence that they are not the article.
+    """
+    after = page.goods(start + 1)
+    if after and not (rule.category is Category.COMMENTS and len(page.goods(0, start)) >= 2):
+        _drop_block(page, start, rule)
+        return
+    for j in range(start + 1, len(page.lines)):
+        if page.open(j):
+            page.remove(j, rule.category, rule.id)
+
+
+def repeated_lines(page: Page) -> None:
+    """A short line printed again in one document (menus at top and bottom, repeated labels)."""
+    seen: set[str] = set()
+    for i, line in enumerate(page.lines):
+        if line.blank or page.labels[i] is Label.GOOD:
+            continue
+        if line.norm in seen and page.open(i):
+            page.remove(i, Category.NAVIGATION, "repeated-line")
+        seen.add(line.norm)
+
+
+def short_line_runs(page: Page) -> None:
+    """Runs of short title-case lines: menus, section lists, tag lists, lists of teaser links."""
+    run: list[int] = []
+    for i in range(len(page.lines) + 1):
+        if i < len(page.lines) and page.labels[i] is Label.BLANK:
+            continue
+        if i < len(page.lines) and _menu_item(page, i):
+            run.append(i)
+            continue
+        if len(run) >= RUN_MIN_LINES:
+            for j in run:
+                if page.open(j):
+                    page.remove(j, Category.NAVIGATION, "short-line-run")
+        run = []
+
+
+def _menu_item(page: Page, i: int) -> bool:
+    f = page.features[i]
+    return (
+        page.labels[i] in (Label.SHORT, Label.RULE) and f is not None and not f.ends_sentence
+        and (f.title_case >= RUN_MIN_TITLE_CASE or f.words <= 2)
+    )
+
+
+def caption_near_headline(page: Page, headline: int) -> None:
+    """A long line under the headline that stops mid-sentence: a photo caption cut by the scraper.
+
+    Captions carry the photo's date and place and are often truncated at a fixed length; a lead
+    paragraph ends with punctuation. Only the lines up to the first good paragraph are looked at.
+    """
+    for j in range(headline + 1, len(page.lines)):
+        if not page.open(j):
+            continue
+        f = page.features[j]
+        if f is not None and f.chars >= CAPTION_MIN_CHARS and not f.terminal and page.goods(j + 1):
+            page.remove(j, Category.CAPTION, "caption-near-headline")
+        elif page.labels[j] is Label.GOOD:
+            return
+
+
+def edge_zones(page: Page, first: int, last: int) -> None:
+    """Before the article and after it, what no pass claimed is page furniture.
+
+    At the tail, sentence-like lines that directly follow the last good paragraph stay
+    (a short closing sentence is article text); the first line that is not one ends the article.
+    """
+    for i in range(first):
+        if page.open(i):
+            page.remove(i, Category.NAVIGATION, "top-zone")
+    closing = True
+    for i in range(last + 1, len(page.lines)):
+        if page.labels[i] is Label.BLANK:
+            continue
+        if closing and page.open(i) and page.sentence_like(i) and page.features[i].stopword_density > 0:
+            page.verdicts[i] = Verdict(Kind.BODY)
+            continue
+        if page.verdicts[i] is None or page.verdicts[i].kind is Kind.REMOVED:
+            closing = False
+        if page.open(i):
+            page.remove(i, Category.FOOTER, "tail-zone")

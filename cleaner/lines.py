@@ -1,0 +1,44 @@
+"""Text to `Line` records: the one place where input is split and normalized."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+import regex
+
+_SPACE = regex.compile(r"[\s\p{Zs}\u200b\u200c\u200d\u2060\ufeff]+")
+# Every line break Python's str.splitlines knows, so "\r", "\u2028" and friends split too.
+_BREAK = regex.compile(r"\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One input line: its 1-based number, its text trimmed, and a normalized form for matching."""
+
+    number: int
+    text: str
+    norm: str
+
+    @property
+    def blank(self) -> bool:
+        return not self.text
+
+
+def normalize(text: str) -> str:
+    """Casefolded NFKC text with runs of any whitespace (zero-width included) as one space.
+
+    Rules and repeat detection match this form, so "Notify  of", "NOTIFY OF" and "Notify\u00a0of"
+    are one string.
+    """
+    return _SPACE.sub(" ", unicodedata.normalize("NFKC", text)).strip().casefold()
+
+
+def trim(text: str) -> str:
+    """Trim whitespace, including zero-width characters that scrapers leave at line ends."""
+    return text.strip(" \t\u00a0\u200b\u200c\u200d\u2060\ufeff\u3000")
+
+
+def split_lines(text: str) -> list[Line]:
+    """Split on every kind of line break; numbering is what an editor would show."""
+    return [Line(i, t := trim(raw), normalize(t)) for i, raw in enumerate(_BREAK.split(text), 1)]
