@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from .article import Article, Category, Removal
 from .engine import Cleaner, Options
 
 __all__ = ["Article", "Category", "Cleaner", "Options", "Removal", "clean"]
 
-_default: Cleaner | None = None
+
+@lru_cache(maxsize=8)
+def _cleaner(options: Options) -> Cleaner:
+    """Compiling the rule packs costs far more than cleaning one document: do it once per options."""
+    return Cleaner(options=options)
 
 
 def clean(text: str, *, source: str | None = None, options: Options | None = None) -> Article:
-    """Clean one document with the built-in rules (compiled once, on first use)."""
-    global _default
-    if options is not None:
-        return Cleaner(options=options).clean(text, source=source)
-    if _default is None:
-        _default = Cleaner()
-    return _default.clean(text, source=source)
+    """Clean one document with the built-in rules; `source` (URL or domain) enables site rules."""
+    return _cleaner(options or Options()).clean(text, source=source)

@@ -52,12 +52,24 @@ def words(text: str) -> list[str]:
     return WORD.findall(text.casefold())
 
 
+@cache
+def _languages_of_word() -> dict[str, tuple[str, ...]]:
+    """Each stopword -> the pack languages that list it: one lookup per token when detecting."""
+    index: dict[str, list[str]] = {}
+    for code in LANGUAGES:
+        for word in stopwords(code):
+            index.setdefault(word, []).append(code)
+    return {word: tuple(codes) for word, codes in index.items()}
+
+
 def detect(text: str) -> str | None:
     """The pack language whose stopwords cover most tokens, or None when the lead is unclear."""
-    tokens = words(text[:20000])
-    if not tokens:
-        return None
-    scores = sorted(((sum(t in stopwords(code) for t in tokens), code) for code in LANGUAGES), reverse=True)
+    index = _languages_of_word()
+    counts = dict.fromkeys(LANGUAGES, 0)
+    for token in words(text[:20000]):
+        for code in index.get(token, ()):
+            counts[code] += 1
+    scores = sorted(((n, code) for code, n in counts.items()), reverse=True)
     (best, code), (second, _) = scores[0], scores[1]
     if best < MIN_HITS or best < second * MIN_LEAD:
         return None

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 import regex
 
 _SPACE = regex.compile(r"[\s\p{Zs}\u200b\u200c\u200d\u2060\ufeff]+")
+_ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff")
+_EDGE_SPACE = regex.compile(r"^[\s\p{Zs}\u200b\u200c\u200d\u2060\ufeff]+|[\s\p{Zs}\u200b\u200c\u200d\u2060\ufeff]+$")
 # Every line break Python's str.splitlines knows, so "\r", "\u2028" and friends split too.
 _BREAK = regex.compile(r"\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 
@@ -36,7 +38,10 @@ def normalize(text: str) -> str:
 
 def trim(text: str) -> str:
     """Trim whitespace, including zero-width characters that scrapers leave at line ends."""
-    return text.strip(" \t\u00a0\u200b\u200c\u200d\u2060\ufeff\u3000")
+    text = text.strip()
+    if text[:1] in _ZERO_WIDTH or text[-1:] in _ZERO_WIDTH:
+        text = _EDGE_SPACE.sub("", text)
+    return text
 
 
 def split_lines(text: str) -> list[Line]:

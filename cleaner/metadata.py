@@ -21,7 +21,9 @@ HEADLINE_MIN_WORDS = 2
 HEADLINE_MAX_WORDS = 30
 HEADLINE_MAX_CHARS = 250
 DECK_MIN_WORDS = 5  # a line under the headline this long, not a caption, is a standfirst: body
-SPLIT_MIN_WORDS = 3  # both halves of a glued headline/subtitle must be at least this long
+SPLIT_MIN_WORDS = 3
+LABEL_MAX_WORDS = 2  # a line this short between headline and text is a label, passed when looking up
+LABELS_PASSED_MAX = 2  # both halves of a glued headline/subtitle must be at least this long
 
 # Words that surround printed dates: "Published", "Updated", "on", "at", time-zone names...
 DATE_LABELS = frozenset("""
@@ -91,19 +93,21 @@ def iso_date(text: str, language: str | None) -> str | None:
     if regex.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", printed):
         settings["DATE_ORDER"] = "YMD"
     try:
-        parsed = dateparser.parse(printed, languages=[language] if language else None, settings=settings)
+        # Naming the languages keeps dateparser from trying all of its 200 locales (10 ms a call).
+        parsed = dateparser.parse(printed, languages=[language] if language else list(LANGUAGES), settings=settings)
     except (ValueError, OverflowError, LookupError):
         return None
     return parsed.date().isoformat() if parsed else None
 
 
 # A wire dateline opening the first paragraph: "KYIV, Feb 27 (Reuters) - ", "BERLIN (dpa) – ",
-# "WASHINGTON — ". The place is in capitals; an agency in parentheses or a dash must follow.
+# "WASHINGTON — ". The place is in capitals, then an agency in parentheses and/or a dash, and the
+# sentence after the dash starts with a capital (so "NATO - the alliance - said" is no dateline).
 _WIRE = regex.compile(
     r"^(?P<dateline>\p{Lu}[\p{Lu}\p{M}'’. -]{2,40}?"
     r"(?:,\s*[^,()\n–—-]{2,40}?){0,2}"
     r"(?:\s*\([^()\n]{2,40}\))?)"
-    r"\s*(?:-|–|—|--)\s+\S"
+    r"\s*(?:-|–|—|--)\s+[\p{Lu}\p{N}\"'“‘«]"
 )
 
 
@@ -155,23 +159,24 @@ def _title_like(page: Page, i: int) -> bool:
 def find_headline(page: Page, first_good: int) -> int | None:
     """The title-like line nearest above the first good paragraph.
 
-    Walking up, sentences are the standfirst (body) and are passed; the first title-like line is
-    the headline. What stands above it (breadcrumbs, section names, menus) is left for the top zone.
-    Lines between the headline and the first paragraph that read as a deck stay in the body.
+    Walking up, sentences are the standfirst (body) and are passed, and so are a few one- or
+    two-word labels (a section name, "Video") that sites print between title and text; the first
+    title-like line is the headline. What stands above it (breadcrumbs, menus) is left for the top zone.
     """
-    headline = None
+    labels_passed = 0
     for i in range(first_good - 1, -1, -1):
         if not page.open(i):
             continue
+        f = page.features[i]
         if page.sentence_like(i) and page.lines[i].text.endswith((".", "…", '"', "”", "»")):
             continue
         if _title_like(page, i):
-            headline = i
-        break
-    if headline is None:
-        return None
-    page.verdicts[headline] = Verdict(Kind.HEADLINE)
-    return headline
+            page.verdicts[i] = Verdict(Kind.HEADLINE)
+            return i
+        if f is None or f.words > LABEL_MAX_WORDS or labels_passed >= LABELS_PASSED_MAX:
+            return None
+        labels_passed += 1
+    return None
 
 
 def keep_standfirst(page: Page, headline: int, first_good: int) -> None:

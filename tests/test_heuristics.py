@@ -1,0 +1,82 @@
+"""The named heuristics, each on a small document built for it."""
+
+from __future__ import annotations
+
+import cleaner
+from cleaner.heuristics import Label, features, label
+from cleaner.language import stopwords
+from cleaner.lines import split_lines
+
+P1 = ("The city council voted on Tuesday to extend the tram line to the northern suburbs, "
+      "a project that residents have requested for more than a decade.")
+P2 = ("Construction is expected to begin next spring and the first trams should run in 2027, "
+      "according to the transport department, which will publish a timetable in the autumn.")
+P3 = ("Opposition members said the budget was too optimistic, but the motion passed with a "
+      "comfortable majority after a debate that lasted most of the afternoon.")
+
+
+def _removed(article: cleaner.Article) -> dict[str, str]:
+    return {r.text: r.rule for r in article.removed}
+
+
+def test_labels_follow_length_and_stopwords() -> None:
+    stop = stopwords("en")
+    assert label(features(split_lines(P1)[0], stop)) is Label.GOOD
+    assert label(features(split_lines("Top News")[0], stop)) is Label.SHORT
+    assert label(features(split_lines("The vote was close and the mayor said so.")[0], stop)) is Label.NEAR_GOOD
+
+
+def test_top_zone_menu_goes_and_headline_is_the_line_above_the_article() -> None:
+    doc = "\n".join(["Home", "Politics", "Business", "Sport", "Council extends the tram line north", P1, P2, P3])
+    article = cleaner.clean(doc)
+    assert article.headline == "Council extends the tram line north"
+    assert article.body == (P1, P2, P3)
+    assert {"Home", "Politics", "Business", "Sport"} <= set(_removed(article))
+
+
+def test_breadcrumb_above_the_headline_is_not_the_headline() -> None:
+    doc = "\n".join(["World", "Europe", "Council extends the tram line north", "", P1, "", P2])
+    assert cleaner.clean(doc).headline == "Council extends the tram line north"
+
+
+def test_repeated_short_lines_go() -> None:
+    doc = "\n".join(["Council extends the tram line north", P1, "Latest", P2, "Latest", P3])
+    assert _removed(cleaner.clean(doc)).get("Latest") == "repeated-line"
+
+
+def test_run_of_short_title_case_lines_in_the_tail_goes() -> None:
+    doc = "\n".join(["Council extends the tram line north", P1, P2, P3, "Weather Warning Issued", "Local Elections Results", "Best Bakeries In Town"])
+    article = cleaner.clean(doc)
+    assert article.body == (P1, P2, P3)
+
+
+def test_short_closing_sentence_stays() -> None:
+    doc = "\n".join(["Council extends the tram line north", P1, P2, "The hearing resumes on Monday.", "Tags", "Transport"])
+    article = cleaner.clean(doc)
+    assert article.body[-1] == "The hearing resumes on Monday."
+    assert "Transport" in _removed(article)
+
+
+def test_subheading_inside_the_article_stays() -> None:
+    doc = "\n".join(["Council extends the tram line north", P1, "What happens next", P2, P3])
+    assert "What happens next" in cleaner.clean(doc).body
+
+
+def test_truncated_caption_under_the_headline_goes() -> None:
+    caption = ("Workers inspect the rails at the northern depot in Lindholm, Germany, Friday, March 8, 2024. "
+               "The new line will connect the depot with the")
+    doc = "\n".join(["Council extends the tram line north", caption, P1, P2])
+    article = cleaner.clean(doc)
+    assert _removed(article).get(caption) == "caption-near-headline"
+    assert article.body == (P1, P2)
+
+
+def test_standfirst_stays_in_the_body() -> None:
+    standfirst = "Residents waited ten years for the decision."
+    doc = "\n".join(["Council extends the tram line north", standfirst, P1, P2])
+    assert cleaner.clean(doc).body == (standfirst, P1, P2)
+
+
+def test_document_without_prose_keeps_its_text() -> None:
+    doc = "Flour 200 g\nSugar 100 g\nTwo eggs"
+    assert cleaner.clean(doc).body == ("Flour 200 g", "Sugar 100 g", "Two eggs")

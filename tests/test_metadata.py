@@ -1,0 +1,67 @@
+"""Datelines, wire datelines, ISO dates and headline splitting."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaner.language import stopwords
+from cleaner.metadata import is_dateline, iso_date, split_headline, wire_dateline
+
+
+@pytest.mark.parametrize("line, iso", [
+    ("Tuesday, 27 February 2024", "2024-02-27"),
+    ("Published 27.02.2024, 14:05", "2024-02-27"),
+    ("Feb. 27, 2024 Updated 3:15 p.m. ET", "2024-02-27"),
+    ("27 лютого 2024", "2024-02-27"),
+    ("27. Februar 2024, 10:12 Uhr", "2024-02-27"),
+    ("Publié le 27 février 2024 à 14h05", "2024-02-27"),
+    ("27 de febrero de 2024", "2024-02-27"),
+    ("2024-02-27", "2024-02-27"),
+    ("Kyiv, 27 February 2024", "2024-02-27"),
+])
+def test_datelines_are_recognized_and_parsed(line: str, iso: str) -> None:
+    assert is_dateline(line)
+    assert iso_date(line, None) == iso
+
+
+@pytest.mark.parametrize("line", [
+    "On 27 February 2024 the council voted to close the old bridge for repairs.",
+    "Shares fell 4% on Tuesday.",
+    "The 2024 budget",
+    "Top News",
+])
+def test_sentences_with_dates_are_not_datelines(line: str) -> None:
+    assert not is_dateline(line)
+
+
+@pytest.mark.parametrize("paragraph, dateline", [
+    ("KYIV, Feb 27 (Reuters) - Ukraine's parliament voted on Tuesday to extend martial law.", "KYIV, Feb 27 (Reuters)"),
+    ("BERLIN (dpa) – Die Bahn hat am Montag neue Fahrpläne vorgestellt.", "BERLIN (dpa)"),
+    ("WASHINGTON — The Senate passed the bill late on Friday.", "WASHINGTON"),
+])
+def test_wire_datelines(paragraph: str, dateline: str) -> None:
+    assert wire_dateline(paragraph) == dateline
+
+
+@pytest.mark.parametrize("paragraph", [
+    "The council - which meets monthly - voted against it.",
+    "In 2024 - a year of elections - turnout was high.",
+    "NATO - the alliance - said nothing.",
+])
+def test_dashes_inside_sentences_are_not_wire_datelines(paragraph: str) -> None:
+    assert wire_dateline(paragraph) is None
+
+
+def test_glued_subtitle_is_split_in_sentence_case() -> None:
+    head, sub = split_headline("City council approves new tram line The vote ends a decade of debate", stopwords("en"))
+    assert (head, sub) == ("City council approves new tram line", "The vote ends a decade of debate")
+
+
+@pytest.mark.parametrize("title", [
+    "NATO Rules Out Sending Combat Troops To Ukraine",
+    "How The City Plans To Pay For The Bridge",
+    "Scholz and Macron meet in Paris",
+    "Flooding closes roads",
+])
+def test_title_case_and_short_headlines_are_not_split(title: str) -> None:
+    assert split_headline(title, stopwords("en")) == (title, None)

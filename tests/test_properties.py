@@ -1,0 +1,78 @@
+"""Invariants of the engine, checked by hypothesis on arbitrary and on scraped-looking text."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import cleaner
+from cleaner.lines import split_lines
+from cleaner.rules import builtin_rules
+
+WORDS = ("the council said on monday that its plan for the new bridge would cost more than "
+         "expected because steel prices rose and workers were scarce while residents asked "
+         "whether the river crossing could open before winter and officials promised answers").split()
+BOILERPLATE = sorted({example for rule in builtin_rules() for example in rule.match})
+
+
+def sentence(draw: st.DrawFn) -> str:
+    words = draw(st.lists(st.sampled_from(WORDS), min_size=8, max_size=20))
+    return " ".join(words).capitalize() + draw(st.sampled_from([".", ".", "!", "?"]))
+
+
+@st.composite
+def paragraphs(draw: st.DrawFn) -> list[str]:
+    return [" ".join(sentence(draw) for _ in range(draw(st.integers(1, 3)))) for _ in range(draw(st.integers(1, 6)))]
+
+
+@st.composite
+def headlines(draw: st.DrawFn) -> str:
+    return " ".join(draw(st.lists(st.sampled_from(WORDS), min_size=4, max_size=10))).capitalize()
+
+
+@st.composite
+def scraped(draw: st.DrawFn) -> str:
+    """Article paragraphs with real widget lines (the rules' own examples) around and between them."""
+    noise = st.lists(st.sampled_from(BOILERPLATE), max_size=6)
+    parts = draw(noise) + [draw(headlines())]
+    for paragraph in draw(paragraphs()):
+        parts += [paragraph] + (draw(noise) if draw(st.booleans()) else [])
+    parts += draw(noise)
+    return draw(st.sampled_from(["\n", "\n\n", "\r\n"])).join(parts)
+
+
+def _is_subsequence(body: tuple[str, ...], lines: list[str]) -> bool:
+    it = iter(lines)
+    return all(any(p == line for line in it) for p in body)
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text())
+def test_never_raises_on_any_string(text: str) -> None:
+    article = cleaner.clean(text)
+    assert isinstance(article.body, tuple)
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(st.text(), scraped()))
+def test_body_is_a_subsequence_of_input_lines(text: str) -> None:
+    article = cleaner.clean(text)
+    assert _is_subsequence(article.body, [line.text for line in split_lines(text)])
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(scraped())
+def test_cleaning_the_rendering_again_changes_nothing(text: str) -> None:
+    once = cleaner.clean(text)
+    twice = cleaner.clean(once.to_text())
+    assert (twice.headline, twice.subheadline, twice.dateline, twice.byline, twice.body) == (
+        once.headline, once.subheadline, once.dateline, once.byline, once.body)
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(headlines(), paragraphs(), st.sampled_from(["\n", "\n\n"]))
+def test_clean_input_comes_back_whole(headline: str, body: list[str], sep: str) -> None:
+    article = cleaner.clean(sep.join([headline, *body]))
+    assert article.headline == headline
+    assert list(article.body) == body
+    assert article.removed == ()
