@@ -93,10 +93,15 @@ class Cleaner:
         site = site_of(source)
         hits = [None if line.blank else self.rules.first_hit(line.norm, language, site) for line in lines]
         page = h.Page.build(lines, hits, language)
-        h.apply_rules(page)
+        h.rule_hits(page)
         h.repeated_lines(page)
         headline = _mark_article(page)
         return page, language, headline
+
+
+# How far from the article start metadata lines are looked for (lines, blank ones included).
+BYLINE_REACH = 4
+DATELINE_REACH = 4
 
 
 def _mark_article(page: h.Page) -> int | None:
@@ -105,21 +110,28 @@ def _mark_article(page: h.Page) -> int | None:
     if not goods:
         # Nothing reads as article prose: unsure, so everything the rules left stays.
         metadata.find_byline(page, 0)
-        for i in range(len(page.lines)):
-            if page.open(i):
-                page.verdicts[i] = h.Verdict(h.Kind.BODY)
-        return None
-    first = goods[0]
-    metadata.find_dateline(page, first)
-    metadata.find_byline(page, first)
-    headline = metadata.find_headline(page, first)
+        return _keep_the_rest(page, None)
+    headline = metadata.find_headline(page, goods[0])
     if headline is not None:
         h.caption_near_headline(page, headline)
-        first = page.goods()[0]
+    h.rule_blocks(page)
+    if not page.goods():
+        return _keep_the_rest(page, headline)
+    goods = page.goods()
+    top = headline if headline is not None else goods[0]
+    first = next(iter(page.goods(top + 1)), goods[-1])
+    metadata.find_byline(page, first + BYLINE_REACH)
+    metadata.find_dateline(page, top - DATELINE_REACH, first + DATELINE_REACH)
+    if headline is not None:
         metadata.keep_standfirst(page, headline, first)
     h.short_line_runs(page)
     goods = page.goods()
     h.edge_zones(page, goods[0], goods[-1])
+    return _keep_the_rest(page, headline)
+
+
+def _keep_the_rest(page: h.Page, headline: int | None) -> int | None:
+    """What no rule or heuristic removed is body."""
     for i in range(len(page.lines)):
         if page.open(i):
             page.verdicts[i] = h.Verdict(h.Kind.BODY)
@@ -142,7 +154,8 @@ def _article(page: h.Page, language: str | None, headline_index: int | None) -> 
         dateline = metadata.wire_dateline(body[0])
     headline = subheadline = None
     if headline_index is not None:
-        headline, subheadline = metadata.split_headline(page.lines[headline_index].text, stopwords(language))
+        lowercase = {w for paragraph in body for w in paragraph.split() if w[:1].islower()}
+        headline, subheadline = metadata.split_headline(page.lines[headline_index].text, stopwords(language), lowercase)
     removed = tuple(
         Removal(line.number, line.text, v.category, v.rule or "")
         for line, v in zip(page.lines, page.verdicts)

@@ -150,14 +150,22 @@ class Page:
 
 # --- passes -----------------------------------------------------------------------------------
 
-def apply_rules(page: Page) -> None:
-    """Rule hits: drop the line, the widget block after it, or the tail (see rules.Action)."""
+def rule_hits(page: Page) -> None:
+    """Every line a rule hits is removed, except author lines: metadata decides those."""
     for i, rule in enumerate(page.hits):
-        if rule is None or page.verdicts[i] is not None:
+        if rule is not None and rule.category is not Category.BYLINE and page.verdicts[i] is None:
+            page.remove(i, rule.category, rule.id)
+
+
+def rule_blocks(page: Page) -> None:
+    """Block actions of the rules that hit: the widget lines after a header, or the whole tail.
+
+    Runs after the headline is found, so that a widget header above the article (a "Top News"
+    label) cannot take the headline with it.
+    """
+    for i, rule in enumerate(page.hits):
+        if rule is None or rule.category is Category.BYLINE:
             continue
-        if rule.category is Category.BYLINE:
-            continue  # metadata decides whether this is the byline or a removed author line
-        page.remove(i, rule.category, rule.id)
         if rule.action is Action.DROP_BLOCK:
             _drop_block(page, i, rule)
         elif rule.action is Action.CUT_TAIL:

@@ -8,6 +8,7 @@ the printed date into ISO 8601.
 from __future__ import annotations
 
 from functools import cache
+from typing import Iterable
 
 import regex
 
@@ -22,8 +23,14 @@ HEADLINE_MAX_WORDS = 30
 HEADLINE_MAX_CHARS = 250
 DECK_MIN_WORDS = 5  # a line under the headline this long, not a caption, is a standfirst: body
 SPLIT_MIN_WORDS = 3
+# jusText's stoplists hold frequent words ("city", "line"), not only function words; a short
+# frequent word ("in", "of", "the") is the kind a headline never ends on.
+FUNCTION_WORD_MAX_CHARS = 3
 LABEL_MAX_WORDS = 2  # a line this short between headline and text is a label, passed when looking up
-LABELS_PASSED_MAX = 2  # both halves of a glued headline/subtitle must be at least this long
+LABELS_PASSED_MAX = 2
+NAME_MIN_WORDS = 2
+NAME_MAX_WORDS = 4
+TITLE_ABOVE_REACH = 3  # lines (blank ones included) between a headline and a bare author name  # both halves of a glued headline/subtitle must be at least this long
 
 # Words that surround printed dates: "Published", "Updated", "on", "at", time-zone names...
 DATE_LABELS = frozenset("""
@@ -122,23 +129,25 @@ def wire_dateline(paragraph: str) -> str | None:
 
 # --- finding them on a page ------------------------------------------------------------------
 
-def find_dateline(page: Page, first_good: int) -> int | None:
-    """The first standalone date line before the article starts or just after its first paragraph."""
-    for i in range(min(len(page.lines), first_good + 4)):
+def find_dateline(page: Page, start: int, stop: int) -> int | None:
+    """The first standalone date line around the article start (a few lines above the headline
+    to a few lines into the article)."""
+    for i in range(max(0, start), min(len(page.lines), stop)):
         if page.open(i) and page.labels[i] is not Label.GOOD and is_dateline(page.lines[i].text):
             page.verdicts[i] = Verdict(Kind.DATELINE)
             return i
     return None
 
 
-def find_byline(page: Page, first_good: int) -> int | None:
-    """The first author line (a byline-category rule hit) near the article start becomes the byline;
-    author lines elsewhere (bios, signatures) are removed."""
-    found: int | None = None
+def find_byline(page: Page, stop: int) -> int | None:
+    """The first author line (a byline-category rule hit) before `stop` becomes the byline;
+    author lines elsewhere (bios, signatures) are removed. A name-shaped byline found while
+    looking for the headline counts as the first."""
+    found = next((i for i, v in enumerate(page.verdicts) if v is not None and v.kind is Kind.BYLINE), None)
     for i, rule in enumerate(page.hits):
         if rule is None or rule.category is not Category.BYLINE or page.verdicts[i] is not None:
             continue
-        if found is None and i <= first_good + 3:
+        if found is None and i < stop:
             page.verdicts[i] = Verdict(Kind.BYLINE)
             found = i
         else:
@@ -152,17 +161,28 @@ def _title_like(page: Page, i: int) -> bool:
     return (
         f is not None and page.labels[i] is not Label.RULE and not f.linkish
         and HEADLINE_MIN_WORDS <= f.words <= HEADLINE_MAX_WORDS and f.chars <= HEADLINE_MAX_CHARS
-        and not text.endswith((".", ":", ",", ";")) and not is_dateline(text)
+        and not f.ends_sentence and not text.endswith((":", ",", ";")) and not is_dateline(text)
     )
 
 
 def find_headline(page: Page, first_good: int) -> int | None:
-    """The title-like line nearest above the first good paragraph.
+    """The title-like line nearest above the first good paragraph, or that paragraph itself.
 
     Walking up, sentences are the standfirst (body) and are passed, and so are a few one- or
     two-word labels (a section name, "Video") that sites print between title and text; the first
-    title-like line is the headline. What stands above it (breadcrumbs, menus) is left for the top zone.
+    title-like line is the headline. What stands above it (breadcrumbs, menus) is left for the top
+    zone. A long headline reads as a good paragraph itself: when nothing above qualifies, a first
+    good line that is title-shaped (no sentence end) and has prose after it is the headline.
     """
+    headline = _headline_above(page, first_good)
+    if headline is None and _title_like(page, first_good) and page.goods(first_good + 1):
+        headline = first_good
+    if headline is not None:
+        page.verdicts[headline] = Verdict(Kind.HEADLINE)
+    return headline
+
+
+def _headline_above(page: Page, first_good: int) -> int | None:
     labels_passed = 0
     for i in range(first_good - 1, -1, -1):
         if not page.open(i):
@@ -170,13 +190,34 @@ def find_headline(page: Page, first_good: int) -> int | None:
         f = page.features[i]
         if page.sentence_like(i) and page.lines[i].text.endswith((".", "…", '"', "”", "»")):
             continue
+        hit = page.hits[i]
+        if is_dateline(page.lines[i].text) or (hit is not None and hit.category is Category.BYLINE):
+            continue
+        if _name_shaped(page, i) and _title_above(page, i):
+            page.verdicts[i] = Verdict(Kind.BYLINE)  # "Jane Doe" between headline and text
+            continue
         if _title_like(page, i):
-            page.verdicts[i] = Verdict(Kind.HEADLINE)
             return i
         if f is None or f.words > LABEL_MAX_WORDS or labels_passed >= LABELS_PASSED_MAX:
             return None
         labels_passed += 1
     return None
+
+
+def _name_shaped(page: Page, i: int) -> bool:
+    """Two to four capitalized words, no stopword, no digit: how a bare author name looks."""
+    f = page.features[i]
+    text = page.lines[i].text
+    return (
+        f is not None and NAME_MIN_WORDS <= f.words <= NAME_MAX_WORDS and f.title_case == 1.0
+        and f.stopword_density == 0 and not any(c.isdigit() for c in text) and len(text.split()) == f.words
+    )
+
+
+def _title_above(page: Page, i: int) -> bool:
+    """Is there a title-like line just above line i (a name under a headline is its byline)?"""
+    above = [j for j in range(max(0, i - TITLE_ABOVE_REACH), i) if page.open(j)]
+    return bool(above) and _title_like(page, above[-1]) and not _name_shaped(page, above[-1])
 
 
 def keep_standfirst(page: Page, headline: int, first_good: int) -> None:
@@ -194,23 +235,30 @@ def keep_standfirst(page: Page, headline: int, first_good: int) -> None:
 _GLUE = regex.compile(r"(?<=[\p{Ll}\p{N}'’)])\s+(?=\p{Lu}\p{Ll}*\b)")
 
 
-def split_headline(text: str, stoplist: frozenset[str]) -> tuple[str, str | None]:
+def split_headline(text: str, stoplist: frozenset[str], lowercase_words: Iterable[str] = ()) -> tuple[str, str | None]:
     """Split a headline from a subtitle glued on after it, when the evidence is clear.
 
-    Evidence: the headline is in sentence case (no lower-case stopword elsewhere is capitalized,
-    so a capitalized stopword mid-line starts a new sentence), and both halves have a few words.
+    Evidence: the headline is in sentence case (no stopword after its first word is capitalized),
+    a capitalized word follows a lower-case one, and that word is not a name: it is a stopword
+    ("The") or the document itself prints it in lower case elsewhere ("researchers"). The
+    headline half may not end on a stopword ("... in Berlin" is one title), and both halves have
+    a few words.
     """
-    tokens = text.split()
-    if len(tokens) < 2 * SPLIT_MIN_WORDS:
+    if len(text.split()) < 2 * SPLIT_MIN_WORDS:
         return text, None
+    common = set(lowercase_words)
     for m in _GLUE.finditer(text):
         head, tail = text[: m.start()], text[m.end():]
-        first = tail.split()[0]
-        if first.casefold() not in stoplist or len(head.split()) < SPLIT_MIN_WORDS or len(tail.split()) < SPLIT_MIN_WORDS:
+        head_words, tail_words = head.split(), tail.split()
+        first = tail_words[0].casefold()
+        if len(head_words) < SPLIT_MIN_WORDS or len(tail_words) < SPLIT_MIN_WORDS:
             continue
-        head_words = head.split()[1:]
-        capitalized_stop = [w for w in head_words if w[:1].isupper() and w.casefold() in stoplist]
-        lower = sum(1 for w in head_words if w[:1].islower())
-        if not capitalized_stop and lower >= len(head_words) / 2:
+        last = head_words[-1].casefold()
+        if (last in stoplist and len(last) <= FUNCTION_WORD_MAX_CHARS) or (first not in stoplist and first not in common):
+            continue
+        rest = head_words[1:]
+        capitalized_stop = [w for w in rest if w[:1].isupper() and w.casefold() in stoplist]
+        lower = sum(1 for w in rest if w[:1].islower())
+        if not capitalized_stop and lower >= len(rest) / 2:
             return head, tail
     return text, None

@@ -1,0 +1,332 @@
+"""Reading and writing documents: bytes to text, inputs to outputs, JSONL records. No cleaning here.
+
+Every problem a user can meet is an `InputError` whose message is one line:
+`<file>[:<line>]: <what> (<what to do>)`.
+"""
+
+from __future__ import annotations
+
+import codecs
+import io
+import json
+import os
+import tempfile
+from contextlib import contextmanager
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path, PurePath
+from typing import IO, Any, BinaryIO, Collection, Iterator
+
+from charset_normalizer import CharsetMatch, from_bytes
+
+from .article import Article
+
+MAX_BYTES = 20 * 1024 * 1024
+STDIN = "<stdin>"
+# Binary sniffing looks at the head only: a text file shows its nature in its first 8 KB.
+SNIFF_BYTES = 8192
+# Share of C0 control bytes (other than tab, newlines, form feed, escape) above which input is binary.
+MAX_CONTROL_SHARE = 0.05
+_TEXT_CONTROLS = frozenset(b"\t\n\r\v\f\x1b")
+# Tie-breaker for equally good guesses: legacy encodings by how common they are on the web.
+_WEB_ENCODINGS = ("cp1252", "cp1251", "cp1250", "shift_jis", "euc_jp", "gb2312", "euc_kr")
+# UTF-32 before UTF-16: the UTF-32-LE BOM starts with the UTF-16-LE one.
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+class InputError(Exception):
+    """A document, record or output that cannot be handled; the message is the one line users see."""
+
+    def __init__(self, source: str | os.PathLike[str], what: str, todo: str, line: int | None = None) -> None:
+        where = f"{source}:{line}" if line is not None else str(source)
+        super().__init__(f"{where}: {what} ({todo})")
+
+
+class InputFormat(str, Enum):
+    AUTO = "auto"
+    TEXT = "text"
+    JSONL = "jsonl"
+
+
+class OutputFormat(str, Enum):
+    TEXT = "text"
+    JSON = "json"
+    JSONL = "jsonl"
+    MARKDOWN = "markdown"
+
+    @property
+    def suffix(self) -> str:
+        return {"text": ".txt", "json": ".json", "jsonl": ".jsonl", "markdown": ".md"}[self.value]
+
+
+@dataclass(frozen=True)
+class Decoded:
+    text: str
+    encoding: str
+
+
+@dataclass(frozen=True)
+class Source:
+    """One input: a file (or stdin when `path` is None) and its place in the tree the outputs mirror."""
+
+    path: Path | None
+    relative: PurePath
+
+    @property
+    def name(self) -> str:
+        return STDIN if self.path is None else str(self.path)
+
+
+@dataclass(frozen=True)
+class Record:
+    """One JSONL object with a string `text`; `line` is its 1-based line number in the source."""
+
+    line: int
+    fields: dict[str, Any]
+
+    @property
+    def text(self) -> str:
+        return self.fields["text"]
+
+
+def decode(data: bytes, source: str) -> Decoded:
+    """Bytes to text: a BOM decides, then strict UTF-8, then charset-normalizer's best guess.
+
+    >>> decode("Привет".encode("utf-16"), "x").encoding
+    'utf-16'
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return _checked(_decode_as(data, encoding, source), encoding, source)
+    _refuse_binary(data[:SNIFF_BYTES], source)
+    try:
+        return _checked(data.decode("utf-8"), "utf-8", source)
+    except UnicodeDecodeError:
+        pass
+    guess = _guess(data)
+    if guess is None:
+        raise InputError(source, "cannot tell the text encoding", "convert the file to UTF-8")
+    return _checked(str(guess), guess.encoding, source)
+
+
+def _guess(data: bytes) -> CharsetMatch | None:
+    """charset-normalizer's best match; among equally good ones, the encoding most used on the web.
+
+    Short Western text scores the same in cp1250 and cp1252, and charset-normalizer then lists cp1250
+    first, turning "è" into "č".
+    """
+    matches = from_bytes(data)
+    best = matches.best()
+    if best is None:
+        return None
+    tied = {m.encoding: m for m in matches if (m.chaos, m.coherence) == (best.chaos, best.coherence)}
+    return next((tied[e] for e in _WEB_ENCODINGS if e in tied), best)
+
+
+def _decode_as(data: bytes, encoding: str, source: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise InputError(source, f"not valid {encoding} despite its byte order mark: {exc.reason}",
+                         "convert the file to UTF-8") from None
+
+
+def _refuse_binary(head: bytes, source: str) -> None:
+    controls = sum(1 for b in head if b < 32 and b not in _TEXT_CONTROLS)
+    if b"\x00" in head or (head and controls / len(head) > MAX_CONTROL_SHARE):
+        raise InputError(source, "looks like a binary file, not text", "pass text files only")
+
+
+def _checked(text: str, encoding: str, source: str) -> Decoded:
+    if not text.strip():
+        raise InputError(source, "empty document", "skip it or check the input")
+    return Decoded(text, encoding)
+
+
+def read_limited(stream: BinaryIO, source: str, max_bytes: int = MAX_BYTES) -> bytes:
+    """Read a whole stream, but never more than `max_bytes` + 1 bytes (enough to know it is too big)."""
+    data = stream.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise InputError(source, f"larger than the {_megabytes(max_bytes)} limit", "split it or raise --max-size")
+    return data
+
+
+def _megabytes(n: int) -> str:
+    return f"{n / 1024 / 1024:g} MB" if n >= 1024 * 1024 else f"{n} bytes"
+
+
+def read_text(stream: BinaryIO, name: str, max_bytes: int = MAX_BYTES) -> Decoded:
+    """Read and decode one whole document."""
+    return decode(read_limited(stream, name, max_bytes), name)
+
+
+@contextmanager
+def open_source(source: Source, stdin: BinaryIO) -> Iterator[BinaryIO]:
+    """The source's bytes: `stdin` (left open) for `-`, else the file; an OS error becomes an `InputError`."""
+    if source.path is None:
+        yield stdin
+        return
+    try:
+        stream = source.path.open("rb")
+    except OSError as exc:
+        raise InputError(source.name, f"cannot read: {exc.strerror}", "check the path and its permissions") from None
+    with stream:
+        yield stream
+
+
+def expand(arg: str) -> list[Source]:
+    """An argument as sources: `-` is stdin, a file is itself, a directory is its files, recursively.
+
+    Directories are walked in sorted order; hidden files and folders are skipped, symlinked folders are
+    not entered and symlinked files pointing outside the tree are skipped.
+    """
+    if arg == "-":
+        return [Source(None, PurePath("stdin"))]
+    path = Path(arg)
+    if path.is_dir():
+        return list(_walk(path))
+    if not path.exists():
+        raise InputError(arg, "no such file or directory", "check the path")
+    return [Source(path, PurePath(path.name))]
+
+
+def _walk(root: Path) -> Iterator[Source]:
+    real_root = root.resolve()
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not (Path(folder) / d).is_symlink())
+        for name in sorted(files):
+            path = Path(folder) / name
+            if name.startswith(".") or not path.is_file() or not path.resolve().is_relative_to(real_root):
+                continue
+            yield Source(path, path.relative_to(root))
+
+
+def output_path(source: Source, out_dir: Path, fmt: OutputFormat) -> Path:
+    """Where a source's output goes: its place in the input tree, under `out_dir`, with the format's suffix."""
+    return out_dir / source.relative.with_suffix(fmt.suffix)
+
+
+def sniff_jsonl(stream: BinaryIO) -> tuple[bool, BinaryIO]:
+    """Does the stream start (after blank space) with `{`? Returns the answer and a stream that replays the head.
+
+    Reads only what is available, so a pipeline's first record is not held back.
+    """
+    head = b""
+    while len(head) < SNIFF_BYTES and not head.lstrip(codecs.BOM_UTF8).strip():
+        chunk = _read_some(stream, SNIFF_BYTES)
+        if not chunk:
+            break
+        head += chunk
+    is_jsonl = head.removeprefix(codecs.BOM_UTF8).lstrip().startswith(b"{")
+    return is_jsonl, io.BufferedReader(_Replay(head, stream))
+
+
+class _Replay(io.RawIOBase):
+    """A raw stream that yields `head` and then the rest of `stream`."""
+
+    def __init__(self, head: bytes, stream: BinaryIO) -> None:
+        self._head, self._stream = head, stream
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        data = self._head[: len(buffer)] if self._head else _read_some(self._stream, len(buffer))
+        self._head = self._head[len(data):]
+        buffer[: len(data)] = data
+        return len(data)
+
+
+def _read_some(stream: BinaryIO, n: int) -> bytes:
+    """What is available now (at most `n` bytes), so a pipe is not waited on for a full block."""
+    return stream.read1(n) if hasattr(stream, "read1") else stream.read(n)
+
+
+def read_jsonl(stream: BinaryIO, source: str, max_bytes: int = MAX_BYTES) -> Iterator[Record | InputError]:
+    """Records one at a time (constant memory); each bad line is yielded as an `InputError` and reading goes on.
+
+    Blank lines are skipped. A line longer than `max_bytes` is an error and is skipped without being kept.
+    """
+    number = 0
+    while line := stream.readline(max_bytes + 1):
+        number += 1
+        if len(line) > max_bytes and not line.endswith(b"\n"):
+            _skip_line(stream, max_bytes)
+            yield InputError(source, f"record larger than the {_megabytes(max_bytes)} limit",
+                             "split it or raise --max-size", number)
+            continue
+        if number == 1:
+            line = line.removeprefix(codecs.BOM_UTF8)
+        if line.strip():
+            yield _record(line, source, number)
+
+
+def _skip_line(stream: BinaryIO, chunk: int) -> None:
+    while (rest := stream.readline(chunk)) and not rest.endswith(b"\n"):
+        pass
+
+
+def _record(line: bytes, source: str, number: int) -> Record | InputError:
+    try:
+        data = json.loads(line.decode("utf-8"))
+    except UnicodeDecodeError:
+        return InputError(source, "line is not UTF-8", "JSONL must be UTF-8; re-encode the file", number)
+    except json.JSONDecodeError as exc:
+        return InputError(source, f"invalid JSON: {exc.msg} at column {exc.colno}", "fix or remove the line", number)
+    if not isinstance(data, dict):
+        return InputError(source, f"a JSON {type(data).__name__}, not an object", "write one object per line", number)
+    if not isinstance(data.get("text"), str):
+        problem = "no 'text' field" if "text" not in data else "'text' is not a string"
+        return InputError(source, problem, "give every record a string 'text'", number)
+    return Record(number, data)
+
+
+def to_record(article: Article, fields: dict[str, Any]) -> dict[str, Any]:
+    """The public JSONL record: the input's fields but `text`, then the article with `body` joined by blank lines."""
+    record = {key: value for key, value in fields.items() if key != "text"}
+    record.update(article.to_dict())
+    record["body"] = "\n\n".join(article.body)
+    return record
+
+
+def json_line(data: dict[str, Any]) -> str:
+    """One JSONL line; non-ASCII stays readable."""
+    return json.dumps(data, ensure_ascii=False) + "\n"
+
+
+@contextmanager
+def atomic_open(path: Path, inputs: Collection[Path] = ()) -> Iterator[IO[str]]:
+    """A UTF-8 text file that appears under `path` complete or not at all.
+
+    Writes go to a temporary file in the same folder, which is fsynced and renamed over `path` when the
+    block ends without error (and deleted otherwise). Refuses a `path` that is one of `inputs`.
+    """
+    target = path.resolve()
+    if any(target == p.resolve() for p in inputs):
+        raise InputError(path, "output would overwrite an input file", "choose another output folder")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise InputError(path, f"cannot write: {exc.strerror}", "check the output folder and its permissions") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
+            yield out
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_atomic(path: Path, text: str, inputs: Collection[Path] = ()) -> None:
+    """Write a whole text file atomically (see `atomic_open`)."""
+    with atomic_open(path, inputs) as out:
+        out.write(text)
