@@ -192,50 +192,78 @@ def anchored(pattern: str) -> bool:
 
 
 class CompiledRules:
-    """All patterns of a rule set compiled into two alternations, so a line is matched twice at most.
+    """The patterns of a rule set compiled into a few alternations, so a line is matched at most thrice.
 
     Each rule becomes a named group `r<index>` whose name tells which rule hit. Patterns anchored
-    at the line start go into one alternation run with `match`; the others into one run with
-    `search`. Site rules join only for their site's documents.
+    at the line start are grouped by the first character a line can have for them (the `regex`
+    module's partial matching says whether a one-character string can begin a match), and run
+    with `match`; so a line meets only the rules that can start with its first character, not
+    hundreds. The other patterns form one alternation run with `search`. Site rules form one more
+    alternation per site, tried first, and only for that site's documents.
     """
 
     def __init__(self, rules: Iterable[Rule]) -> None:
         self.rules = list(rules)
         check_unique(self.rules)
-        self._cache: dict[tuple[str | None, str | None], tuple[regex.Pattern[str] | None, ...]] = {}
+        # (rule index, pattern source, compiled, anchored) for every pattern, in pack order
+        self._patterns = [
+            (i, p, regex.compile(p), anchored(p)) for i, rule in enumerate(self.rules) for p in rule.patterns
+        ]
+        self._by_selection: dict[tuple[int, ...], regex.Pattern[str] | None] = {}
+        self._by_key: dict[tuple[str, str | None, str], regex.Pattern[str] | None] = {}
 
-    def _applicable(self, rule: Rule, language: str | None, site: str | None) -> bool:
+    def _applicable(self, index: int, language: str | None, site: str | None) -> bool:
+        rule = self.rules[index]
         return rule.applies_to(language) and (not rule.sites or (site is not None and _site_matches(site, rule.sites)))
 
-    def _patterns(self, language: str | None, site: str | None) -> tuple[regex.Pattern[str] | None, ...]:
-        key = (language, site)
-        if key not in self._cache:
-            starts: list[str] = []
-            anywhere: list[str] = []
-            for i, rule in enumerate(self.rules):
-                if not self._applicable(rule, language, site):
+    def _alternation(self, selection: list[int]) -> regex.Pattern[str] | None:
+        """One pattern for the selected patterns (indexes into `_patterns`), compiled once per selection."""
+        key = tuple(selection)
+        if key not in self._by_selection:
+            by_rule: dict[int, list[str]] = {}
+            for n in selection:
+                rule_index, source, _, _ = self._patterns[n]
+                by_rule.setdefault(rule_index, []).append(f"(?:{source})")
+            groups = [f"(?P<r{i}>{'|'.join(sources)})" for i, sources in by_rule.items()]
+            self._by_selection[key] = regex.compile("|".join(groups)) if groups else None
+        return self._by_selection[key]
+
+    def _select(self, kind: str, language: str | None, site: str | None, first: str) -> regex.Pattern[str] | None:
+        key = (kind, language, site if kind == "site" else first)
+        if key not in self._by_key:
+            selection = []
+            for n, (i, _, compiled, is_anchored) in enumerate(self._patterns):
+                rule = self.rules[i]
+                if not rule.applies_to(language) or bool(rule.sites) != (kind == "site"):
                     continue
-                for kind, group in ((True, starts), (False, anywhere)):
-                    mine = [p for p in rule.patterns if anchored(p) is kind]
-                    if mine:
-                        group.append(f"(?P<r{i}>{'|'.join(f'(?:{p})' for p in mine)})")
-            self._cache[key] = tuple(regex.compile("|".join(g)) if g else None for g in (starts, anywhere))
-        return self._cache[key]
+                if kind == "site":
+                    keep = site is not None and _site_matches(site, rule.sites)
+                elif kind == "start":
+                    keep = is_anchored and compiled.match(first, partial=True) is not None
+                else:
+                    keep = not is_anchored
+                if keep:
+                    selection.append(n)
+            self._by_key[key] = self._alternation(selection)
+        return self._by_key[key]
 
     def first_hit(self, norm: str, language: str | None = None, site: str | None = None) -> Rule | None:
-        """The rule that hits a normalized line (anchored rules first), or None."""
+        """The rule that hits a normalized line (site rules, then anchored rules, first), or None."""
         if not norm:
             return None
-        starts, anywhere = self._patterns(language, site)
-        m = (starts.match(norm) if starts else None) or (anywhere.search(norm) if anywhere else None)
+        m = None
+        if site is not None and (pattern := self._select("site", language, site, "")) is not None:
+            m = pattern.search(norm)
+        if m is None and (pattern := self._select("start", language, None, norm[0])) is not None:
+            m = pattern.match(norm)
+        if m is None and (pattern := self._select("anywhere", language, None, "")) is not None:
+            m = pattern.search(norm)
         return self.rules[int(m.lastgroup[1:])] if m and m.lastgroup else None
 
     def all_hits(self, norm: str, language: str | None = None, site: str | None = None) -> list[Rule]:
-        """Every rule that hits (for `explain`); slower, one search per rule."""
-        return [
-            r for r in self.rules
-            if self._applicable(r, language, site) and any(regex.search(p, norm) for p in r.patterns)
-        ]
+        """Every rule that hits (for `explain`); slower, one search per pattern."""
+        hits = {i for i, _, compiled, _ in self._patterns if self._applicable(i, language, site) and compiled.search(norm)}
+        return [self.rules[i] for i in sorted(hits)]
 
 
 def _site_matches(site: str, sites: frozenset[str]) -> bool:
