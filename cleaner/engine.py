@@ -110,7 +110,7 @@ def _mark_article(page: h.Page) -> int | None:
     if not goods:
         # Nothing reads as article prose: unsure, so everything the rules left stays.
         metadata.find_byline(page, 0)
-        return _keep_the_rest(page, None)
+        return _keep_the_rest(page, metadata.title_over_sentences(page))
     headline = metadata.find_headline(page, goods[0])
     if headline is not None:
         h.caption_near_headline(page, headline)

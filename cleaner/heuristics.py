@@ -30,9 +30,11 @@ BLOCK_MAX_LINES = 20  # a widget block (drop-block) never runs longer than this
 RUN_MIN_LINES = 3  # short title-case lines in a row this long are a menu or a list of links
 RUN_MIN_TITLE_CASE = 0.6
 CAPTION_MIN_CHARS = 60  # a line this long that stops mid-sentence under a headline is a cut caption
+HEADING_MAX_WORDS = 12  # a subheading in the article's last part
 
 _TERMINAL = regex.compile(r"[.!?…:;][\"'”’»)\]]*$|[.!?…][\"'”’»)\]]+\s*$")
 _SENTENCE_END = regex.compile(r"[.!?…][\"'”’»)\]]*$")
+_INNER_SENTENCE_END = regex.compile(r"\p{Ll}{2}[.!?] \p{Lu}|\d{4}[.!?] \p{Lu}")
 _LINKISH = regex.compile(r"https?://|www\.|\.(?:com|org|net|html?)\b|@\w|#\w")
 
 
@@ -236,16 +238,18 @@ def _menu_item(page: Page, i: int) -> bool:
 
 
 def caption_near_headline(page: Page, headline: int) -> None:
-    """A long line under the headline that stops mid-sentence: a photo caption cut by the scraper.
+    """A long line under the headline that stops mid-sentence after a full one: a cut caption.
 
-    Captions carry the photo's date and place and are often truncated at a fixed length; a lead
-    paragraph ends with punctuation. Only the lines up to the first good paragraph are looked at.
+    Scrapers cut photo captions at a fixed length: "... Friday, Feb. 16, 2024. The 60th Munich
+    Security". A standfirst may lack its final period too, but it does not hold a finished
+    sentence followed by an unfinished one. Only lines up to the first good paragraph are looked at.
     """
     for j in range(headline + 1, len(page.lines)):
         if not page.open(j):
             continue
         f = page.features[j]
-        if f is not None and f.chars >= CAPTION_MIN_CHARS and not f.terminal and page.goods(j + 1):
+        if (f is not None and f.chars >= CAPTION_MIN_CHARS and not f.terminal
+                and _INNER_SENTENCE_END.search(page.lines[j].text) and page.goods(j + 1)):
             page.remove(j, Category.CAPTION, "caption-near-headline")
         elif page.labels[j] is Label.GOOD:
             return
@@ -254,20 +258,36 @@ def caption_near_headline(page: Page, headline: int) -> None:
 def edge_zones(page: Page, first: int, last: int) -> None:
     """Before the article and after it, what no pass claimed is page furniture.
 
-    At the tail, sentence-like lines that directly follow the last good paragraph stay
-    (a short closing sentence is article text); the first line that is not one ends the article.
+    After the last good paragraph the article may go on in shorter lines: sentences, list items,
+    a subheading followed by sentences. Lines removed by rules are passed over (a newsletter box
+    inside the article's end), and so is a short line right before such a removed block (the
+    box's title). The first line that is none of these ends the article; the rest goes.
     """
     for i in range(first):
         if page.open(i):
             page.remove(i, Category.NAVIGATION, "top-zone")
+    tail = [i for i in range(last + 1, len(page.lines)) if page.labels[i] is not Label.BLANK]
     closing = True
-    for i in range(last + 1, len(page.lines)):
-        if page.labels[i] is Label.BLANK:
+    for k, i in enumerate(tail):
+        if not page.open(i):
             continue
-        if closing and page.open(i) and page.sentence_like(i) and page.features[i].stopword_density > 0:
+        following = tail[k + 1] if k + 1 < len(tail) else None
+        if closing and _closing_line(page, i):
             page.verdicts[i] = Verdict(Kind.BODY)
             continue
-        if page.verdicts[i] is None or page.verdicts[i].kind is Kind.REMOVED:
+        if closing and following is not None and _closing_line(page, following) and page.features[i].words <= HEADING_MAX_WORDS:
+            page.verdicts[i] = Verdict(Kind.BODY)  # a subheading over more article text
+            continue
+        if not (following is not None and _rule_removed(page, following) and page.labels[i] is Label.SHORT):
             closing = False
-        if page.open(i):
-            page.remove(i, Category.FOOTER, "tail-zone")
+        page.remove(i, Category.FOOTER, "tail-zone")
+
+
+def _closing_line(page: Page, i: int) -> bool:
+    f = page.features[i]
+    return page.open(i) and page.sentence_like(i) and f is not None and f.stopword_density > 0
+
+
+def _rule_removed(page: Page, i: int) -> bool:
+    v = page.verdicts[i]
+    return v is not None and v.kind is Kind.REMOVED and page.hits[i] is not None

@@ -23,7 +23,7 @@ from .article import Article
 
 MAX_BYTES = 20 * 1024 * 1024
 STDIN = "<stdin>"
-# Binary sniffing looks at the head only: a text file shows its nature in its first 8 KB.
+# How much of the head tells binary from text, and JSONL from text: a file shows its nature early.
 SNIFF_BYTES = 8192
 # Share of C0 control bytes (other than tab, newlines, form feed, escape) above which input is binary.
 MAX_CONTROL_SHARE = 0.05
@@ -190,7 +190,9 @@ def expand(arg: str) -> list[Source]:
         return [Source(None, PurePath("stdin"))]
     path = Path(arg)
     if path.is_dir():
-        return list(_walk(path))
+        if not (sources := list(_walk(path))):
+            raise InputError(arg, "no files in this folder (hidden ones are skipped)", "check the path")
+        return sources
     if not path.exists():
         raise InputError(arg, "no such file or directory", "check the path")
     return [Source(path, PurePath(path.name))]
@@ -199,7 +201,7 @@ def expand(arg: str) -> list[Source]:
 def _walk(root: Path) -> Iterator[Source]:
     real_root = root.resolve()
     for folder, dirs, files in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not (Path(folder) / d).is_symlink())
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))  # os.walk does not enter symlinked folders
         for name in sorted(files):
             path = Path(folder) / name
             if name.startswith(".") or not path.is_file() or not path.resolve().is_relative_to(real_root):
@@ -298,6 +300,27 @@ def to_record(article: Article, fields: dict[str, Any]) -> dict[str, Any]:
 def json_line(data: dict[str, Any]) -> str:
     """One JSONL line; non-ASCII stays readable."""
     return json.dumps(data, ensure_ascii=False) + "\n"
+
+
+def render(article: Article, fmt: OutputFormat, name: str, encoding: str) -> str:
+    """One document's output; a JSON document also says where it came from and how it was decoded."""
+    if fmt is OutputFormat.TEXT:
+        return article.to_text()
+    if fmt is OutputFormat.MARKDOWN:
+        return article.to_markdown()
+    if fmt is OutputFormat.JSON:
+        return json.dumps({**article.to_dict(), "source": name, "encoding": encoding}, ensure_ascii=False, indent=2) + "\n"
+    return json_line(to_record(article, {"id": name}))
+
+
+def truncate(text: str, width: int) -> str:
+    """Cut a line for a terminal `width` columns wide (never narrower than 40), marking the cut.
+
+    >>> truncate("x" * 50, 40)[-3:]
+    'xx…'
+    """
+    width = max(width, 40)
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 @contextmanager

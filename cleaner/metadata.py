@@ -182,6 +182,15 @@ def find_headline(page: Page, first_good: int) -> int | None:
     return headline
 
 
+def title_over_sentences(page: Page) -> int | None:
+    """In a short document with no long paragraph: a first line that is a title over sentences."""
+    lines = [i for i in range(len(page.lines)) if page.open(i)]
+    if len(lines) >= 2 and _title_like(page, lines[0]) and page.sentence_like(lines[1]):
+        page.verdicts[lines[0]] = Verdict(Kind.HEADLINE)
+        return lines[0]
+    return None
+
+
 def _headline_above(page: Page, first_good: int) -> int | None:
     labels_passed = 0
     for i in range(first_good - 1, -1, -1):

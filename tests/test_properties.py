@@ -12,7 +12,8 @@ from cleaner.rules import builtin_rules
 WORDS = ("the council said on monday that its plan for the new bridge would cost more than "
          "expected because steel prices rose and workers were scarce while residents asked "
          "whether the river crossing could open before winter and officials promised answers").split()
-BOILERPLATE = sorted({example for rule in builtin_rules() for example in rule.match})
+# English documents get English and language-independent widget lines, as real pages do.
+BOILERPLATE = sorted({example for rule in builtin_rules() if rule.languages & {"en", "*"} for example in rule.match})
 
 
 def sentence(draw: st.DrawFn) -> str:
@@ -22,7 +23,8 @@ def sentence(draw: st.DrawFn) -> str:
 
 @st.composite
 def paragraphs(draw: st.DrawFn) -> list[str]:
-    return [" ".join(sentence(draw) for _ in range(draw(st.integers(1, 3)))) for _ in range(draw(st.integers(1, 6)))]
+    """Article paragraphs: two to four sentences each, as news paragraphs are."""
+    return [" ".join(sentence(draw) for _ in range(draw(st.integers(2, 4)))) for _ in range(draw(st.integers(1, 6)))]
 
 
 @st.composite

@@ -8,6 +8,7 @@ from cleaner.lines import normalize
 from cleaner.rules import CompiledRules, RuleError, builtin_rules, check_unique, parse_rules
 
 RULES = builtin_rules()
+COMPILED = CompiledRules(RULES)
 
 
 def test_builtin_rules_load_and_ids_are_unique() -> None:
@@ -26,9 +27,8 @@ def test_rule_examples(rule) -> None:
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.id)
 def test_combined_pattern_finds_each_rule(rule) -> None:
     """The one-alternation fast path must hit every positive example (maybe via another rule)."""
-    compiled = CompiledRules(RULES)
     for line in rule.match:
-        assert compiled.first_hit(normalize(line), next(iter(rule.languages)) if "*" not in rule.languages else None,
+        assert COMPILED.first_hit(normalize(line), next(iter(rule.languages)) if "*" not in rule.languages else None,
                                   next(iter(rule.sites), None)) is not None
 
 

@@ -1,0 +1,236 @@
+"""io: decoding, refusals, limits, input trees, atomic writes and JSONL records."""
+
+from __future__ import annotations
+
+import doctest
+import io as stdio
+import os
+from pathlib import Path, PurePath
+
+import pytest
+
+import cleaner.io
+from cleaner.article import Article, Category, Removal
+from cleaner.io import (
+    InputError, OutputFormat, Record, Source, atomic_open, decode, expand, output_path, read_jsonl,
+    read_limited, sniff_jsonl, to_record, write_atomic,
+)
+
+RUSSIAN = ("Москва — столица России. В городе живут более двенадцати миллионов человек, "
+           "и каждый день по улицам проезжают тысячи машин.\nЭто второй абзац для проверки кодировки.")
+FRENCH = ("Le café de la crème brûlée à Noël, où l'été est très chaud et où les élèves sont déçus.\n"
+          "Ça va très bien, merci beaucoup.")
+
+
+def test_doctests() -> None:
+    assert doctest.testmod(cleaner.io).failed == 0
+
+
+def test_cp1251_is_detected() -> None:
+    decoded = decode(RUSSIAN.encode("cp1251"), "ru.txt")
+    assert decoded.text == RUSSIAN
+    assert decoded.encoding == "cp1251"
+
+
+def test_latin1_is_read_as_western_not_central_european() -> None:
+    # cp1250 ties with cp1252 on this text and would turn "è" into "č".
+    assert decode(FRENCH.encode("latin-1"), "fr.txt").text == FRENCH
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-be", "utf-32", "utf-8-sig"])
+def test_bom_decides_and_is_dropped(codec: str) -> None:
+    data = RUSSIAN.encode(codec)
+    if codec == "utf-16-be":  # Python writes no BOM for explicit-endian codecs
+        data = b"\xfe\xff" + data
+    decoded = decode(data, "x.txt")
+    assert decoded.text == RUSSIAN
+    assert decoded.encoding == {"utf-16-be": "utf-16"}.get(codec, codec)
+
+
+def test_plain_utf8() -> None:
+    assert decode("Grüße aus Köln".encode(), "x").encoding == "utf-8"
+
+
+@pytest.mark.parametrize("data", [b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", b"text\x00more text", b"\x01\x02\x03\x04abc" * 20])
+def test_binary_is_refused(data: bytes) -> None:
+    with pytest.raises(InputError, match=r"^img\.bin: looks like a binary file, not text \(.+\)$"):
+        decode(data, "img.bin")
+
+
+@pytest.mark.parametrize("data", [b"", b"  \n\t\r\n", "\ufeff \n".encode("utf-8"), " \n".encode("utf-16")])
+def test_empty_is_refused(data: bytes) -> None:
+    with pytest.raises(InputError, match=r"^e\.txt: empty document \("):
+        decode(data, "e.txt")
+
+
+class CountingStream(stdio.BytesIO):
+    """Records how many bytes were asked for, to prove an oversize stream is not read whole."""
+
+    def __init__(self, data: bytes) -> None:
+        super().__init__(data)
+        self.delivered = 0
+
+    def read(self, size: int | None = -1) -> bytes:
+        chunk = super().read(size)
+        self.delivered += len(chunk)
+        return chunk
+
+
+def test_size_limit() -> None:
+    assert read_limited(stdio.BytesIO(b"x" * 10), "ok.txt", max_bytes=10) == b"x" * 10
+    big = CountingStream(b"x" * 100_000)
+    with pytest.raises(InputError, match=r"^big\.txt: larger than the 1000 bytes limit \(.*--max-size\)$"):
+        read_limited(big, "big.txt", max_bytes=1000)
+    assert big.delivered == 1001
+
+
+def test_error_message_is_one_line_with_place_and_advice() -> None:
+    assert str(InputError("a.jsonl", "bad", "fix it", line=7)) == "a.jsonl:7: bad (fix it)"
+    assert str(InputError(Path("d/a.txt"), "bad", "fix it")) == "d/a.txt: bad (fix it)"
+
+
+def _tree(root: Path, outside: Path) -> None:
+    for name in ["b.txt", "a.txt", "sub/z.txt", "sub/deeper/y.md", ".hidden.txt", ".git/config", "sub/.cache/x.txt"]:
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text("text\n")
+    outside.write_text("secret\n")
+    (root / "link-out.txt").symlink_to(outside)
+    (root / "link-in.txt").symlink_to(root / "a.txt")
+    (root / "linked-dir").symlink_to(root / "sub", target_is_directory=True)
+
+
+def test_directory_walk_is_sorted_and_skips_hidden_and_escaping_links(tmp_path: Path) -> None:
+    root = tmp_path / "in"
+    _tree(root, tmp_path / "outside.txt")
+    sources = expand(str(root))
+    assert [str(s.relative) for s in sources] == ["a.txt", "b.txt", "link-in.txt", "sub/z.txt", "sub/deeper/y.md"]
+    assert all(s.path is not None and s.path.is_file() for s in sources)
+
+
+def test_outputs_mirror_the_tree_with_the_format_suffix(tmp_path: Path) -> None:
+    root = tmp_path / "in"
+    _tree(root, tmp_path / "outside.txt")
+    out = tmp_path / "out"
+    paths = [output_path(s, out, OutputFormat.MARKDOWN) for s in expand(str(root))]
+    assert out / "sub/deeper/y.md" in paths and out / "sub/z.md" in paths
+    assert output_path(expand(str(root / "sub" / "z.txt"))[0], out, OutputFormat.JSONL) == out / "z.jsonl"
+    assert output_path(expand("-")[0], out, OutputFormat.TEXT) == out / "stdin.txt"
+
+
+def test_missing_path_and_empty_folder_are_errors(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="no such file"):
+        expand(str(tmp_path / "nope"))
+    (tmp_path / "empty" / ".hidden").mkdir(parents=True)
+    with pytest.raises(InputError, match="no files"):
+        expand(str(tmp_path / "empty"))
+
+
+def test_stdin_source() -> None:
+    assert expand("-") == [Source(None, PurePath("stdin"))]
+    assert expand("-")[0].name == "<stdin>"
+
+
+def test_atomic_write(tmp_path: Path) -> None:
+    target = tmp_path / "deep" / "out.txt"
+    write_atomic(target, "héllo\n")
+    assert target.read_text(encoding="utf-8") == "héllo\n"
+    assert sorted(p.name for p in target.parent.iterdir()) == ["out.txt"]
+
+
+def test_failed_write_leaves_old_file_and_no_temporary(tmp_path: Path) -> None:
+    target = tmp_path / "out.txt"
+    target.write_text("old\n")
+    fresh = tmp_path / "fresh.txt"
+    for path in (target, fresh):
+        with pytest.raises(RuntimeError), atomic_open(path) as out:
+            out.write("half of the new cont")
+            raise RuntimeError("disk on fire")
+    assert target.read_text() == "old\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.txt"]
+
+
+def test_failed_rename_leaves_no_temporary(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(src: str, dst: str) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", refuse)
+    with pytest.raises(OSError):
+        write_atomic(tmp_path / "out.txt", "content")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_never_writes_onto_an_input(tmp_path: Path) -> None:
+    source = tmp_path / "in" / "a.txt"
+    source.parent.mkdir()
+    source.write_text("original\n")
+    (tmp_path / "alias").symlink_to(source.parent, target_is_directory=True)
+    for spelling in (source, tmp_path / "in" / ".." / "in" / "a.txt", tmp_path / "alias" / "a.txt"):
+        with pytest.raises(InputError, match="would overwrite an input"):
+            write_atomic(spelling, "clobbered", inputs=[source])
+    assert source.read_text() == "original\n"
+    assert sorted(p.name for p in source.parent.iterdir()) == ["a.txt"]
+
+
+def test_jsonl_bad_lines_are_errors_and_reading_goes_on() -> None:
+    lines = [
+        '{"id": 1, "text": "one"}',
+        "{not json",
+        "",
+        '["a list"]',
+        '{"id": 4}',
+        '{"id": 5, "text": null}',
+        '{"id": 6, "text": "six", "url": "https://example.com/6"}',
+    ]
+    items = list(read_jsonl(stdio.BytesIO(("\n".join(lines)).encode()), "<stdin>"))
+    records = [i for i in items if isinstance(i, Record)]
+    errors = [str(i) for i in items if isinstance(i, InputError)]
+    assert [(r.line, r.fields["id"], r.text) for r in records] == [(1, 1, "one"), (7, 6, "six")]
+    assert [e.split(" (")[0] for e in errors] == [
+        "<stdin>:2: invalid JSON: Expecting property name enclosed in double quotes at column 2",
+        "<stdin>:4: a JSON list, not an object",
+        "<stdin>:5: no 'text' field",
+        "<stdin>:6: 'text' is not a string",
+    ]
+    assert all("\n" not in e for e in errors)
+
+
+def test_jsonl_bom_and_non_utf8_lines() -> None:
+    data = b'\xef\xbb\xbf{"text": "a"}\n{"text": "\xe9t\xe9"}\n{"text": "b"}\n'
+    items = list(read_jsonl(stdio.BytesIO(data), "f.jsonl"))
+    assert isinstance(items[0], Record) and items[0].text == "a"
+    assert str(items[1]).startswith("f.jsonl:2: line is not UTF-8")
+    assert isinstance(items[2], Record) and items[2].line == 3
+
+
+def test_jsonl_oversize_line_is_skipped_without_losing_the_next() -> None:
+    data = b'{"text": "' + b"x" * 5000 + b'"}\n{"text": "small"}\n'
+    items = list(read_jsonl(stdio.BytesIO(data), "f.jsonl", max_bytes=100))
+    assert str(items[0]).startswith("f.jsonl:1: record larger than the 100 bytes limit")
+    assert isinstance(items[1], Record) and items[1].text == "small" and items[1].line == 2
+
+
+def test_jsonl_is_read_record_by_record() -> None:
+    data = "".join(f'{{"id": {i}, "text": "t{i}"}}\n' for i in range(10_000)).encode()
+    stream = stdio.BytesIO(data)
+    first = next(read_jsonl(stream, "big.jsonl"))
+    assert isinstance(first, Record) and first.fields["id"] == 0
+    assert stream.tell() < len(data) // 100
+
+
+@pytest.mark.parametrize("head,expected", [(b'\n  \n{"text": "x"}\n', True), (b"\xef\xbb\xbf{}", True),
+                                           (b"Headline\n{not jsonl}", False), (b"", False)])
+def test_sniff_jsonl_replays_what_it_read(head: bytes, expected: bool) -> None:
+    is_jsonl, stream = sniff_jsonl(stdio.BytesIO(head + b"rest"))
+    assert is_jsonl is expected
+    assert stream.read() == head + b"rest"
+
+
+def test_record_passes_fields_through_and_joins_body() -> None:
+    article = Article(headline="H", body=("p1", "p2"), language="en",
+                      removed=(Removal(3, "Share", Category.SHARE, "share-bar"),))
+    record = to_record(article, {"id": "x", "text": "raw", "url": "u", "body": "old", "meta": {"k": 1}})
+    assert record["id"] == "x" and record["url"] == "u" and record["meta"] == {"k": 1}
+    assert "text" not in record
+    assert record["body"] == "p1\n\np2"
+    assert record["removed"] == [{"line": 3, "text": "Share", "category": "share", "rule": "share-bar"}]
+    assert {"headline", "subheadline", "dateline", "date", "byline", "language"} <= set(record)
