@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 from . import heuristics as h
 from . import metadata
 from .article import Article, Removal
-from .language import detect, stopwords
+from .language import detect
 from .lines import split_lines
 from .rules import CompiledRules, Rule, builtin_rules, load_rule_file
 
@@ -100,8 +100,9 @@ class Cleaner:
 
 
 # How far from the article start metadata lines are looked for (lines, blank ones included).
-BYLINE_REACH = 4
-DATELINE_REACH = 4
+# A standfirst may stand between the headline and them, hence past the first good paragraph.
+BYLINE_REACH = 6
+DATELINE_REACH = 6
 
 
 def _mark_article(page: h.Page) -> int | None:
@@ -109,21 +110,21 @@ def _mark_article(page: h.Page) -> int | None:
     goods = page.goods()
     if not goods:
         # Nothing reads as article prose: unsure, so everything the rules left stays.
-        metadata.find_byline(page, 0)
+        metadata.find_byline(page, 0, 0)
         return _keep_the_rest(page, metadata.title_over_sentences(page))
     headline = metadata.find_headline(page, goods[0])
     if headline is not None:
         h.caption_near_headline(page, headline)
+    top = headline if headline is not None else goods[0]
+    first = next(iter(page.goods(top + 1)), goods[-1])
+    metadata.find_dateline(page, top - DATELINE_REACH, first + DATELINE_REACH)
+    metadata.find_byline(page, top, first + BYLINE_REACH)
     h.rule_blocks(page)
     if not page.goods():
         return _keep_the_rest(page, headline)
-    goods = page.goods()
-    top = headline if headline is not None else goods[0]
-    first = next(iter(page.goods(top + 1)), goods[-1])
-    metadata.find_byline(page, first + BYLINE_REACH)
-    metadata.find_dateline(page, top - DATELINE_REACH, first + DATELINE_REACH)
     if headline is not None:
-        metadata.keep_standfirst(page, headline, first)
+        metadata.keep_standfirst(page, headline, next(iter(page.goods(headline + 1)), len(page.lines)))
+    h.widget_neighbours(page)
     h.short_line_runs(page)
     goods = page.goods()
     h.edge_zones(page, goods[0], goods[-1])
@@ -155,7 +156,7 @@ def _article(page: h.Page, language: str | None, headline_index: int | None) -> 
     headline = subheadline = None
     if headline_index is not None:
         lowercase = {w for paragraph in body for w in paragraph.split() if w[:1].islower()}
-        headline, subheadline = metadata.split_headline(page.lines[headline_index].text, stopwords(language), lowercase)
+        headline, subheadline = metadata.split_headline(page.lines[headline_index].text, page.stoplist, lowercase)
     removed = tuple(
         Removal(line.number, line.text, v.category, v.rule or "")
         for line, v in zip(page.lines, page.verdicts)

@@ -116,6 +116,7 @@ class Page:
     features: list[Features | None]
     labels: list[Label]
     hits: list[Rule | None]
+    stoplist: frozenset[str]
     verdicts: list[Verdict | None] = field(default_factory=list)
 
     @classmethod
@@ -126,7 +127,7 @@ class Page:
             Label.BLANK if f is None else Label.RULE if hit else label(f)
             for f, hit in zip(feats, hits)
         ]
-        return cls(lines, feats, labels, hits, [None] * len(lines))
+        return cls(lines, feats, labels, hits, stoplist, [None] * len(lines))
 
     def open(self, i: int) -> bool:
         """A non-blank line nothing has decided yet."""
@@ -211,6 +212,17 @@ def repeated_lines(page: Page) -> None:
         if line.norm in seen and page.open(i):
             page.remove(i, Category.NAVIGATION, "repeated-line")
         seen.add(line.norm)
+
+
+def widget_neighbours(page: Page) -> None:
+    """A line between two lines that rules removed belongs to their widget (jusText's revision of
+    a paragraph from its neighbours): the pitch inside a newsletter box, a button label.
+    Good prose stays, whatever surrounds it."""
+    nonblank = [i for i in range(len(page.lines)) if page.labels[i] is not Label.BLANK]
+    for k in range(1, len(nonblank) - 1):
+        before, i, after = nonblank[k - 1], nonblank[k], nonblank[k + 1]
+        if page.open(i) and page.labels[i] is not Label.GOOD and _rule_removed(page, before) and _rule_removed(page, after):
+            page.remove(i, page.verdicts[after].category or Category.OTHER, "widget-neighbour")
 
 
 def short_line_runs(page: Page) -> None:

@@ -30,7 +30,10 @@ LABEL_MAX_WORDS = 2  # a line this short between headline and text is a label, p
 LABELS_PASSED_MAX = 2
 NAME_MIN_WORDS = 2
 NAME_MAX_WORDS = 4
-TITLE_ABOVE_REACH = 3  # lines (blank ones included) between a headline and a bare author name  # both halves of a glued headline/subtitle must be at least this long
+TITLE_ABOVE_REACH = 3
+# "By", "Von", "Par", "Por", "Di", "Door", "Av", "Af", "Przez", "Автор": a name's byline marker.
+BYLINE_PARTICLES = frozenset("by von par por di door av af przez автор".split())
+NAME_PARTICLES = frozenset("de da di del della van von der den le la du dos das".split())  # lines (blank ones included) between a headline and a bare author name  # both halves of a glued headline/subtitle must be at least this long
 
 # Words that surround printed dates: "Published", "Updated", "on", "at", time-zone names...
 DATE_LABELS = frozenset("""
@@ -108,10 +111,10 @@ def iso_date(text: str, language: str | None) -> str | None:
 
 
 # A wire dateline opening the first paragraph: "KYIV, Feb 27 (Reuters) - ", "BERLIN (dpa) – ",
-# "WASHINGTON — ". The place is in capitals, then an agency in parentheses and/or a dash, and the
+# "WASHINGTON — ". The place is in capitals (or any case, before an agency in parentheses), then the
 # sentence after the dash starts with a capital (so "NATO - the alliance - said" is no dateline).
 _WIRE = regex.compile(
-    r"^(?P<dateline>\p{Lu}[\p{Lu}\p{M}'’. -]{2,40}?"
+    r"^(?P<dateline>\p{Lu}[\p{L}\p{M}'’. -]{2,40}?"
     r"(?:,\s*[^,()\n–—-]{2,40}?){0,2}"
     r"(?:\s*\([^()\n]{2,40}\))?)"
     r"\s*(?:-|–|—|--)\s+[\p{Lu}\p{N}\"'“‘«]"
@@ -139,10 +142,10 @@ def find_dateline(page: Page, start: int, stop: int) -> int | None:
     return None
 
 
-def find_byline(page: Page, stop: int) -> int | None:
-    """The first author line (a byline-category rule hit) before `stop` becomes the byline;
-    author lines elsewhere (bios, signatures) are removed. A name-shaped byline found while
-    looking for the headline counts as the first."""
+def find_byline(page: Page, start: int, stop: int) -> int | None:
+    """The byline: the first author line (a byline-category rule hit) before `stop`, or else a
+    bare name next to the headline or the dateline; other author lines (bios, signatures) are
+    removed. A name-shaped byline found while looking for the headline counts as the first."""
     found = next((i for i, v in enumerate(page.verdicts) if v is not None and v.kind is Kind.BYLINE), None)
     for i, rule in enumerate(page.hits):
         if rule is None or rule.category is not Category.BYLINE or page.verdicts[i] is not None:
@@ -152,7 +155,21 @@ def find_byline(page: Page, stop: int) -> int | None:
             found = i
         else:
             page.remove(i, Category.BYLINE, rule.id)
+    if found is None:
+        found = _name_by_metadata(page, start, stop)
     return found
+
+
+def _name_by_metadata(page: Page, start: int, stop: int) -> int | None:
+    nonblank = [i for i in range(max(0, start), min(stop, len(page.lines))) if page.labels[i] is not Label.BLANK]
+    for k, i in enumerate(nonblank):
+        neighbours = nonblank[max(0, k - 1):k] + nonblank[k + 1:k + 2]
+        if page.open(i) and _name_shaped(page, i) and any(
+            page.verdicts[j] is not None and page.verdicts[j].kind in (Kind.HEADLINE, Kind.DATELINE) for j in neighbours
+        ):
+            page.verdicts[i] = Verdict(Kind.BYLINE)
+            return i
+    return None
 
 
 def _title_like(page: Page, i: int) -> bool:
@@ -162,6 +179,7 @@ def _title_like(page: Page, i: int) -> bool:
         f is not None and page.labels[i] is not Label.RULE and not f.linkish
         and HEADLINE_MIN_WORDS <= f.words <= HEADLINE_MAX_WORDS and f.chars <= HEADLINE_MAX_CHARS
         and not f.ends_sentence and not text.endswith((":", ",", ";")) and not is_dateline(text)
+        and len(_TRAIL_SEPARATOR.findall(text)) < 2
     )
 
 
@@ -214,12 +232,18 @@ def _headline_above(page: Page, first_good: int) -> int | None:
 
 
 def _name_shaped(page: Page, i: int) -> bool:
-    """Two to four capitalized words, no stopword, no digit: how a bare author name looks."""
-    f = page.features[i]
-    text = page.lines[i].text
+    """Two to four capitalized words of letters, no short function word: how a bare author
+    name looks ("Jane Doe", "Tomasz Nowicki", "J. R. Smith"), maybe after a byline particle
+    ("Di Marco Rossi", "Door Anna de Vries"). Stoplists hold frequent first names, so stopword
+    density cannot decide this."""
+    tokens = page.lines[i].text.split()
+    if tokens and tokens[0].casefold() in BYLINE_PARTICLES:
+        tokens = tokens[1:]
+    tokens = [t for t in tokens if t.casefold() not in NAME_PARTICLES]
     return (
-        f is not None and NAME_MIN_WORDS <= f.words <= NAME_MAX_WORDS and f.title_case == 1.0
-        and f.stopword_density == 0 and not any(c.isdigit() for c in text) and len(text.split()) == f.words
+        NAME_MIN_WORDS <= len(tokens) <= NAME_MAX_WORDS
+        and all(_NAME_TOKEN.fullmatch(t) for t in tokens)
+        and not any(len(t) <= FUNCTION_WORD_MAX_CHARS and t.casefold() in page.stoplist for t in tokens)
     )
 
 
@@ -241,6 +265,8 @@ def keep_standfirst(page: Page, headline: int, first_good: int) -> None:
 
 # "... to Ukraine The alliance's chief asserts": a capitalized word that starts a clause, glued
 # after a lower-case word, in a headline written in sentence case.
+_TRAIL_SEPARATOR = regex.compile(r" (?:/|>|»|›|\||·|•) ")  # "Home / World / Europe": a breadcrumb
+_NAME_TOKEN = regex.compile(r"\p{Lu}(?:\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)*|\.)")
 _GLUE = regex.compile(r"(?<=[\p{Ll}\p{N}'’)])\s+(?=\p{Lu}\p{Ll}*\b)")
 
 
