@@ -167,7 +167,7 @@ def rule_blocks(page: Page) -> None:
     label) cannot take the headline with it.
     """
     for i, rule in enumerate(page.hits):
-        if rule is None or rule.category is Category.BYLINE:
+        if rule is None:
             continue
         if rule.action is Action.DROP_BLOCK:
             _drop_block(page, i, rule)
@@ -204,10 +204,11 @@ def _cut_tail(page: Page, start: int, rule: Rule) -> None:
 
 
 def repeated_lines(page: Page) -> None:
-    """A short line printed again in one document (menus at top and bottom, repeated labels)."""
+    """A short line printed again in one document (menus at top and bottom, repeated labels).
+    Sentences are left alone: an article may repeat one (a quote in a recap)."""
     seen: set[str] = set()
     for i, line in enumerate(page.lines):
-        if line.blank or page.labels[i] is Label.GOOD:
+        if line.blank or page.labels[i] is Label.GOOD or page.sentence_like(i):
             continue
         if line.norm in seen and page.open(i):
             page.remove(i, Category.NAVIGATION, "repeated-line")
@@ -280,19 +281,31 @@ def edge_zones(page: Page, first: int, last: int) -> None:
             page.remove(i, Category.NAVIGATION, "top-zone")
     tail = [i for i in range(last + 1, len(page.lines)) if page.labels[i] is not Label.BLANK]
     closing = True
+    previous = last
     for k, i in enumerate(tail):
         if not page.open(i):
             continue
         following = tail[k + 1] if k + 1 < len(tail) else None
-        if closing and _closing_line(page, i):
+        if closing and (_closing_line(page, i) or _list_item_after(page, previous, i)):
             page.verdicts[i] = Verdict(Kind.BODY)
+            previous = i
             continue
         if closing and following is not None and _closing_line(page, following) and page.features[i].words <= HEADING_MAX_WORDS:
             page.verdicts[i] = Verdict(Kind.BODY)  # a subheading over more article text
+            previous = i
             continue
         if not (following is not None and _rule_removed(page, following) and page.labels[i] is Label.SHORT):
             closing = False
         page.remove(i, Category.FOOTER, "tail-zone")
+
+
+def _list_item_after(page: Page, previous: int, i: int) -> bool:
+    """An item of a list the article introduced ("three measures:") and goes on with ("...;")."""
+    f = page.features[i]
+    return (
+        page.lines[previous].text.endswith((":", ";")) and f is not None and f.words >= 2
+        and page.lines[i].text.endswith((";", ".", ",")) and not f.linkish
+    )
 
 
 def _closing_line(page: Page, i: int) -> bool:

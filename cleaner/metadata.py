@@ -30,7 +30,7 @@ LABEL_MAX_WORDS = 2  # a line this short between headline and text is a label, p
 LABELS_PASSED_MAX = 2
 NAME_MIN_WORDS = 2
 NAME_MAX_WORDS = 4
-TITLE_ABOVE_REACH = 3
+TITLE_ABOVE_REACH = 5
 # "By", "Von", "Par", "Por", "Di", "Door", "Av", "Af", "Przez", "Автор": a name's byline marker.
 BYLINE_PARTICLES = frozenset("by von par por di door av af przez автор".split())
 NAME_PARTICLES = frozenset("de da di del della van von der den le la du dos das".split())  # lines (blank ones included) between a headline and a bare author name  # both halves of a glued headline/subtitle must be at least this long
@@ -248,9 +248,13 @@ def _name_shaped(page: Page, i: int) -> bool:
 
 
 def _title_above(page: Page, i: int) -> bool:
-    """Is there a title-like line just above line i (a name under a headline is its byline)?"""
-    above = [j for j in range(max(0, i - TITLE_ABOVE_REACH), i) if page.open(j)]
-    return bool(above) and _title_like(page, above[-1]) and not _name_shaped(page, above[-1])
+    """Is there a title-like line just above line i (a name under a headline is its byline)?
+    A date line between the two is passed over."""
+    for j in range(i - 1, max(-1, i - 1 - TITLE_ABOVE_REACH), -1):
+        if not page.open(j) or is_dateline(page.lines[j].text):
+            continue
+        return _title_like(page, j) and not _name_shaped(page, j)
+    return False
 
 
 def keep_standfirst(page: Page, headline: int, first_good: int) -> None:
@@ -289,7 +293,12 @@ def split_headline(text: str, stoplist: frozenset[str], lowercase_words: Iterabl
         if len(head_words) < SPLIT_MIN_WORDS or len(tail_words) < SPLIT_MIN_WORDS:
             continue
         last = head_words[-1].casefold()
-        if (last in stoplist and len(last) <= FUNCTION_WORD_MAX_CHARS) or (first not in stoplist and first not in common):
+        if last in stoplist and len(last) <= FUNCTION_WORD_MAX_CHARS:
+            continue
+        # A capitalized stopword starts a new clause; any other capitalized word only does when
+        # the document prints it in lower case elsewhere and it does not follow a capitalized
+        # word ("Eastmoor Airport" is one name).
+        if first not in stoplist and (first not in common or not head_words[-1][:1].islower()):
             continue
         rest = head_words[1:]
         capitalized_stop = [w for w in rest if w[:1].isupper() and w.casefold() in stoplist]
