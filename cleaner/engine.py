@@ -166,7 +166,7 @@ def _article(page: h.Page, language: str | None, headline_index: int | None) -> 
         headline=headline,
         subheadline=subheadline,
         dateline=dateline,
-        date=metadata.iso_date(dateline, language) if dateline else None,
+        date=metadata.iso_date(dateline) if dateline else None,
         byline=bylines[0] if bylines else None,
         body=tuple(body),
         language=language,

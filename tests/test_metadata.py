@@ -18,10 +18,14 @@ from cleaner.metadata import is_dateline, iso_date, split_headline, wire_datelin
     ("27 de febrero de 2024", "2024-02-27"),
     ("2024-02-27", "2024-02-27"),
     ("Kyiv, 27 February 2024", "2024-02-27"),
+    ("02/27/2024", "2024-02-27"),
+    ("27 lutego 2024, 14:05", "2024-02-27"),
+    ("5. Juni 2024", "2024-06-05"),
+    ("14/01/2025 - 12:10", "2025-01-14"),
 ])
 def test_datelines_are_recognized_and_parsed(line: str, iso: str) -> None:
     assert is_dateline(line)
-    assert iso_date(line, None) == iso
+    assert iso_date(line) == iso
 
 
 @pytest.mark.parametrize("line", [
@@ -65,3 +69,8 @@ def test_glued_subtitle_is_split_in_sentence_case() -> None:
 ])
 def test_title_case_and_short_headlines_are_not_split(title: str) -> None:
     assert split_headline(title, stopwords("en")) == (title, None)
+
+
+def test_a_date_without_a_year_gets_no_iso_date() -> None:
+    assert is_dateline("Tuesday, 27 February")
+    assert iso_date("Tuesday, 27 February") is None

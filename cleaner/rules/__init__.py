@@ -197,6 +197,7 @@ def anchored(pattern: str) -> bool:
 
 
 PREFIX_CHARS = 2  # how much of a line's start indexes the anchored patterns that can match it
+ANSWERS_MAX = 200_000  # remembered line -> rule answers; the memo is emptied when it is full
 
 
 class CompiledRules:
@@ -223,6 +224,7 @@ class CompiledRules:
         ]
         self._by_prefix: dict[tuple[str | None, str], list[tuple[int, regex.Pattern[str]]]] = {}
         self._anywhere: dict[str | None, regex.Pattern[str] | None] = {}
+        self._answers: dict[tuple[str | None, str | None, str], Rule | None] = {}
         self._by_site: dict[tuple[str | None, str], list[tuple[int, regex.Pattern[str]]]] = {}
 
     def _applicable(self, index: int, language: str | None, site: str | None) -> bool:
@@ -259,7 +261,20 @@ class CompiledRules:
         return self._by_site[key]
 
     def first_hit(self, norm: str, language: str | None = None, site: str | None = None) -> Rule | None:
-        """The first rule (site rules, then pack order) whose pattern hits a normalized line."""
+        """The first rule (site rules, then pack order) whose pattern hits a normalized line.
+
+        Answers are remembered per (language, site, line): a crawl repeats its templates' lines
+        (menus, footers, widgets) across documents, and those are the lines rules hit.
+        """
+        key = (language, site, norm)
+        if key in self._answers:
+            return self._answers[key]
+        if len(self._answers) >= ANSWERS_MAX:
+            self._answers.clear()
+        rule = self._answers[key] = self._first_hit(norm, language, site)
+        return rule
+
+    def _first_hit(self, norm: str, language: str | None, site: str | None) -> Rule | None:
         if not norm:
             return None
         if site is not None:
