@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 
 from . import heuristics as h
 from . import metadata
+from .dates import iso_date
 from .article import Article, Removal
 from .language import detect
 from .lines import split_lines
@@ -126,8 +127,7 @@ def _mark_article(page: h.Page) -> int | None:
         metadata.keep_standfirst(page, headline, next(iter(page.goods(headline + 1)), len(page.lines)))
     h.widget_neighbours(page)
     h.short_line_runs(page)
-    goods = page.goods()
-    h.edge_zones(page, goods[0], goods[-1])
+    h.edge_zones(page, page.goods()[0], h.article_end(page))
     return _keep_the_rest(page, headline)
 
 
@@ -166,7 +166,7 @@ def _article(page: h.Page, language: str | None, headline_index: int | None) -> 
         headline=headline,
         subheadline=subheadline,
         dateline=dateline,
-        date=metadata.iso_date(dateline) if dateline else None,
+        date=iso_date(dateline) if dateline else None,
         byline=bylines[0] if bylines else None,
         body=tuple(body),
         language=language,

@@ -14,6 +14,7 @@ from enum import Enum
 import regex
 
 from .article import Category
+from .dates import date_in
 from .language import stopwords, words
 from .lines import Line
 from .rules import Action, Rule
@@ -31,6 +32,12 @@ RUN_MIN_LINES = 3  # short title-case lines in a row this long are a menu or a l
 RUN_MIN_TITLE_CASE = 0.6
 CAPTION_MIN_CHARS = 60  # a line this long that stops mid-sentence under a headline is a cut caption
 HEADING_MAX_WORDS = 12  # a subheading in the article's last part
+COMMENTS_ARTICLE_SHARE = 0.3  # good text before a comment opener, relative to after, to cut there
+# Fitted on the development set (F1 by gap 4/5/6/8/10 and share 0.2/0.3/0.4/0.6; recall falls
+# fast below a gap of 5). A cluster this far from the others, and this much smaller than the
+# largest, is a sidebar or footer.
+CLUSTER_GAP_LINES = 5
+CLUSTER_KEEP_SHARE = 0.3
 
 _TERMINAL = regex.compile(r"[.!?…:;][\"'”’»)\]]*$|[.!?…][\"'”’»)\]]+\s*$")
 _SENTENCE_END = regex.compile(r"[.!?…][\"'”’»)\]]*$")
@@ -192,15 +199,26 @@ def _cut_tail(page: Page, start: int, rule: Rule) -> None:
     """Everything after the line goes when no article paragraph follows it.
 
     A comment section is cut even when long comments follow, provided an article stands before
-    it: comments read like prose, and the widget opener is the evidence that they are not the article.
+    it: comments read like prose, and the widget opener is the evidence that they are not the
+    article. A comment counter above most of the text ("12 comments" beside the date) is no such
+    opener: the article must hold a fair share of the good text before it.
     """
     after = page.goods(start + 1)
-    if after and not (rule.category is Category.COMMENTS and len(page.goods(0, start)) >= 2):
+    before = page.goods(0, start)
+    article_first = (
+        rule.category is Category.COMMENTS and len(before) >= 2
+        and _chars(page, before) >= COMMENTS_ARTICLE_SHARE * _chars(page, after)
+    )
+    if after and not article_first:
         _drop_block(page, start, rule)
         return
     for j in range(start + 1, len(page.lines)):
         if page.open(j):
             page.remove(j, rule.category, rule.id)
+
+
+def _chars(page: Page, indexes: list[int]) -> int:
+    return sum(page.features[i].chars for i in indexes if page.features[i] is not None)
 
 
 def repeated_lines(page: Page) -> None:
@@ -251,21 +269,49 @@ def _menu_item(page: Page, i: int) -> bool:
 
 
 def caption_near_headline(page: Page, headline: int) -> None:
-    """A long line under the headline that stops mid-sentence after a full one: a cut caption.
+    """A long line under the headline, dated, that stops mid-sentence after a full one: a cut caption.
 
     Scrapers cut photo captions at a fixed length: "... Friday, Feb. 16, 2024. The 60th Munich
-    Security". A standfirst may lack its final period too, but it does not hold a finished
-    sentence followed by an unfinished one. Only lines up to the first good paragraph are looked at.
+    Security". Agency captions carry the photo's date. A standfirst may lack its final period,
+    and a scraper may break a paragraph into lines, but neither holds a dated finished sentence
+    followed by an unfinished one. Only lines up to the first good paragraph are looked at.
     """
     for j in range(headline + 1, len(page.lines)):
         if not page.open(j):
             continue
         f = page.features[j]
-        if (f is not None and f.chars >= CAPTION_MIN_CHARS and not f.terminal
-                and _INNER_SENTENCE_END.search(page.lines[j].text) and page.goods(j + 1)):
+        text = page.lines[j].text
+        if (f is not None and f.chars >= CAPTION_MIN_CHARS and not f.terminal and _INNER_SENTENCE_END.search(text)
+                and date_in(text) and page.goods(j + 1)):
             page.remove(j, Category.CAPTION, "caption-near-headline")
         elif page.labels[j] is Label.GOOD:
             return
+
+
+def article_end(page: Page) -> int:
+    """The last good line of the article: the end of its last large cluster of good paragraphs.
+
+    Good lines split into clusters where several lines that end without punctuation (so neither
+    sentences nor list items) and that no rule removed stand between them (a sidebar, a footer, a menu between two texts). After the largest
+    cluster, a cluster much smaller than it is page furniture; one nearly as large is article
+    too (broken by a widget the rules do not know), so that in doubt text stays. Clusters before
+    the largest are left to the headline and top-zone logic: cutting them lost article openings.
+    """
+    goods = page.goods()
+    clusters: list[list[int]] = [[goods[0]]]
+    for a, b in zip(goods, goods[1:]):
+        gap = sum(
+            1 for j in range(a + 1, b)
+            if page.labels[j] is not Label.BLANK and not page.features[j].terminal and not _rule_removed(page, j)
+        )
+        if gap >= CLUSTER_GAP_LINES:
+            clusters.append([b])
+        else:
+            clusters[-1].append(b)
+    weight = [_chars(page, c) for c in clusters]
+    largest = weight.index(max(weight))
+    kept = [k for k, w in enumerate(weight) if k >= largest and w >= CLUSTER_KEEP_SHARE * weight[largest]]
+    return clusters[kept[-1]][-1]
 
 
 def edge_zones(page: Page, first: int, last: int) -> None:

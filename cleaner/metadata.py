@@ -1,31 +1,24 @@
 """Headline, dateline (with its ISO date) and byline, found among the lines around the article start.
 
-Month and weekday names come from dateparser's locale data (installed with trafilatura), so a
-dateline in any pack language is recognized without a hand-made calendar. The printed date is
-turned into ISO 8601 here, from those names: dateparser's own parser costs about a millisecond a
-call and fills a missing year from the clock.
+Dates themselves (recognizing a date line, reading its ISO form) are the `dates` module's.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
-from functools import cache
 from typing import Iterable
 
 import regex
 
 from .article import Category
 from .heuristics import Kind, Label, Page, Verdict
-from .language import LANGUAGES, words
+from .dates import is_dateline
+from .language import words
 
-DATELINE_MAX_CHARS = 100
-DATELINE_MAX_OTHER_WORDS = 2  # words besides the date and its labels: a place ("Kyiv"), a zone
 HEADLINE_MIN_WORDS = 2
 HEADLINE_MAX_WORDS = 30
 HEADLINE_MAX_CHARS = 250
 DECK_MIN_WORDS = 5  # a line under the headline this long, not a caption, is a standfirst: body
-SPLIT_MIN_WORDS = 3
+SPLIT_MIN_WORDS = 3  # both halves of a glued headline/subtitle must be at least this long
 # jusText's stoplists hold frequent words ("city", "line"), not only function words; a short
 # frequent word ("in", "of", "the") is the kind a headline never ends on.
 FUNCTION_WORD_MAX_CHARS = 3
@@ -33,109 +26,10 @@ LABEL_MAX_WORDS = 2  # a line this short between headline and text is a label, p
 LABELS_PASSED_MAX = 2
 NAME_MIN_WORDS = 2
 NAME_MAX_WORDS = 4
-TITLE_ABOVE_REACH = 5
+TITLE_ABOVE_REACH = 5  # lines (blank ones included) between a headline and a bare author name
 # "By", "Von", "Par", "Por", "Di", "Door", "Av", "Af", "Przez", "Автор": a name's byline marker.
 BYLINE_PARTICLES = frozenset("by von par por di door av af przez автор".split())
-NAME_PARTICLES = frozenset("de da di del della van von der den le la du dos das".split())  # lines (blank ones included) between a headline and a bare author name  # both halves of a glued headline/subtitle must be at least this long
-
-# Words that surround printed dates: "Published", "Updated", "on", "at", time-zone names...
-DATE_LABELS = frozenset("""
-published updated posted last modified on at am pm a.m p.m et est edt cet cest gmt utc bst pst pdt msk eet eest
-uhr um veröffentlicht aktualisiert zuletzt stand von publié mis à jour le la à h publicado actualizado
-actualización el las los de del a hs hrs pubblicato aggiornato il alle ore gepubliceerd bijgewerkt op om
-atualizado atualização em às opublikowano zaktualizowano aktualizacja o godz dnia
-опубликовано обновлено обновлён в г года опубліковано оновлено о р року від до
-""".split())
-_NUMERIC_DATE = r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})"
-
-
-@dataclass(frozen=True)
-class Calendar:
-    """Month and weekday names of every pack language, and a pattern for a printed date."""
-
-    month_numbers: dict[str, int]  # "february", "feb", "lutego", "févr" -> 2
-    weekdays: frozenset[str]
-    pattern: regex.Pattern[str]
-
-
-@cache
-def _calendar() -> Calendar:
-    from dateparser.languages import default_loader  # slow import: only when a date is looked for
-
-    months: dict[str, int] = {}
-    weekdays: set[str] = set()
-    month_keys = ["january", "february", "march", "april", "may", "june", "july", "august",
-                  "september", "october", "november", "december"]
-    day_keys = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-    for code in LANGUAGES:
-        info = default_loader.get_locale(code).info
-        for number, key in enumerate(month_keys, 1):
-            months.update((n.casefold().rstrip("."), number) for n in info.get(key, []) if len(n) >= 3)
-        weekdays.update(n.casefold() for k in day_keys for n in info.get(k, []) if len(n) >= 2)
-    month = "|".join(sorted((regex.escape(m) for m in months), key=len, reverse=True))
-    pattern = regex.compile(
-        rf"(?<!\w)(?:{_NUMERIC_DATE}"
-        rf"|\d{{1,2}}(?:st|nd|rd|th)?\.?\s+(?:de\s+)?(?:{month})\.?(?:,?\s+(?:de\s+)?\d{{4}})?"
-        rf"|(?:{month})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
-        rf"|(?:{month})\s+\d{{4}})(?!\w)",
-        regex.IGNORECASE,
-    )
-    return Calendar(months, frozenset(weekdays), pattern)
-
-
-def date_in(text: str) -> str | None:
-    """The printed date inside a line, if the line holds one."""
-    m = _calendar().pattern.search(text)
-    return m.group(0) if m else None
-
-
-def is_dateline(text: str) -> bool:
-    """A standalone date line: a printed date, and besides it only labels, times and a place."""
-    if len(text) > DATELINE_MAX_CHARS or not any(c.isdigit() for c in text):
-        return False
-    calendar = _calendar()
-    if not calendar.pattern.search(text):
-        return False
-    rest = calendar.pattern.sub(" ", text)
-    other = [
-        w for w in words(rest)
-        if w not in DATE_LABELS and w not in calendar.month_numbers and w not in calendar.weekdays
-    ]
-    return len(other) <= DATELINE_MAX_OTHER_WORDS
-
-
-def iso_date(text: str) -> str | None:
-    """ISO 8601 date of the printed date in `text`, when it names day, month and year.
-
-    A date without a year gets none: guessing it would need the clock, and the core reads no clock.
-    Numeric dates are read day first ("27.02.2024"), unless the first number cannot be a month's
-    day order ("02/27/2024" is read as US).
-    """
-    printed = date_in(text)
-    if printed is None:
-        return None
-    numbers = [int(n) for n in regex.findall(r"\d+", printed)]
-    if m := regex.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", printed):
-        year, month, day = (int(g) for g in m.groups())
-    elif regex.fullmatch(_NUMERIC_DATE, printed):
-        day, month, year = numbers
-        if month > 12 >= day:
-            day, month = month, day
-        if year < 100:
-            year += 2000 if year < 70 else 1900
-    else:
-        names = [w.rstrip(".") for w in words(printed)]
-        month = next((_calendar().month_numbers[w] for w in names if w in _calendar().month_numbers), 0)
-        years = [n for n in numbers if n >= 1000]
-        days = [n for n in numbers if n < 100]
-        if not (month and years and days):
-            return None
-        year, day = years[0], days[0]
-    try:
-        return date(year, month, day).isoformat()
-    except ValueError:
-        return None
-
+NAME_PARTICLES = frozenset("de da di del della van von der den le la du dos das".split())
 
 # A wire dateline opening the first paragraph: "KYIV, Feb 27 (Reuters) - ", "BERLIN (dpa) – ",
 # "WASHINGTON — ". The place is in capitals (or any case, before an agency in parentheses), then the

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from cleaner.language import stopwords
-from cleaner.metadata import is_dateline, iso_date, split_headline, wire_dateline
+from cleaner.dates import is_dateline, iso_date
+from cleaner.metadata import split_headline, wire_dateline
 
 
 @pytest.mark.parametrize("line, iso", [

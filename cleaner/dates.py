@@ -1,0 +1,118 @@
+"""Printed dates: recognizing a date line in any pack language and reading its ISO 8601 date.
+
+Month and weekday names come from dateparser's locale data (installed with trafilatura), so a
+dateline in any pack language is recognized without a hand-made calendar. The printed date is
+turned into ISO 8601 here, from those names: dateparser's own parser costs about a millisecond a
+call and fills a missing year from the clock.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+
+import regex
+
+from .language import LANGUAGES, words
+
+DATELINE_MAX_CHARS = 100
+DATELINE_MAX_OTHER_WORDS = 2  # words besides the date and its labels: a place ("Kyiv"), a zone
+
+# Words that surround printed dates: "Published", "Updated", "on", "at", time-zone names...
+DATE_LABELS = frozenset("""
+published updated posted last modified on at am pm a.m p.m et est edt cet cest gmt utc bst pst pdt msk eet eest
+uhr um veröffentlicht aktualisiert zuletzt stand von publié mis à jour le la à h publicado actualizado
+actualización el las los de del a hs hrs pubblicato aggiornato il alle ore gepubliceerd bijgewerkt op om
+atualizado atualização em às opublikowano zaktualizowano aktualizacja o godz dnia
+опубликовано обновлено обновлён в г года опубліковано оновлено о р року від до
+""".split())
+_NUMERIC_DATE = r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})"
+
+
+@dataclass(frozen=True)
+class Calendar:
+    """Month and weekday names of every pack language, and a pattern for a printed date."""
+
+    month_numbers: dict[str, int]  # "february", "feb", "lutego", "févr" -> 2
+    weekdays: frozenset[str]
+    pattern: regex.Pattern[str]
+
+
+@cache
+def _calendar() -> Calendar:
+    from dateparser.languages import default_loader  # slow import: only when a date is looked for
+
+    months: dict[str, int] = {}
+    weekdays: set[str] = set()
+    month_keys = ["january", "february", "march", "april", "may", "june", "july", "august",
+                  "september", "october", "november", "december"]
+    day_keys = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+    for code in LANGUAGES:
+        info = default_loader.get_locale(code).info
+        for number, key in enumerate(month_keys, 1):
+            months.update((n.casefold().rstrip("."), number) for n in info.get(key, []) if len(n) >= 3)
+        weekdays.update(n.casefold() for k in day_keys for n in info.get(k, []) if len(n) >= 2)
+    month = "|".join(sorted((regex.escape(m) for m in months), key=len, reverse=True))
+    pattern = regex.compile(
+        rf"(?<!\w)(?:{_NUMERIC_DATE}"
+        rf"|\d{{1,2}}(?:st|nd|rd|th)?\.?\s+(?:de\s+)?(?:{month})\.?(?:,?\s+(?:de\s+)?\d{{4}})?"
+        rf"|(?:{month})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
+        rf"|(?:{month})\s+\d{{4}})(?!\w)",
+        regex.IGNORECASE,
+    )
+    return Calendar(months, frozenset(weekdays), pattern)
+
+
+def date_in(text: str) -> str | None:
+    """The printed date inside a line, if the line holds one."""
+    m = _calendar().pattern.search(text)
+    return m.group(0) if m else None
+
+
+def is_dateline(text: str) -> bool:
+    """A standalone date line: a printed date, and besides it only labels, times and a place."""
+    if len(text) > DATELINE_MAX_CHARS or not any(c.isdigit() for c in text):
+        return False
+    calendar = _calendar()
+    if not calendar.pattern.search(text):
+        return False
+    rest = calendar.pattern.sub(" ", text)
+    other = [
+        w for w in words(rest)
+        if w not in DATE_LABELS and w not in calendar.month_numbers and w not in calendar.weekdays
+    ]
+    return len(other) <= DATELINE_MAX_OTHER_WORDS
+
+
+def iso_date(text: str) -> str | None:
+    """ISO 8601 date of the printed date in `text`, when it names day, month and year.
+
+    A date without a year gets none: guessing it would need the clock, and the core reads no clock.
+    Numeric dates are read day first ("27.02.2024"), unless the first number cannot be a month's
+    day order ("02/27/2024" is read as US).
+    """
+    printed = date_in(text)
+    if printed is None:
+        return None
+    numbers = [int(n) for n in regex.findall(r"\d+", printed)]
+    if m := regex.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", printed):
+        year, month, day = (int(g) for g in m.groups())
+    elif regex.fullmatch(_NUMERIC_DATE, printed):
+        day, month, year = numbers
+        if month > 12 >= day:
+            day, month = month, day
+        if year < 100:
+            year += 2000 if year < 70 else 1900
+    else:
+        names = [w.rstrip(".") for w in words(printed)]
+        month = next((_calendar().month_numbers[w] for w in names if w in _calendar().month_numbers), 0)
+        years = [n for n in numbers if n >= 1000]
+        days = [n for n in numbers if n < 100]
+        if not (month and years and days):
+            return None
+        year, day = years[0], days[0]
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
