@@ -33,6 +33,7 @@ from ..article import Category
 from ..lines import normalize
 
 ANY_LANGUAGE = "*"
+ALWAYS_LANGUAGE = "en"
 _ID = regex.compile(r"[a-z0-9][a-z0-9-]*")
 _KEYS = {"id", "category", "languages", "action", "patterns", "sites", "description", "match", "keep"}
 _REQUIRED = {"id", "category", "languages", "action", "patterns", "match", "keep"}
@@ -65,7 +66,10 @@ class Rule:
     compiled: tuple[regex.Pattern[str], ...] = field(default=(), compare=False, repr=False)
 
     def applies_to(self, language: str | None) -> bool:
-        return ANY_LANGUAGE in self.languages or language is None or language in self.languages
+        """Rules of the document's language, language-independent ones, and English ones: themes
+        and plugins print their English strings untranslated on pages in every language."""
+        return (ANY_LANGUAGE in self.languages or language is None or language in self.languages
+                or ALWAYS_LANGUAGE in self.languages)
 
     def hits(self, text: str) -> bool:
         """Slow path for tests and `explain`: does any pattern of this rule hit the line?"""
