@@ -268,7 +268,7 @@ def list_rules(
     """List the rules: the built-in packs plus --rules files."""
     chosen = [
         rule for rule in _cleaner(rules).rules.rules
-        if (category is None or rule.category is category) and (language is None or rule.applies_to(language))
+        if (category is None or rule.category is category) and (language is None or language in rule.languages or "*" in rule.languages)
     ]
     if format is ReportFormat.JSON:
         typer.echo(json.dumps([_rule_dict(rule) for rule in chosen], ensure_ascii=False, indent=2))
