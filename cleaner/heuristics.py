@@ -226,7 +226,7 @@ def repeated_lines(page: Page) -> None:
     Sentences are left alone: an article may repeat one (a quote in a recap)."""
     seen: set[str] = set()
     for i, line in enumerate(page.lines):
-        if line.blank or page.labels[i] is Label.GOOD or page.sentence_like(i):
+        if line.blank or page.labels[i] is Label.GOOD or page.sentence_like(i) or _continues(page, i):
             continue
         if line.norm in seen and page.open(i):
             page.remove(i, Category.NAVIGATION, "repeated-line")
@@ -264,7 +264,7 @@ def _menu_item(page: Page, i: int) -> bool:
     f = page.features[i]
     return (
         page.labels[i] in (Label.SHORT, Label.RULE) and f is not None and not f.ends_sentence
-        and (f.title_case >= RUN_MIN_TITLE_CASE or f.words <= 2)
+        and (f.title_case >= RUN_MIN_TITLE_CASE or f.words <= 2) and not _continues(page, i)
     )
 
 
@@ -343,6 +343,18 @@ def edge_zones(page: Page, first: int, last: int) -> None:
         if not (following is not None and _rule_removed(page, following) and page.labels[i] is Label.SHORT):
             closing = False
         page.remove(i, Category.FOOTER, "tail-zone")
+
+
+def _continues(page: Page, i: int) -> bool:
+    """A line inside a sentence a scraper broke: the line before it stops mid-sentence and this
+    line or the next one starts in lower case."""
+    nonblank = [j for j in range(max(0, i - 3), min(len(page.lines), i + 4)) if page.labels[j] is not Label.BLANK]
+    k = nonblank.index(i)
+    before = nonblank[k - 1] if k > 0 else None
+    after = nonblank[k + 1] if k + 1 < len(nonblank) else None
+    if before is None or page.features[before].ends_sentence or page.lines[before].text.endswith(":"):
+        return False
+    return page.lines[i].text[:1].islower() or (after is not None and page.lines[after].text[:1].islower())
 
 
 def _list_item_after(page: Page, previous: int, i: int) -> bool:

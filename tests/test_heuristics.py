@@ -80,3 +80,12 @@ def test_standfirst_stays_in_the_body() -> None:
 def test_document_without_prose_keeps_its_text() -> None:
     doc = "Flour 200 g\nSugar 100 g\nTwo eggs"
     assert cleaner.clean(doc).body == ("Flour 200 g", "Sugar 100 g", "Two eggs")
+
+
+def test_a_repeated_name_inside_a_broken_paragraph_stays() -> None:
+    """Some scrapers put each link of a paragraph on its own line; a link text that also stands
+    elsewhere (a tag, the byline) is not a repeated label there."""
+    doc = "\n".join(["Council extends the tram line north", "Tags", "Mira Kovacs", P1,
+                     "The plan was presented by councillor", "Mira Kovacs", "at the evening session, to applause.", P2])
+    assert cleaner.clean(doc).body[1:4] == ("The plan was presented by councillor", "Mira Kovacs",
+                                            "at the evening session, to applause.")
