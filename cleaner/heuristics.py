@@ -38,6 +38,11 @@ COMMENTS_ARTICLE_SHARE = 0.3  # good text before a comment opener, relative to a
 # largest, is a sidebar or footer.
 CLUSTER_GAP_LINES = 5
 CLUSTER_KEEP_SHARE = 0.3
+# Within the last cluster, a final group of good lines after two or more unpunctuated lines,
+# under a tenth of the largest cluster, is a footer sentence ("Download our app for iOS and
+# Android."). Fitted on the dev set: gaps 1/2/3, shares 0.06/0.1/0.13/0.15/0.2.
+FOOTER_GAP_LINES = 2
+FOOTER_MAX_SHARE = 0.1
 
 _TERMINAL = regex.compile(r"[.!?…:;][\"'”’»)\]]*$|[.!?…][\"'”’»)\]]+\s*$")
 _SENTENCE_END = regex.compile(r"[.!?…][\"'”’»)\]]*$")
@@ -292,26 +297,36 @@ def article_end(page: Page) -> int:
     """The last good line of the article: the end of its last large cluster of good paragraphs.
 
     Good lines split into clusters where several lines that end without punctuation (so neither
-    sentences nor list items) and that no rule removed stand between them (a sidebar, a footer, a menu between two texts). After the largest
-    cluster, a cluster much smaller than it is page furniture; one nearly as large is article
+    sentences nor list items) and that no rule removed stand between them (a sidebar, a footer,
+    a menu between two texts). After the largest cluster, a cluster much smaller than it is page furniture; one nearly as large is article
     too (broken by a widget the rules do not know), so that in doubt text stays. Clusters before
     the largest are left to the headline and top-zone logic: cutting them lost article openings.
     """
-    goods = page.goods()
+    clusters = _clusters(page, page.goods(), CLUSTER_GAP_LINES)
+    weight = [_chars(page, c) for c in clusters]
+    largest = weight.index(max(weight))
+    kept = [k for k, w in enumerate(weight) if k >= largest and w >= CLUSTER_KEEP_SHARE * weight[largest]]
+    last = clusters[kept[-1]]
+    # A last paragraph or two set apart by a short gap and tiny next to the article: a footer line.
+    pieces = _clusters(page, last, FOOTER_GAP_LINES)
+    while len(pieces) > 1 and _chars(page, pieces[-1]) < FOOTER_MAX_SHARE * weight[largest]:
+        pieces.pop()
+    return pieces[-1][-1]
+
+
+def _clusters(page: Page, goods: list[int], gap_lines: int) -> list[list[int]]:
+    """Good lines grouped where fewer than `gap_lines` unpunctuated, rule-free lines part them."""
     clusters: list[list[int]] = [[goods[0]]]
     for a, b in zip(goods, goods[1:]):
         gap = sum(
             1 for j in range(a + 1, b)
             if page.labels[j] is not Label.BLANK and not page.features[j].terminal and not _rule_removed(page, j)
         )
-        if gap >= CLUSTER_GAP_LINES:
+        if gap >= gap_lines:
             clusters.append([b])
         else:
             clusters[-1].append(b)
-    weight = [_chars(page, c) for c in clusters]
-    largest = weight.index(max(weight))
-    kept = [k for k, w in enumerate(weight) if k >= largest and w >= CLUSTER_KEEP_SHARE * weight[largest]]
-    return clusters[kept[-1]][-1]
+    return clusters
 
 
 def edge_zones(page: Page, first: int, last: int) -> None:
