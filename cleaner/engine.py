@@ -155,8 +155,7 @@ def _article(page: h.Page, language: str | None, headline_index: int | None) -> 
         dateline = metadata.wire_dateline(body[0])
     headline = subheadline = None
     if headline_index is not None:
-        lowercase = {w for paragraph in body for w in paragraph.split() if w[:1].islower()}
-        headline, subheadline = metadata.split_headline(page.lines[headline_index].text, page.stoplist, lowercase)
+        headline, subheadline = metadata.split_headline(page.lines[headline_index].text, page.stoplist, body)
     removed = tuple(
         Removal(line.number, line.text, v.category, v.rule or "")
         for line, v in zip(page.lines, page.verdicts)

@@ -15,7 +15,7 @@ import regex
 
 from .article import Category
 from .dates import date_in
-from .language import stopwords, words
+from .language import WORD, stopwords
 from .lines import Line
 from .rules import Action, Rule
 
@@ -90,14 +90,15 @@ class Features:
 
 
 def features(line: Line, stoplist: frozenset[str]) -> Features:
-    tokens = words(line.text)
+    tokens = WORD.findall(line.norm)  # the normalized line is already casefolded
     n = len(tokens)
-    capitalized = sum(1 for w in line.text.split() if w[:1].isupper())
+    spaced = line.text.split()
+    capitalized = sum(1 for w in spaced if w[:1].isupper())
     return Features(
         chars=len(line.text),
         words=n,
         stopword_density=sum(t in stoplist for t in tokens) / n if n else 0.0,
-        title_case=capitalized / max(1, len(line.text.split())),
+        title_case=capitalized / max(1, len(spaced)),
         ends_sentence=bool(_SENTENCE_END.search(line.text)),
         terminal=bool(_TERMINAL.search(line.text)),
         linkish=bool(_LINKISH.search(line.text)),

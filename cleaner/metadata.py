@@ -195,7 +195,7 @@ _NAME_TOKEN = regex.compile(r"\p{Lu}(?:\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)*|\.)")
 _GLUE = regex.compile(r"(?<=[\p{Ll}\p{N}'’)])\s+(?=\p{Lu}\p{Ll}*\b)")
 
 
-def split_headline(text: str, stoplist: frozenset[str], lowercase_words: Iterable[str] = ()) -> tuple[str, str | None]:
+def split_headline(text: str, stoplist: frozenset[str], body: Iterable[str] = ()) -> tuple[str, str | None]:
     """Split a headline from a subtitle glued on after it, when the evidence is clear.
 
     Evidence: the headline is in sentence case (no stopword after its first word is capitalized),
@@ -206,7 +206,7 @@ def split_headline(text: str, stoplist: frozenset[str], lowercase_words: Iterabl
     """
     if len(text.split()) < 2 * SPLIT_MIN_WORDS:
         return text, None
-    common = set(lowercase_words)
+    common: set[str] | None = None  # words the body prints in lower case, gathered when needed
     for m in _GLUE.finditer(text):
         head, tail = text[: m.start()], text[m.end():]
         head_words, tail_words = head.split(), tail.split()
@@ -219,8 +219,13 @@ def split_headline(text: str, stoplist: frozenset[str], lowercase_words: Iterabl
         # A capitalized stopword starts a new clause; any other capitalized word only does when
         # the document prints it in lower case elsewhere and it does not follow a capitalized
         # word ("Eastmoor Airport" is one name).
-        if first not in stoplist and (first not in common or not head_words[-1][:1].islower()):
-            continue
+        if first not in stoplist:
+            if not head_words[-1][:1].islower():
+                continue
+            if common is None:
+                common = {w for paragraph in body for w in paragraph.split() if w[:1].islower()}
+            if first not in common:
+                continue
         rest = head_words[1:]
         capitalized_stop = [w for w in rest if w[:1].isupper() and w.casefold() in stoplist]
         lower = sum(1 for w in rest if w[:1].islower())
