@@ -286,3 +286,23 @@ def test_eval_runs_on_a_tiny_corpus(tmp_path: Path) -> None:
     assert data["cases"] == 1 and data["body"]["f1"] == 1.0
     missing = run("eval", str(tmp_path / "nowhere"))
     assert missing.exit_code == 1 and "not a folder" in missing.stderr
+
+
+def test_an_unreadable_file_in_a_folder_fails_alone(tmp_path: Path, monkeypatch) -> None:
+    """chmod cannot make a file unreadable for root (CI runs as root), so the OS refusal is simulated."""
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (src / "b.txt").write_text(ARTICLE, encoding="utf-8")
+    real_open = Path.open
+
+    def refusing_open(self: Path, *args, **kwargs):
+        if self.name == "b.txt" and args[:1] == ("rb",):
+            raise PermissionError(13, "Permission denied")
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", refusing_open)
+    result = run("clean", str(src), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 1
+    assert "b.txt: cannot read: Permission denied" in result.stderr
+    assert (tmp_path / "out" / "a.txt").is_file() and not (tmp_path / "out" / "b.txt").exists()
