@@ -12,7 +12,6 @@ import regex
 from .article import Category
 from .heuristics import Kind, Label, Page, Verdict
 from .dates import is_dateline
-from .language import words
 
 HEADLINE_MIN_WORDS = 2
 HEADLINE_MAX_WORDS = 30
