@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from .article import Article, Category, Removal
 from .engine import Cleaner, Options
+from .record import Fields, RecordError, default_cleaner, clean_record, clean_records
 
-__all__ = ["Article", "Category", "Cleaner", "Options", "Removal", "clean"]
-
-
-@lru_cache(maxsize=8)
-def _cleaner(options: Options) -> Cleaner:
-    """Compiling the rule packs costs far more than cleaning one document: do it once per options."""
-    return Cleaner(options=options)
+__all__ = [
+    "Article", "Category", "Cleaner", "Fields", "Options", "RecordError", "Removal", "clean", "clean_record", "clean_records",
+]
 
 
 def clean(text: str, *, source: str | None = None, options: Options | None = None) -> Article:
     """Clean one document with the built-in rules; `source` (URL or domain) enables site rules."""
-    return _cleaner(options or Options()).clean(text, source=source)
+    return default_cleaner(options or Options()).clean(text, source=source)

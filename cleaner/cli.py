@@ -23,6 +23,7 @@ from .article import Category
 from .engine import Cleaner, LineReport
 from .evaluate import evaluate, render_report
 from .io import InputError, InputFormat, OutputFormat, Source
+from .record import to_record
 from .rules import Rule, RuleError
 
 app = typer.Typer(
@@ -165,7 +166,7 @@ class _Run:
             url = url if isinstance(url, str) else self.url
             article = self.attempt(f"{source.name}:{item.line}", lambda: self.cleaner.clean(item.text, source=url))
             if article is not None:
-                out.write(io.json_line(io.to_record(article, item.fields)))
+                out.write(io.json_line(to_record(article, item.fields)))
                 self.cleaned += 1
 
     @contextmanager

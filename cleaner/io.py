@@ -20,6 +20,7 @@ from typing import IO, Any, BinaryIO, Collection, Iterator
 from charset_normalizer import CharsetMatch, from_bytes
 
 from .article import Article
+from .record import to_record
 
 MAX_BYTES = 20 * 1024 * 1024
 STDIN = "<stdin>"
@@ -287,14 +288,6 @@ def _record(line: bytes, source: str, number: int) -> Record | InputError:
         problem = "no 'text' field" if "text" not in data else "'text' is not a string"
         return InputError(source, problem, "give every record a string 'text'", number)
     return Record(number, data)
-
-
-def to_record(article: Article, fields: dict[str, Any]) -> dict[str, Any]:
-    """The public JSONL record: the input's fields but `text`, then the article with `body` joined by blank lines."""
-    record = {key: value for key, value in fields.items() if key != "text"}
-    record.update(article.to_dict())
-    record["body"] = "\n\n".join(article.body)
-    return record
 
 
 def json_line(data: dict[str, Any]) -> str:

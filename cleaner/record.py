@@ -1,0 +1,83 @@
+"""The JSONL contract in memory: a record (dict) in, the same record with the article's fields out.
+
+The CLI, the process pool, Scrapy, Ray, Spark or Dask all call `clean_record`, so the contract has one
+home: the text field is replaced by headline, subheadline, dateline, date, byline, language, body
+(paragraphs joined by a blank line) and removed; every other field passes through; the record's `url`
+(when a string) is the source for site rules.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Iterable
+
+from .article import Article
+from .engine import Cleaner, Options
+
+
+@dataclass(frozen=True)
+class Fields:
+    """Which record fields hold the document, its id and its URL (pipelines name them differently)."""
+
+    text: str = "text"
+    id: str = "id"
+    url: str = "url"
+
+
+DEFAULT_FIELDS = Fields()
+
+
+class RecordError(ValueError):
+    """A record that cannot be cleaned (no text field, not a string); the message says which and why."""
+
+
+@lru_cache(maxsize=8)
+def default_cleaner(options: Options) -> Cleaner:
+    """One compiled engine per process and options: workers pay for the rules once, not per record."""
+    return Cleaner(options=options)
+
+
+def to_record(article: Article, fields: dict[str, Any], text_field: str = DEFAULT_FIELDS.text) -> dict[str, Any]:
+    """The public output record: the input's fields but the text, then the article, `body` joined by blank lines."""
+    record = {key: value for key, value in fields.items() if key != text_field}
+    record.update(article.to_dict())
+    record["body"] = "\n\n".join(article.body)
+    return record
+
+
+def document_of(record: dict[str, Any], fields: Fields = DEFAULT_FIELDS) -> str:
+    """The record's text, or a `RecordError` naming the record and what is wrong."""
+    text = record.get(fields.text)
+    if not isinstance(text, str):
+        problem = f"no '{fields.text}' field" if fields.text not in record else f"'{fields.text}' is not a string"
+        raise RecordError(problem)
+    return text
+
+
+def clean_record(record: dict[str, Any], *, cleaner: Cleaner | None = None, fields: Fields = DEFAULT_FIELDS,
+                 source: str | None = None) -> dict[str, Any]:
+    """Clean one record; a new dict is returned, the input is left alone.
+
+    `source` is the fallback for site rules when the record has no string URL field. Raises `RecordError`
+    for a record without a string text field. Pure and picklable: safe in any process or worker.
+    """
+    text = document_of(record, fields)
+    url = record.get(fields.url)
+    engine = cleaner or default_cleaner(Options())
+    article = engine.clean(text, source=url if isinstance(url, str) else source)
+    return to_record(article, record, fields.text)
+
+
+def clean_records(records: Iterable[dict[str, Any]], *, cleaner: Cleaner | None = None,
+                  fields: Fields = DEFAULT_FIELDS, source: str | None = None) -> list[dict[str, Any]]:
+    """Clean a batch in order, one output per input: a record that cannot be cleaned comes back as it
+    was plus an `error` field, so one bad record never sinks a partition and nothing is silently dropped."""
+    engine = cleaner or default_cleaner(Options())
+    out = []
+    for record in records:
+        try:
+            out.append(clean_record(record, cleaner=engine, fields=fields, source=source))
+        except RecordError as exc:
+            out.append({**record, "error": str(exc)})
+    return out
