@@ -1,0 +1,86 @@
+"""Required literals: strings a line must contain for a pattern to have any chance of matching it.
+
+Most lines of a page hit no rule, and trying hundreds of patterns on each of them is most of the
+cost of cleaning. A pattern such as `^.{0,150}\\ball rights reserved\\b` can only match a line that
+contains "all rights reserved"; one Aho-Corasick scan of the line for every such literal of every
+pattern tells which few patterns are worth running. The extraction is conservative: when in doubt
+it returns None (the pattern is always tried), never a literal the pattern could match without.
+"""
+
+from __future__ import annotations
+
+import re._constants as C
+import re._parser as sre
+from typing import Any
+
+import regex
+
+# `regex` syntax that Python's `re` parser does not know; for literal extraction a Unicode property
+# is just some character class, which ends a literal run like any class does.
+_PROPERTY = regex.compile(r"\\[pP]\{[^}]*\}|\\[pP][A-Za-z]")
+# A literal shorter than this (spaces aside) is in nearly every line: no use as a filter.
+MIN_USEFUL_CHARS = 2
+
+Requirement = frozenset[str]
+
+
+def required_literals(pattern: str) -> Requirement | None:
+    """Strings of which every match of `pattern` contains at least one, or None when none is known."""
+    try:
+        parsed = sre.parse(_PROPERTY.sub(r"\\w", pattern))
+    except (C.error, OverflowError, RecursionError):
+        return None
+    if parsed.state.flags & (C.SRE_FLAG_IGNORECASE | C.SRE_FLAG_VERBOSE):
+        return None  # lines are case-folded; a case-insensitive pattern would need every case variant
+    need = _sequence(list(parsed))
+    return need if need is not None and _selectivity(need) >= MIN_USEFUL_CHARS else None
+
+
+def _selectivity(need: Requirement) -> int:
+    """How rare the weakest alternative is likely to be: its length without spaces."""
+    return min(len(s.strip()) for s in need)
+
+
+def _best(options: list[Requirement]) -> Requirement | None:
+    """The requirement to index: the longest weakest literal, then the fewest alternatives."""
+    return max(options, key=lambda need: (_selectivity(need), -len(need)), default=None)
+
+
+def _sequence(items: list[tuple[Any, Any]]) -> Requirement | None:
+    """A concatenation needs all of its parts: any one part's requirement is one for the whole."""
+    options: list[Requirement] = []
+    run: list[str] = []
+
+    def close_run() -> None:
+        if run:
+            options.append(frozenset(["".join(run)]))
+            run.clear()
+
+    for op, arg in items:
+        if op is C.LITERAL:
+            run.append(chr(arg))
+            continue
+        close_run()
+        need = _item(op, arg)
+        if need is not None:
+            options.append(need)
+    close_run()
+    return _best(options)
+
+
+def _item(op: Any, arg: Any) -> Requirement | None:
+    if op is C.SUBPATTERN:
+        return _sequence(list(arg[-1]))
+    if op is C.BRANCH:
+        needs = [_sequence(list(alternative)) for alternative in arg[1]]
+        if any(need is None for need in needs):
+            return None
+        return frozenset().union(*needs)  # type: ignore[arg-type]
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+        low, _, body = arg
+        return _sequence(list(body)) if low >= 1 else None
+    if op is C.ATOMIC_GROUP:
+        return _sequence(list(arg))
+    if op is C.ASSERT and arg[0] == 1:  # a lookahead's text is in the line too
+        return _sequence(list(arg[1]))
+    return None

@@ -1,0 +1,42 @@
+"""Required literals must never filter out a line that a pattern matches."""
+
+import pytest
+import regex
+
+from cleaner.lines import normalize
+from cleaner.rules import builtin_rules
+from cleaner.rules.literals import required_literals
+
+
+@pytest.mark.parametrize(("pattern", "expected"), [
+    (r"^.{0,150}\ball rights reserved\b", {"all rights reserved"}),
+    (r"^(?:share|teilen) (?:on|auf)$", {"share", "teilen"}),
+    (r"^(?:[\p{L}\p{N}!&-]+ ){0,4}newsletters?:?$", {"newsletter"}),
+    (r"^(?=.{0,250}\b(?:error|typo)\b).{0,250}\bctrl ?\+ ?enter\b", {"enter"}),
+    (r"^(?:read more)?$", None),  # may match the empty line: no literal is required
+    (r"^x$", None),  # too short to be worth scanning for
+    (r"(?i)^share$", None),  # case-insensitive: lines are case-folded, the literal's case is unknown
+    (r"^(?:foo|\d+) bar", {" bar"}),
+])
+def test_required_literals(pattern: str, expected: set[str] | None) -> None:
+    need = required_literals(pattern)
+    assert (set(need) if need is not None else None) == expected
+
+
+def test_every_rule_example_that_a_pattern_matches_contains_its_required_literal() -> None:
+    """The filter is sound on every example line of the built-in packs."""
+    checked = 0
+    for rule in builtin_rules():
+        for example in rule.match + rule.keep:
+            norm = normalize(example)
+            for compiled in rule.compiled:
+                need = required_literals(compiled.pattern)
+                if need is not None and compiled.search(norm):
+                    checked += 1
+                    assert any(literal in norm for literal in need), (rule.id, compiled.pattern, example)
+    assert checked > 500
+
+
+def test_unparseable_patterns_are_always_tried() -> None:
+    assert required_literals(r"(?|(a)|(b))") is None  # `regex`-only syntax `re` cannot parse
+    assert regex.compile(r"(?|(a)|(b))").search("b")
