@@ -9,6 +9,7 @@ a line names itself in the `Verdict`, and that name is what `Removal.rule` and `
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from enum import Enum
 
 import regex
@@ -16,7 +17,7 @@ import regex
 from .article import Category
 from .dates import date_in
 from .language import WORD, stopwords
-from .lines import Line
+from .lines import LINE_MEMO, Line
 from .rules import Action, Rule
 
 # Thresholds (characters, shares). A good line is prose: long enough and dense in stopwords,
@@ -45,6 +46,8 @@ FOOTER_GAP_LINES = 2
 FOOTER_MAX_SHARE = 0.1
 
 _TERMINAL = regex.compile(r"[.!?…:;][\"'”’»)\]]*$|[.!?…][\"'”’»)\]]+\s*$")
+# A word (as str.split() cuts them) that starts with a capital letter.
+_CAPITALIZED = regex.compile(r"(?<![^\s\x1c-\x1f])\p{Uppercase}")
 _SENTENCE_END = regex.compile(r"[.!?…][\"'”’»)\]]*$")
 _INNER_SENTENCE_END = regex.compile(r"\p{Ll}{2}[.!?] \p{Lu}|\d{4}[.!?] \p{Lu}")
 _LINKISH = regex.compile(r"https?://|www\.|\.(?:com|org|net|html?)\b|@\w|#\w")
@@ -90,18 +93,24 @@ class Features:
 
 
 def features(line: Line, stoplist: frozenset[str]) -> Features:
-    tokens = WORD.findall(line.norm)  # the normalized line is already casefolded
+    return _features(line.text, line.norm, stoplist)
+
+
+@lru_cache(maxsize=LINE_MEMO)
+def _features(text: str, norm: str, stoplist: frozenset[str]) -> Features:
+    """Remembered per line: a crawl prints its templates' lines (menus, widgets) on every page."""
+    tokens = WORD.findall(norm)  # the normalized line is already casefolded
     n = len(tokens)
-    spaced = line.text.split()
-    capitalized = sum(1 for w in spaced if w[:1].isupper())
+    spaced = len(text.split())
+    capitalized = len(_CAPITALIZED.findall(text))
     return Features(
-        chars=len(line.text),
+        chars=len(text),
         words=n,
-        stopword_density=sum(t in stoplist for t in tokens) / n if n else 0.0,
-        title_case=capitalized / max(1, len(spaced)),
-        ends_sentence=bool(_SENTENCE_END.search(line.text)),
-        terminal=bool(_TERMINAL.search(line.text)),
-        linkish=bool(_LINKISH.search(line.text)),
+        stopword_density=sum(map(stoplist.__contains__, tokens)) / n if n else 0.0,
+        title_case=capitalized / max(1, spaced),
+        ends_sentence=bool(_SENTENCE_END.search(text)),
+        terminal=bool(_TERMINAL.search(text)),
+        linkish=bool(_LINKISH.search(text)),
     )
 
 
@@ -131,6 +140,7 @@ class Page:
     hits: list[Rule | None]
     stoplist: frozenset[str]
     verdicts: list[Verdict | None] = field(default_factory=list)
+    continues: list[bool] = field(default_factory=list)  # see `_continuations`; fixed once lines are labelled
 
     @classmethod
     def build(cls, lines: list[Line], hits: list[Rule | None], language: str | None) -> "Page":
@@ -140,7 +150,9 @@ class Page:
             Label.BLANK if f is None else Label.RULE if hit else label(f)
             for f, hit in zip(feats, hits)
         ]
-        return cls(lines, feats, labels, hits, stoplist, [None] * len(lines))
+        page = cls(lines, feats, labels, hits, stoplist, [None] * len(lines))
+        page.continues = _continuations(page)
+        return page
 
     def open(self, i: int) -> bool:
         """A non-blank line nothing has decided yet."""
@@ -154,6 +166,10 @@ class Page:
 
     def goods(self, start: int = 0, stop: int | None = None) -> list[int]:
         return [i for i in range(start, len(self.lines) if stop is None else stop) if self.good(i)]
+
+    def any_good(self, start: int) -> bool:
+        """Is there a good undecided line from `start` on? (Stops at the first.)"""
+        return any(self.good(i) for i in range(start, len(self.lines)))
 
     def sentence_like(self, i: int) -> bool:
         """A short line that reads as a sentence: capital start, several words, sentence end."""
@@ -232,7 +248,7 @@ def repeated_lines(page: Page) -> None:
     Sentences are left alone: an article may repeat one (a quote in a recap)."""
     seen: set[str] = set()
     for i, line in enumerate(page.lines):
-        if line.blank or page.labels[i] is Label.GOOD or page.sentence_like(i) or _continues(page, i):
+        if line.blank or page.labels[i] is Label.GOOD or page.sentence_like(i) or page.continues[i]:
             continue
         if line.norm in seen and page.open(i):
             page.remove(i, Category.NAVIGATION, "repeated-line")
@@ -270,7 +286,7 @@ def _menu_item(page: Page, i: int) -> bool:
     f = page.features[i]
     return (
         page.labels[i] in (Label.SHORT, Label.RULE) and f is not None and not f.ends_sentence
-        and (f.title_case >= RUN_MIN_TITLE_CASE or f.words <= 2) and not _continues(page, i)
+        and (f.title_case >= RUN_MIN_TITLE_CASE or f.words <= 2) and not page.continues[i]
     )
 
 
@@ -288,7 +304,7 @@ def caption_near_headline(page: Page, headline: int) -> None:
         f = page.features[j]
         text = page.lines[j].text
         if (f is not None and f.chars >= CAPTION_MIN_CHARS and not f.terminal and _INNER_SENTENCE_END.search(text)
-                and date_in(text) and page.goods(j + 1)):
+                and date_in(text) and page.any_good(j + 1)):
             page.remove(j, Category.CAPTION, "caption-near-headline")
         elif page.labels[j] is Label.GOOD:
             return
@@ -361,16 +377,20 @@ def edge_zones(page: Page, first: int, last: int) -> None:
         page.remove(i, Category.FOOTER, "tail-zone")
 
 
-def _continues(page: Page, i: int) -> bool:
-    """A line inside a sentence a scraper broke: the line before it stops mid-sentence and this
-    line or the next one starts in lower case."""
-    nonblank = [j for j in range(max(0, i - 3), min(len(page.lines), i + 4)) if page.labels[j] is not Label.BLANK]
-    k = nonblank.index(i)
-    before = nonblank[k - 1] if k > 0 else None
-    after = nonblank[k + 1] if k + 1 < len(nonblank) else None
-    if before is None or page.features[before].ends_sentence or page.lines[before].text.endswith(":"):
-        return False
-    return page.lines[i].text[:1].islower() or (after is not None and page.lines[after].text[:1].islower())
+def _continuations(page: Page) -> list[bool]:
+    """Per line: is it inside a sentence a scraper broke? The nearest non-blank line before it (at
+    most 3 lines up) stops mid-sentence, and this line or the nearest one after it (at most 3 lines
+    down) starts in lower case."""
+    n = len(page.lines)
+    nonblank = [i for i in range(n) if page.labels[i] is not Label.BLANK]
+    result = [False] * n
+    for k, i in enumerate(nonblank):
+        before = nonblank[k - 1] if k > 0 and i - nonblank[k - 1] <= 3 else None
+        if before is None or page.features[before].ends_sentence or page.lines[before].text.endswith(":"):
+            continue
+        after = nonblank[k + 1] if k + 1 < len(nonblank) and nonblank[k + 1] - i <= 3 else None
+        result[i] = page.lines[i].text[:1].islower() or (after is not None and page.lines[after].text[:1].islower())
+    return result
 
 
 def _list_item_after(page: Page, previous: int, i: int) -> bool:

@@ -113,7 +113,7 @@ def find_headline(page: Page, first_good: int) -> int | None:
     good line that is title-shaped (no sentence end) and has prose after it is the headline.
     """
     headline = _headline_above(page, first_good)
-    if headline is None and _title_like(page, first_good) and page.goods(first_good + 1):
+    if headline is None and _title_like(page, first_good) and page.any_good(first_good + 1):
         headline = first_good
     if headline is not None:
         page.verdicts[headline] = Verdict(Kind.HEADLINE)

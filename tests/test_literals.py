@@ -40,3 +40,9 @@ def test_every_rule_example_that_a_pattern_matches_contains_its_required_literal
 def test_unparseable_patterns_are_always_tried() -> None:
     assert required_literals(r"(?|(a)|(b))") is None  # `regex`-only syntax `re` cannot parse
     assert regex.compile(r"(?|(a)|(b))").search("b")
+
+
+def test_a_rare_symbol_is_a_literal_worth_scanning_for() -> None:
+    assert required_literals(r"^@[\w.]{1,30}$") == {"@"}
+    assert required_literals(r"^\w+(?: ?[|•] ?\w+){3,}$") == {"|", "•"}
+    assert required_literals(r"^\w+(?: ?[.,] ?\w+){3,}$") is None  # commas are in every other line

@@ -18,8 +18,10 @@ import regex
 # `regex` syntax that Python's `re` parser does not know; for literal extraction a Unicode property
 # is just some character class, which ends a literal run like any class does.
 _PROPERTY = regex.compile(r"\\[pP]\{[^}]*\}|\\[pP][A-Za-z]")
-# A literal shorter than this (spaces aside) is in nearly every line: no use as a filter.
+# A literal shorter than this (spaces aside) is in nearly every line: no use as a filter...
 MIN_USEFUL_CHARS = 2
+# ...unless it is a symbol that prose seldom prints: breadcrumb arrows, list bullets, "@", "#", "©".
+_COMMON_CHARS = frozenset(".,:;!?-–—'\"’‘“”()[]/&%+*")
 
 Requirement = frozenset[str]
 
@@ -37,8 +39,15 @@ def required_literals(pattern: str) -> Requirement | None:
 
 
 def _selectivity(need: Requirement) -> int:
-    """How rare the weakest alternative is likely to be: its length without spaces."""
-    return min(len(s.strip()) for s in need)
+    """How rare the weakest alternative is likely to be: its length without spaces (a rare symbol
+    counts as two characters)."""
+    return min(_rarity(s.strip()) for s in need)
+
+
+def _rarity(literal: str) -> int:
+    if len(literal) == 1 and not literal.isalnum() and literal not in _COMMON_CHARS:
+        return MIN_USEFUL_CHARS
+    return len(literal)
 
 
 def _best(options: list[Requirement]) -> Requirement | None:
@@ -69,6 +78,8 @@ def _sequence(items: list[tuple[Any, Any]]) -> Requirement | None:
 
 
 def _item(op: Any, arg: Any) -> Requirement | None:
+    if op is C.IN and arg and all(kind is C.LITERAL for kind, _ in arg):
+        return frozenset(chr(code) for _, code in arg)  # a class of listed characters: one of them
     if op is C.SUBPATTERN:
         return _sequence(list(arg[-1]))
     if op is C.BRANCH:
