@@ -17,7 +17,7 @@ import regex
 from .article import Category
 from .dates import date_in
 from .language import WORD, stopwords
-from .lines import LINE_MEMO, Line
+from .lines import LINE_MEMO, Line, normalize
 from .rules import Action, Rule
 
 # Thresholds (characters, shares). A good line is prose: long enough and dense in stopwords,
@@ -146,10 +146,13 @@ class Page:
     def build(cls, lines: list[Line], hits: list[Rule | None], language: str | None) -> "Page":
         stoplist = stopwords(language)
         feats = [None if line.blank else features(line, stoplist) for line in lines]
+        hits = list(hits)
         labels = [
             Label.BLANK if f is None else Label.RULE if hit else label(f)
             for f, hit in zip(feats, hits)
         ]
+        for group in _glued_groups(lines):
+            _label_as_one(group, lines, labels, hits, stoplist)
         page = cls(lines, feats, labels, hits, stoplist, [None] * len(lines))
         page.continues = _continuations(page)
         return page
@@ -178,6 +181,31 @@ class Page:
             f is not None and f.ends_sentence and f.words >= SENTENCE_MIN_WORDS
             and self.lines[i].text[:1].isupper() and not f.linkish
         )
+
+
+def _glued_groups(lines: list[Line]) -> list[list[int]]:
+    """Runs of lines that a scraper cut out of one paragraph at inline elements (`Line.glued`)."""
+    groups: list[list[int]] = []
+    for i, line in enumerate(lines):
+        if line.glued:
+            if groups and groups[-1][-1] == i - 1:
+                groups[-1].append(i)
+            else:
+                groups.append([i - 1, i])
+    return groups
+
+
+def _label_as_one(group: list[int], lines: list[Line], labels: list[Label], hits: list[Rule | None],
+                  stoplist: frozenset[str]) -> None:
+    """A paragraph cut into pieces is judged whole: when it reads as prose, every piece is good
+    prose, and a rule that hits one piece (a linked country name) does not count: rules describe
+    whole lines."""
+    text = " ".join(lines[i].text for i in group)
+    if label(_features(text, normalize(text), stoplist)) is not Label.GOOD:
+        return
+    for i in group:
+        labels[i] = Label.GOOD
+        hits[i] = None
 
 
 # --- passes -----------------------------------------------------------------------------------

@@ -14,6 +14,8 @@ _ASCII_NOT_SPACE = regex.compile(r"[\x1c-\x1f]")
 _ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff")
 _EDGE_SPACE = regex.compile(r"^[\s\p{Zs}\u200b\u200c\u200d\u2060\ufeff]+|[\s\p{Zs}\u200b\u200c\u200d\u2060\ufeff]+$")
 # Every line break Python's str.splitlines knows, so "\r", "\u2028" and friends split too.
+_SENTENCE_END = regex.compile(r"[.!?:…][\"'”’»)\]]*$")
+_PHRASE_CLOSERS = frozenset(",.;:!?)]»”’")
 # Lines remembered with their trimmed and normalized forms (and, in `heuristics`, their features):
 # a crawl repeats its templates' lines on every page. Bounded, so memory stays flat on any batch.
 LINE_MEMO = 100_000
@@ -27,6 +29,7 @@ class Line:
     number: int
     text: str
     norm: str
+    glued: bool = False  # broken off the line before inside a sentence (see `split_lines`)
 
     @property
     def blank(self) -> bool:
@@ -53,8 +56,35 @@ def trim(text: str) -> str:
 
 
 def split_lines(text: str) -> list[Line]:
-    """Split on every kind of line break; numbering is what an editor would show."""
-    return [Line(i, *_forms(raw)) for i, raw in enumerate(_BREAK.split(text), 1)]
+    """Split on every kind of line break; numbering is what an editor would show.
+
+    A line is `glued` when a scraper that puts every HTML text node on a line of its own (as
+    BeautifulSoup's get_text does) cut a sentence at an inline element, a link or a bold word: the
+    raw line before it ends in a space without ending a sentence, or it starts with a space and a
+    lower-case letter, or with punctuation that closes a phrase.
+    """
+    raws = _BREAK.split(text)
+    lines = [Line(i, *_forms(raw)) for i, raw in enumerate(raws, 1)]
+    for k in range(1, len(lines)):
+        if lines[k].text and lines[k - 1].text and _glued(raws[k - 1], lines[k - 1].text, raws[k], lines[k].text):
+            lines[k] = Line(lines[k].number, lines[k].text, lines[k].norm, True)
+    return lines
+
+
+def _glued(raw_before: str, before: str, raw: str, text: str) -> bool:
+    """Text nodes keep the single space that stood next to the inline element; a layout renderer
+    (inscriptis) indents by several spaces instead, which says nothing of sentences."""
+    if _SENTENCE_END.search(before) or _indented(raw_before) or _indented(raw):
+        return False
+    return (
+        (raw_before.endswith(" ") and not raw_before.endswith("  "))
+        or (raw.startswith(" ") and text[:1].islower())
+        or text[:1] in _PHRASE_CLOSERS
+    )
+
+
+def _indented(raw: str) -> bool:
+    return raw.startswith("  ") or raw.startswith("\t")
 
 
 @lru_cache(maxsize=LINE_MEMO)

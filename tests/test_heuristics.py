@@ -89,3 +89,30 @@ def test_a_repeated_name_inside_a_broken_paragraph_stays() -> None:
                      "The plan was presented by councillor", "Mira Kovacs", "at the evening session, to applause.", P2])
     assert cleaner.clean(doc).body[1:4] == ("The plan was presented by councillor", "Mira Kovacs",
                                             "at the evening session, to applause.")
+
+
+def test_a_paragraph_cut_at_its_links_is_kept_whole() -> None:
+    """BeautifulSoup's get_text puts every text node on its own line: a sentence is cut at each link,
+    and the linked words alone (a country name) look like a menu or a tag list."""
+    text = (
+        "Ferry service resumes after the storm\n"
+        "The ferry between the two islands ran again on Tuesday, three days after the storm tore the \n"
+        "harbour roof\n"
+        " off and flooded the ticket hall, the operator said in a statement to passengers. Engineers from \n"
+        "Norway\n"
+        ", \n"
+        "Sweden\n"
+        " and \n"
+        "Denmark\n"
+        ", where the ferries were built, checked the hulls before the first crossing of the day.\n"
+        "Repairs to the hall will take until spring, and tickets are sold on board until then.\n"
+    )
+    article = cleaner.clean(text)
+    assert "harbour roof" in article.body and "Norway" in article.body and "Denmark" in article.body
+    assert article.removed == ()
+
+
+def test_indented_layout_is_not_taken_for_cut_sentences() -> None:
+    lines = split_lines("    * Home\n      sports and more\n")
+    assert not any(line.glued for line in lines)
+    assert [line.glued for line in split_lines("the storm tore the \nharbour roof\n off")] == [False, True, True]
