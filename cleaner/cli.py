@@ -239,18 +239,19 @@ def _explain_lines(reports: list[LineReport], width: int) -> Iterator[str]:
     indent = " " * (2 + number_w + 2)
     for r in reports:
         yield io.truncate(f"  {r.line:>{number_w}}  {r.verdict:<{verdict_w}} {r.rule or '-':<{rule_w}} {r.text}".rstrip(), width)
-        details = _details(r)
-        if details:
+        for details in _details(r):
             yield io.truncate(indent + details, width)
 
 
-def _details(report: LineReport) -> str:
-    """`rule fired=a,b chars=23 words=3 stopwords=0.33` (empty for blank lines)."""
-    parts = [report.label] if report.features else []
-    if report.fired:
-        parts.append("fired=" + ",".join(report.fired))
-    parts += [f"{key}={_short(value)}" for key, value in report.features.items()]
-    return " ".join(parts)
+def _details(report: LineReport) -> list[str]:
+    """Under a line: `rule fired=a,b score=-1.20 (title_case -0.80, ...)`, then its features."""
+    if not report.features:
+        return []  # a blank line
+    head = [report.label] + (["fired=" + ",".join(report.fired)] if report.fired else [])
+    if report.score is not None:
+        terms = ", ".join(f"{name} {value:+.2f}" for name, value in report.score.main_terms())
+        head.append(f"score={report.score.total:+.2f} ({terms})")
+    return [" ".join(head), " ".join(f"{key}={_short(value)}" for key, value in report.features.items())]
 
 
 def _short(value: object) -> str:

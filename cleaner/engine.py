@@ -13,9 +13,10 @@ from urllib.parse import urlsplit
 from . import heuristics as h
 from . import metadata
 from .dates import iso_date
-from .article import Article, Removal
+from .article import Article, Category, Removal
 from .language import detect
 from .lines import split_lines
+from .score import LineScore, Weights, densest_region, line_features, score, scored, shipped
 from .rules import CompiledRules, Rule, builtin_rules, load_rule_file
 
 
@@ -37,11 +38,14 @@ class LineReport:
     label: str  # the context-free label (good, near-good, short, rule, blank)
     fired: tuple[str, ...] = ()  # every rule whose pattern hits the line
     features: dict[str, Any] = field(default_factory=dict)
+    score: LineScore | None = None  # the line score and its terms (blank lines have none)
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "line": self.line, "text": self.text, "verdict": self.verdict, "rule": self.rule,
             "label": self.label, "fired": list(self.fired), "features": self.features,
+            "score": None if self.score is None else round(self.score.total, 3),
+            "terms": {} if self.score is None else {k: round(v, 3) for k, v in self.score.terms.items()},
         }
 
 
@@ -57,9 +61,11 @@ def site_of(source: str | None) -> str | None:
 class Cleaner:
     """Compiled rules plus options; build once, clean many documents."""
 
-    def __init__(self, extra_rules: Sequence[Rule] = (), options: Options | None = None) -> None:
+    def __init__(self, extra_rules: Sequence[Rule] = (), options: Options | None = None,
+                 weights: Weights | None = None) -> None:
         self.options = options or Options()
         self.rules = CompiledRules([*builtin_rules(), *extra_rules])
+        self.weights = weights or shipped()
 
     @classmethod
     def from_rule_files(cls, paths: Sequence[str | Path], options: Options | None = None) -> "Cleaner":
@@ -73,6 +79,7 @@ class Cleaner:
     def explain(self, text: str, *, source: str | None = None) -> list[LineReport]:
         page, language, _ = self._decide(text, source)
         site = site_of(source)
+        densest = densest_region(page)
         reports = []
         for i, line in enumerate(page.lines):
             verdict = page.verdicts[i]
@@ -85,6 +92,7 @@ class Cleaner:
                 label=page.labels[i].value,
                 fired=tuple(r.id for r in self.rules.all_hits(line.norm, language, site)) if not line.blank else (),
                 features=f.to_dict() if f else {},
+                score=score(line_features(page, i, densest), self.weights) if f else None,
             ))
         return reports
 
@@ -96,7 +104,7 @@ class Cleaner:
         page = h.Page.build(lines, hits, language)
         h.rule_hits(page)
         h.repeated_lines(page)
-        headline = _mark_article(page)
+        headline = _mark_article(page, self.weights)
         return page, language, headline
 
 
@@ -106,7 +114,7 @@ BYLINE_REACH = 6
 DATELINE_REACH = 6
 
 
-def _mark_article(page: h.Page) -> int | None:
+def _mark_article(page: h.Page, weights: Weights) -> int | None:
     """Zones and metadata around the good paragraphs; returns the headline's index."""
     goods = page.goods()
     if not goods:
@@ -128,7 +136,18 @@ def _mark_article(page: h.Page) -> int | None:
     h.widget_neighbours(page)
     h.short_line_runs(page)
     h.edge_zones(page, page.goods()[0], h.article_end(page))
+    _low_scores(page, weights)
     return _keep_the_rest(page, headline)
+
+
+def _low_scores(page: h.Page, weights: Weights) -> None:
+    """What the passes left in the article goes when the line score says so, unless it is good prose
+    or ends like a sentence or a list item (those stay: an article's own short lines end so)."""
+    densest = densest_region(page)
+    for i in range(len(page.lines)):
+        if page.open(i) and scored(page, i):
+            if score(line_features(page, i, densest), weights).total < weights.threshold:
+                page.remove(i, Category.OTHER, "line-score")
 
 
 def _keep_the_rest(page: h.Page, headline: int | None) -> int | None:
