@@ -377,13 +377,20 @@ def _clusters(page: Page, goods: list[int], gap_lines: int) -> list[list[int]]:
 def edge_zones(page: Page, first: int, last: int) -> None:
     """Before the article and after it, what no pass claimed is page furniture.
 
+    Before the first good paragraph, sentences directly above it stay: a short opening paragraph.
     After the last good paragraph the article may go on in shorter lines: sentences, list items,
     a subheading followed by sentences. Lines removed by rules are passed over (a newsletter box
     inside the article's end), and so is a short line right before such a removed block (the
     box's title). The first line that is none of these ends the article; the rest goes.
     """
-    for i in range(first):
-        if page.open(i):
+    opening = True  # sentences right above the first good paragraph open the article: they stay
+    for i in range(first - 1, -1, -1):
+        if page.labels[i] is Label.BLANK:
+            continue
+        opening = opening and page.open(i) and page.sentence_like(i)
+        if opening:
+            page.verdicts[i] = Verdict(Kind.BODY)
+        elif page.open(i):
             page.remove(i, Category.NAVIGATION, "top-zone")
     tail = [i for i in range(last + 1, len(page.lines)) if page.labels[i] is not Label.BLANK]
     closing = True

@@ -116,3 +116,14 @@ def test_indented_layout_is_not_taken_for_cut_sentences() -> None:
     lines = split_lines("    * Home\n      sports and more\n")
     assert not any(line.glued for line in lines)
     assert [line.glued for line in split_lines("the storm tore the \nharbour roof\n off")] == [False, True, True]
+
+
+def test_a_short_opening_paragraph_above_the_first_long_one_stays() -> None:
+    text = (
+        "Menu\n"
+        "The bridge is open again!\n"
+        "Engineers checked every cable of the old suspension bridge over the weekend and found no damage from the storm.\n"
+    )
+    article = cleaner.clean(text)
+    assert article.body[0] == "The bridge is open again!"
+    assert [r.text for r in article.removed] == ["Menu"]

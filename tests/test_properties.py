@@ -28,8 +28,9 @@ def paragraphs(draw: st.DrawFn) -> list[str]:
     return [" ".join(sentence(draw) for _ in range(draw(st.integers(2, 4)))) for _ in range(draw(st.integers(1, 6)))]
 
 
-def _no_rule_hits(line: str) -> bool:
-    return not any(rule.hits(line) for rule in RULES)
+def _headline_shaped(line: str) -> bool:
+    """No rule names it, and it has at least three different words ("The the the the" is no title)."""
+    return len(set(line.casefold().split())) >= 3 and not any(rule.hits(line) for rule in RULES)
 
 
 @st.composite
@@ -39,8 +40,8 @@ def _headlines(draw: st.DrawFn) -> str:
 
 def headlines() -> st.SearchStrategy[str]:
     """Clean input has no widget lines: a drawn title that a rule names ("More on the bridge" is a
-    related-stories label) is not one."""
-    return _headlines().filter(_no_rule_hits)
+    related-stories label) is not one, nor is a word repeated."""
+    return _headlines().filter(_headline_shaped)
 
 
 @st.composite
