@@ -15,7 +15,7 @@ from . import metadata
 from .dates import iso_date
 from .article import Article, Category, Removal
 from .language import detect
-from .lines import split_lines
+from .lines import Line, joined, split_lines
 from .score import LineScore, Weights, densest_region, line_features, score, scored, shipped
 from .rules import CompiledRules, Rule, builtin_rules, load_rule_file
 
@@ -140,6 +140,20 @@ def _mark_article(page: h.Page, weights: Weights) -> int | None:
     return _keep_the_rest(page, headline)
 
 
+def _mend_long_lines(page: h.Page) -> None:
+    """A long line cut into pieces loses pieces only at its start and end (a glued menu, a share
+    bar): from its first to its last piece that was kept or reads as prose no rule named, all stays."""
+    anchors: dict[int, list[int]] = {}
+    for i, line in enumerate(page.lines):
+        v = page.verdicts[i]
+        prose = page.labels[i] in (h.Label.GOOD, h.Label.NEAR_GOOD) and page.hits[i] is None
+        if line.whole is not None and (prose or (v is not None and v.kind is h.Kind.BODY)):
+            anchors.setdefault(line.number, []).append(i)
+    for indexes in anchors.values():
+        for i in range(indexes[0], indexes[-1] + 1):
+            page.verdicts[i] = h.Verdict(h.Kind.BODY)
+
+
 def _low_scores(page: h.Page, weights: Weights) -> None:
     """What the passes left in the article goes when the line score says so, unless it is good prose
     or ends like a sentence or a list item (those stay: an article's own short lines end so)."""
@@ -155,6 +169,7 @@ def _keep_the_rest(page: h.Page, headline: int | None) -> int | None:
     for i in range(len(page.lines)):
         if page.open(i):
             page.verdicts[i] = h.Verdict(h.Kind.BODY)
+    _mend_long_lines(page)
     return headline
 
 
@@ -162,11 +177,28 @@ def _verdict_name(verdict: h.Verdict) -> str:
     return verdict.category.value if verdict.kind is h.Kind.REMOVED and verdict.category else verdict.kind.value
 
 
+def _body(page: h.Page) -> list[str]:
+    """Body lines in order; the kept pieces of a long line are one paragraph, as the input has it."""
+    body: list[str] = []
+    run: list[Line] = []
+    for line, v in [*zip(page.lines, page.verdicts), (None, None)]:
+        if run and (line is None or line.whole is None or line.whole is not run[0].whole or v is None or v.kind is not h.Kind.BODY):
+            body.append(joined(run[0], run[-1]))
+            run = []
+        if line is None or v is None or v.kind is not h.Kind.BODY:
+            continue
+        if line.whole is None:
+            body.append(line.text)
+        else:
+            run.append(line)
+    return body
+
+
 def _article(page: h.Page, language: str | None, headline_index: int | None) -> Article:
     def texts(kind: h.Kind) -> list[str]:
         return [line.text for line, v in zip(page.lines, page.verdicts) if v is not None and v.kind is kind]
 
-    body = texts(h.Kind.BODY)
+    body = _body(page)
     datelines = texts(h.Kind.DATELINE)
     bylines = texts(h.Kind.BYLINE)
     dateline = datelines[0] if datelines else None

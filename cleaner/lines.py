@@ -13,12 +13,20 @@ _SPACE = regex.compile(r"[\s\p{Zs}\u200b\u200c\u200d\u2060\ufeff]+")
 _ASCII_NOT_SPACE = regex.compile(r"[\x1c-\x1f]")
 _ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff")
 _EDGE_SPACE = regex.compile(r"^[\s\p{Zs}\u200b\u200c\u200d\u2060\ufeff]+|[\s\p{Zs}\u200b\u200c\u200d\u2060\ufeff]+$")
-# Every line break Python's str.splitlines knows, so "\r", "\u2028" and friends split too.
 _SENTENCE_END = regex.compile(r"[.!?:…][\"'”’»)\]]*$")
 _PHRASE_CLOSERS = frozenset(",.;:!?)]»”’")
 # Lines remembered with their trimmed and normalized forms (and, in `heuristics`, their features):
 # a crawl repeats its templates' lines on every page. Bounded, so memory stays flat on any batch.
 LINE_MEMO = 100_000
+# A line longer than this may hold a whole page (some scrapers join everything): it is cut into
+# pieces, so that a menu glued before the first paragraph or a share bar after the last can go.
+LONG_LINE_CHARS = 2000
+# Where such a line is cut: after a sentence end, before what can start a sentence; at the
+# separators of menus and share bars; at runs of spaces or a tab.
+_PIECE_BREAK = regex.compile(
+    r"(?<=[.!?…][\"'”’»)\]]*)\s+(?=[\p{Lu}\p{N}\"'“„«‘(\[])|\s+[|•·›»]\s+|\s{2,}|\t"
+)
+# Every line break Python's str.splitlines knows, so "\r", "\u2028" and friends split too.
 _BREAK = regex.compile(r"\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 
 
@@ -30,6 +38,8 @@ class Line:
     text: str
     norm: str
     glued: bool = False  # broken off the line before inside a sentence (see `split_lines`)
+    whole: str | None = None  # for a piece of a long line: the whole (trimmed) line...
+    start: int = 0  # ...and where the piece starts in it
 
     @property
     def blank(self) -> bool:
@@ -68,7 +78,29 @@ def split_lines(text: str) -> list[Line]:
     for k in range(1, len(lines)):
         if lines[k].text and lines[k - 1].text and _glued(raws[k - 1], lines[k - 1].text, raws[k], lines[k].text):
             lines[k] = Line(lines[k].number, lines[k].text, lines[k].norm, True)
+    if any(len(line.text) > LONG_LINE_CHARS for line in lines):
+        return [piece for line in lines for piece in (pieces(line) if len(line.text) > LONG_LINE_CHARS else (line,))]
     return lines
+
+
+def pieces(line: Line) -> list[Line]:
+    """A long line cut at sentence ends and separators; each piece knows its place in the line."""
+    out, start = [], 0
+    for cut in [*_PIECE_BREAK.finditer(line.text), None]:
+        end = cut.start() if cut else len(line.text)
+        text = line.text[start:end]
+        lead = len(text) - len(text.lstrip())
+        text = text.strip()
+        if text:
+            out.append(Line(line.number, text, normalize(text), False, line.text, start + lead))
+        start = cut.end() if cut else end
+    return out
+
+
+def joined(first: Line, last: Line) -> str:
+    """The stretch of a long line from piece `first` to piece `last`, as the input has it."""
+    assert first.whole is not None and first.whole is last.whole
+    return first.whole[first.start:last.start + len(last.text)]
 
 
 def _glued(raw_before: str, before: str, raw: str, text: str) -> bool:

@@ -78,7 +78,7 @@ def line_features(page: Page, i: int, densest: tuple[int, int]) -> dict[str, flo
     text = page.lines[i].text
     chars = max(1, f.chars)
     before, after = _neighbours(page, i, 1)
-    near = [j for j in (before + after)]
+    near = before + after
     around = _neighbours(page, i, SHORT_RUN_WINDOW)
     start, end = densest
     distance = 0 if start <= i <= end else min(abs(i - start), abs(i - end))
@@ -101,9 +101,17 @@ def line_features(page: Page, i: int, densest: tuple[int, int]) -> dict[str, flo
 
 def _neighbours(page: Page, i: int, n: int) -> tuple[list[int], list[int]]:
     """Up to `n` non-blank lines before and after line `i`."""
-    before = [j for j in range(i - 1, -1, -1) if page.labels[j] is not Label.BLANK][:n]
-    after = [j for j in range(i + 1, len(page.lines)) if page.labels[j] is not Label.BLANK][:n]
-    return before, after
+    return _first_non_blank(page, range(i - 1, -1, -1), n), _first_non_blank(page, range(i + 1, len(page.lines)), n)
+
+
+def _first_non_blank(page: Page, indexes: range, n: int) -> list[int]:
+    found: list[int] = []
+    for j in indexes:
+        if len(found) == n:
+            break
+        if page.labels[j] is not Label.BLANK:
+            found.append(j)
+    return found
 
 
 def scored(page: Page, i: int) -> bool:

@@ -127,3 +127,14 @@ def test_a_short_opening_paragraph_above_the_first_long_one_stays() -> None:
     article = cleaner.clean(text)
     assert article.body[0] == "The bridge is open again!"
     assert [r.text for r in article.removed] == ["Menu"]
+
+
+def test_a_page_on_one_line_loses_its_glued_menu_and_share_bar_only() -> None:
+    prose = " ".join(
+        f"The council met for the {n}th time on Monday to discuss the new bridge, whose cost rose again." for n in range(30)
+    )
+    line = f"Home | News | Sport | Weather  {prose}  Share on Facebook | Share on X | Email"
+    article = cleaner.clean(line)
+    assert article.body == (prose,)
+    assert prose in line
+    assert {r.text for r in article.removed} >= {"Share on Facebook", "Share on X", "Email"}
