@@ -178,19 +178,28 @@ def _verdict_name(verdict: h.Verdict) -> str:
 
 
 def _body(page: h.Page) -> list[str]:
-    """Body lines in order; the kept pieces of a long line are one paragraph, as the input has it."""
+    """Body paragraphs in order: a kept line; a paragraph a scraper cut at its links, its kept
+    lines joined again as they stood; the kept stretch of a long line, as the input has it."""
     body: list[str] = []
-    run: list[Line] = []
-    for line, v in [*zip(page.lines, page.verdicts), (None, None)]:
-        if run and (line is None or line.whole is None or line.whole is not run[0].whole or v is None or v.kind is not h.Kind.BODY):
+    run: list[Line] = []  # pieces of one long line
+    previous: Line | None = None  # the last body line, when the next may continue it
+    for line, v in zip(page.lines, page.verdicts):
+        kept = v is not None and v.kind is h.Kind.BODY
+        if run and (not kept or line.whole is not run[0].whole):
             body.append(joined(run[0], run[-1]))
             run = []
-        if line is None or v is None or v.kind is not h.Kind.BODY:
+        if not kept:
+            previous = None
             continue
-        if line.whole is None:
-            body.append(line.text)
-        else:
+        if line.whole is not None:
             run.append(line)
+        elif line.joiner is not None and previous is not None and previous.number == line.number - 1:
+            body[-1] += line.joiner + line.text
+        else:
+            body.append(line.text)
+        previous = line if line.whole is None else None
+    if run:
+        body.append(joined(run[0], run[-1]))
     return body
 
 

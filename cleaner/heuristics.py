@@ -199,13 +199,15 @@ def _label_as_one(group: list[int], lines: list[Line], labels: list[Label], hits
                   stoplist: frozenset[str]) -> None:
     """A paragraph cut into pieces is judged whole: when it reads as prose, every piece is good
     prose, and a rule that hits one piece (a linked country name) does not count: rules describe
-    whole lines."""
+    whole lines. When it reads as a near-good line, its short pieces are no menu items."""
     text = " ".join(lines[i].text for i in group)
-    if label(_features(text, normalize(text), stoplist)) is not Label.GOOD:
-        return
+    whole = label(_features(text, normalize(text), stoplist))
     for i in group:
-        labels[i] = Label.GOOD
-        hits[i] = None
+        if whole is Label.GOOD:
+            labels[i] = Label.GOOD
+            hits[i] = None
+        elif whole is Label.NEAR_GOOD and labels[i] is Label.SHORT:
+            labels[i] = Label.NEAR_GOOD
 
 
 # --- passes -----------------------------------------------------------------------------------
@@ -303,11 +305,21 @@ def short_line_runs(page: Page) -> None:
         if i < len(page.lines) and _menu_item(page, i):
             run.append(i)
             continue
-        if len(run) >= RUN_MIN_LINES:
+        if len(run) >= RUN_MIN_LINES and not _between_paragraphs(page, run, i):
             for j in run:
                 if page.open(j):
                     page.remove(j, Category.NAVIGATION, "short-line-run")
         run = []
+
+
+def _between_paragraphs(page: Page, run: list[int], after: int) -> bool:
+    """A list set between two paragraphs of prose, none of its lines named by a rule: the article's
+    own list (the ten best albums, the hotel's amenities), not a menu."""
+    before = next((j for j in range(run[0] - 1, -1, -1) if page.labels[j] is not Label.BLANK), None)
+    return (
+        before is not None and after < len(page.lines) and page.good(before) and page.good(after)
+        and all(page.hits[j] is None for j in run)
+    )
 
 
 def _menu_item(page: Page, i: int) -> bool:

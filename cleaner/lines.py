@@ -37,13 +37,17 @@ class Line:
     number: int
     text: str
     norm: str
-    glued: bool = False  # broken off the line before inside a sentence (see `split_lines`)
+    joiner: str | None = None  # broken off the line before inside a sentence: the space between (see `split_lines`)
     whole: str | None = None  # for a piece of a long line: the whole (trimmed) line...
     start: int = 0  # ...and where the piece starts in it
 
     @property
     def blank(self) -> bool:
         return not self.text
+
+    @property
+    def glued(self) -> bool:
+        return self.joiner is not None
 
 
 def normalize(text: str) -> str:
@@ -71,13 +75,15 @@ def split_lines(text: str) -> list[Line]:
     A line is `glued` when a scraper that puts every HTML text node on a line of its own (as
     BeautifulSoup's get_text does) cut a sentence at an inline element, a link or a bold word: the
     raw line before it ends in a space without ending a sentence, or it starts with a space and a
-    lower-case letter, or with punctuation that closes a phrase.
+    lower-case letter, or with punctuation that closes a phrase. Its `joiner` is what stood between
+    the two in the page: a space, or nothing (", where" after a link).
     """
     raws = _BREAK.split(text)
     lines = [Line(i, *_forms(raw)) for i, raw in enumerate(raws, 1)]
     for k in range(1, len(lines)):
         if lines[k].text and lines[k - 1].text and _glued(raws[k - 1], lines[k - 1].text, raws[k], lines[k].text):
-            lines[k] = Line(lines[k].number, lines[k].text, lines[k].norm, True)
+            joiner = " " if raws[k - 1][-1:].isspace() or raws[k][:1].isspace() else ""
+            lines[k] = Line(lines[k].number, lines[k].text, lines[k].norm, joiner)
     if any(len(line.text) > LONG_LINE_CHARS for line in lines):
         return [piece for line in lines for piece in (pieces(line) if len(line.text) > LONG_LINE_CHARS else (line,))]
     return lines
@@ -92,7 +98,7 @@ def pieces(line: Line) -> list[Line]:
         lead = len(text) - len(text.lstrip())
         text = text.strip()
         if text:
-            out.append(Line(line.number, text, normalize(text), False, line.text, start + lead))
+            out.append(Line(line.number, text, normalize(text), None, line.text, start + lead))
         start = cut.end() if cut else end
     return out
 
