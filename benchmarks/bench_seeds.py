@@ -1,13 +1,13 @@
 #!/usr/bin/env python3
 """Throughput on seed-sized documents: the cleaner against trafilatura's `extract` on the same text.
 
-Builds N documents of 2-4 KB by cycling the seed texts (../shared/seeds/*.txt beside the checkout,
+Builds N documents of about --kb KB (default 3: 2-4 KB) by cycling the seed texts (../shared/seeds/*.txt beside the checkout,
 else corpus/*/raw.txt; read at run time, never copied) with a numbered closing line and every
 prose line made unique to its document, cleans them in
 one process with one `Cleaner`, then runs trafilatura's `extract` on the same documents wrapped as
 simple HTML (one <p> per non-blank line). MB/s counts the text bytes for both, so rates compare.
 
-    python benchmarks/bench_seeds.py [--n 2000] [--corpus DIR]
+    python benchmarks/bench_seeds.py [--n 2000] [--kb 5] [--corpus DIR]
 """
 
 from __future__ import annotations
@@ -24,7 +24,6 @@ sys.path.insert(0, str(ROOT))  # run from a checkout without installing
 
 from cleaner import Cleaner  # noqa: E402
 
-MIN_BYTES, MAX_BYTES = 2048, 4096
 PROSE_CHARS = 80
 
 
@@ -47,13 +46,15 @@ def unique_prose(text: str, number: int) -> str:
     )
 
 
-def sized(text: str, number: int) -> str:
-    """A 2-4 KB variant of a seed: repeated to reach 2 KB, cut at a line to stay under 4 KB, numbered."""
+def sized(text: str, number: int, kb: float = 3.0) -> str:
+    """A variant of a seed of 2/3 to 4/3 of `kb` KB: repeated to reach the low end, cut at a line to
+    stay under the high end, numbered."""
+    low, high = int(kb * 1024 * 2 / 3), int(kb * 1024 * 4 / 3)
     text = unique_prose(text, number)
     suffix = f"\nDocument {number} of the benchmark set.\n"
-    while len(text.encode()) < MIN_BYTES:
-        text += "\n" + text
-    while len((text + suffix).encode()) > MAX_BYTES and "\n" in text.rstrip("\n"):
+    while len(text.encode()) < low:
+        text += "\n" + unique_prose(text, number + len(text))
+    while len((text + suffix).encode()) > high and "\n" in text.rstrip("\n"):
         text = text.rstrip("\n").rsplit("\n", 1)[0]
     return text.rstrip("\n") + "\n" + suffix
 
@@ -76,11 +77,12 @@ def rate(name: str, run: Callable[[str], object], docs: Sequence[str], megabytes
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--n", type=int, default=2000, help="number of documents (default: %(default)s)")
+    parser.add_argument("--kb", type=float, default=3.0, help="typical document size in KB (default: %(default)s)")
     parser.add_argument("--corpus", type=Path, help="folder of *.txt or */raw.txt to cycle")
     args = parser.parse_args()
 
     seeds = seed_texts(args.corpus)
-    docs = [sized(seeds[i % len(seeds)], i) for i in range(args.n)]
+    docs = [sized(seeds[i % len(seeds)], i, args.kb) for i in range(args.n)]
     megabytes = sum(len(d.encode()) for d in docs) / 1e6
     print(f"{len(docs)} documents from {len(seeds)} seeds, {megabytes:.2f} MB of text")
 

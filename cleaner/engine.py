@@ -14,7 +14,7 @@ from . import heuristics as h
 from . import metadata
 from .dates import iso_date
 from .article import Article, Category, Removal
-from .language import detect
+from .language import detect_lines
 from .lines import Line, joined, split_lines
 from .score import LineScore, Weights, densest_region, line_features, score, scored, shipped
 from .rules import CompiledRules, Rule, builtin_rules, load_rule_file
@@ -98,7 +98,7 @@ class Cleaner:
 
     def _decide(self, text: str, source: str | None) -> tuple[h.Page, str | None, int | None]:
         lines = split_lines(text)
-        language = self.options.language or detect(text)
+        language = self.options.language or detect_lines(line.norm for line in lines)
         site = site_of(source)
         hits = [None if line.blank else self.rules.first_hit(line.norm, language, site) for line in lines]
         page = h.Page.build(lines, hits, language)

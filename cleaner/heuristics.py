@@ -16,7 +16,7 @@ import regex
 
 from .article import Category
 from .dates import date_in
-from .language import WORD, stopwords
+from .language import line_tokens, stopwords
 from .lines import LINE_MEMO, Line, normalize
 from .rules import Action, Rule
 
@@ -99,7 +99,7 @@ def features(line: Line, stoplist: frozenset[str]) -> Features:
 @lru_cache(maxsize=LINE_MEMO)
 def _features(text: str, norm: str, stoplist: frozenset[str]) -> Features:
     """Remembered per line: a crawl prints its templates' lines (menus, widgets) on every page."""
-    tokens = WORD.findall(norm)  # the normalized line is already casefolded
+    tokens = line_tokens(norm)
     n = len(tokens)
     spaced = len(text.split())
     capitalized = len(_CAPITALIZED.findall(text))

@@ -8,8 +8,10 @@ dense in X's stopwords and thin in the others'.
 from __future__ import annotations
 
 import importlib.util
-from functools import cache
+from collections import Counter
+from functools import cache, lru_cache
 from pathlib import Path
+from typing import Iterable
 
 import regex
 
@@ -23,6 +25,7 @@ WORD = regex.compile(r"\p{L}+(?:['’]\p{L}+)*")
 # below it the engine applies every pack rather than the wrong one.
 MIN_HITS = 8
 MIN_LEAD = 1.3
+SAMPLE_CHARS = 20_000  # the start of a document tells its language; a 20 MB page needs no full count
 
 
 def _stoplist_dir() -> Path | None:
@@ -62,13 +65,35 @@ def _languages_of_word() -> dict[str, tuple[str, ...]]:
     return {word: tuple(codes) for word, codes in index.items()}
 
 
+@lru_cache(maxsize=100_000)
+def line_tokens(norm: str) -> tuple[str, ...]:
+    """Word tokens of a normalized (already casefolded) line; remembered, as lines repeat in a crawl."""
+    return tuple(WORD.findall(norm))
+
+
 def detect(text: str) -> str | None:
     """The pack language whose stopwords cover most tokens, or None when the lead is unclear."""
-    index = _languages_of_word()
+    return _decide(words(text[:SAMPLE_CHARS]))
+
+
+def detect_lines(norms: Iterable[str]) -> str | None:
+    """`detect` for a document already split into normalized lines (their tokens are remembered)."""
+    sample: list[str] = []
+    size = 0
+    for norm in norms:
+        sample.extend(line_tokens(norm))
+        size += len(norm)
+        if size >= SAMPLE_CHARS:
+            break
+    return _decide(sample)
+
+
+def _decide(tokens: list[str]) -> str | None:
     counts = dict.fromkeys(LANGUAGES, 0)
-    for token in words(text[:20000]):
-        for code in index.get(token, ()):
-            counts[code] += 1
+    # Counted per distinct set of languages a token is a stopword of: a few dozen keys, in C.
+    for codes, n in Counter(map(_languages_of_word().get, tokens)).items():
+        for code in codes or ():
+            counts[code] += n
     scores = sorted(((n, code) for code, n in counts.items()), reverse=True)
     (best, code), (second, _) = scores[0], scores[1]
     if best < MIN_HITS or best < second * MIN_LEAD:
