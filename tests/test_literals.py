@@ -5,7 +5,7 @@ import regex
 
 from cleaner.lines import normalize
 from cleaner.rules import builtin_rules
-from cleaner.rules.literals import required_literals
+from cleaner.rules.literals import leading_literals, required_literals
 
 
 @pytest.mark.parametrize(("pattern", "expected"), [
@@ -46,3 +46,31 @@ def test_a_rare_symbol_is_a_literal_worth_scanning_for() -> None:
     assert required_literals(r"^@[\w.]{1,30}$") == {"@"}
     assert required_literals(r"^\w+(?: ?[|•] ?\w+){3,}$") == {"|", "•"}
     assert required_literals(r"^\w+(?: ?[.,] ?\w+){3,}$") is None  # commas are in every other line
+
+
+@pytest.mark.parametrize(("pattern", "expected"), [
+    (r"^(?:load|show) (?:more|all)$", {"load more", "load all", "show more", "show all"}),
+    (r"^(?:facebook|x|x \(formerly twitter\))$", {"facebook", "x", "x (formerly "}),
+    (r"^(?:foo\d)bar", {"foo"}),  # the group goes on non-literally: only its opening is known
+    (r"^(?:ab|cd)+x", {"ab", "cd"}),
+    (r"^(?:|a)b", {"b", "ab"}),
+    (r"^(?:a|b)?c", None),  # an optional opening: anything may come first
+    (r"^.{0,40}share", None),
+    (r"share$", None),  # not anchored at the start
+])
+def test_leading_literals(pattern: str, expected: set[str] | None) -> None:
+    lead = leading_literals(pattern)
+    assert (set(lead) if lead is not None else None) == expected
+
+
+def test_every_rule_example_that_an_anchored_pattern_matches_starts_with_its_opening() -> None:
+    checked = 0
+    for rule in builtin_rules():
+        for example in rule.match + rule.keep:
+            norm = normalize(example)
+            for compiled in rule.compiled:
+                lead = leading_literals(compiled.pattern)
+                if lead is not None and compiled.match(norm):
+                    checked += 1
+                    assert norm.startswith(tuple(lead)), (rule.id, compiled.pattern, example)
+    assert checked > 300

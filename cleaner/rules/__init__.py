@@ -32,7 +32,7 @@ import regex
 
 from ..article import Category
 from ..lines import normalize
-from .literals import required_literals
+from .literals import MIN_USEFUL_CHARS, leading_literals, required_literals
 
 ANY_LANGUAGE = "*"
 ALWAYS_LANGUAGE = "en"
@@ -211,9 +211,10 @@ Position = tuple[int, regex.Pattern[str], bool]  # (rule index, compiled pattern
 class CompiledRules:
     """A rule set ready to match lines fast.
 
-    Nearly every pattern needs some literal text in the line ("all rights reserved", "newsletter"):
-    one Aho-Corasick scan of the line for all those literals (see `literals`) names the few patterns
-    worth running, and only those are run, in pack order. The few patterns without such a literal are
+    Nearly every pattern needs some literal text in the line ("all rights reserved", "newsletter"),
+    or, anchored at the line start, one of a few openings ("load more", "show all"): a lookup of the
+    line's first characters and one Aho-Corasick scan of the line for all those literals (see
+    `literals`) name the few patterns worth running, and only those are run, in pack order. The few patterns without such a literal are
     indexed by the line's first characters when anchored (the `regex` module's partial matching
     tells whether a pattern can match some line beginning with a given prefix), else always tried.
     Site rules are tried first, and only for their site's documents.
@@ -229,16 +230,24 @@ class CompiledRules:
             (i, c, anchored(c.pattern)) for i, rule in enumerate(self.rules) for c in rule.compiled
         ]
         needs: dict[str, list[int]] = {}
-        self._unfiltered: list[int] = []  # positions of general patterns without a required literal
-        for position, (i, compiled, _) in enumerate(self._patterns):
+        openings: dict[str, list[int]] = {}
+        self._unfiltered: list[int] = []  # positions of general patterns with neither kind of literal
+        for position, (i, compiled, is_anchored) in enumerate(self._patterns):
             if self.rules[i].sites:
                 continue
             need = required_literals(compiled.pattern)
-            if need is None:
+            lead = leading_literals(compiled.pattern) if is_anchored else None
+            if lead is not None and (need is None or min(map(len, lead)) >= MIN_USEFUL_CHARS):
+                for opening in lead:
+                    openings.setdefault(opening, []).append(position)
+            elif need is not None:
+                for literal in need:
+                    needs.setdefault(literal, []).append(position)
+            else:
                 self._unfiltered.append(position)
-            for literal in need or ():
-                needs.setdefault(literal, []).append(position)
         self._scan = _automaton(needs)
+        self._openings = {opening: tuple(positions) for opening, positions in openings.items()}
+        self._opening_max = max(map(len, openings), default=0)
         self._by_prefix: dict[tuple[str | None, str], tuple[int, ...]] = {}
         self._usable: dict[str | None, list[bool]] = {}
         self._answers: dict[tuple[str | None, str | None, str], Rule | None] = {}
@@ -296,6 +305,10 @@ class CompiledRules:
                 if compiled.search(norm):
                     return self.rules[i]
         positions = set(self._candidates(language, norm[:PREFIX_CHARS]))
+        for end in range(1, min(len(norm), self._opening_max) + 1):
+            found = self._openings.get(norm[:end])
+            if found:
+                positions.update(found)
         if self._scan is not None:
             for _, found in self._scan.iter(norm):
                 positions.update(found)

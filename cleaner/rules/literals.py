@@ -38,6 +38,69 @@ def required_literals(pattern: str) -> Requirement | None:
     return need if need is not None and _selectivity(need) >= MIN_USEFUL_CHARS else None
 
 
+LEADING_MAX_CHARS = 12  # a line's first characters looked up, at most: longer openings are cut to this
+
+
+def leading_literals(pattern: str) -> Requirement | None:
+    """For a pattern anchored at the line start: strings one of which every matching line starts
+    with (cut to LEADING_MAX_CHARS), or None. "^(?:load|show) more" gives {"load more", "show more"}."""
+    try:
+        parsed = list(sre.parse(_PROPERTY.sub(r"\\w", pattern)))
+    except (C.error, OverflowError, RecursionError):
+        return None
+    if not parsed or parsed[0] != (C.AT, C.AT_BEGINNING):
+        return None
+    found = _starts(parsed[1:])
+    if found is None:
+        return None
+    starts = found[0] | found[1]
+    if not starts or "" in starts:
+        return None
+    return frozenset(start[:LEADING_MAX_CHARS] for start in starts)
+
+
+MAX_STARTS = 64  # beyond this many ways to begin, an opening is no use as a filter
+
+Starts = tuple[set[str], set[str]]  # (the whole sequence, literally; openings it goes on from)
+
+
+def _starts(items: list[tuple[Any, Any]]) -> Starts | None:
+    """How a sequence can begin: strings it can be in full, and literal openings after which it goes
+    on in a way that is not literal (None: its first item is not literal at all)."""
+    if not items:
+        return {""}, set()
+    op, arg = items[0]
+    head: Starts | None
+    if op is C.LITERAL:
+        head = {chr(arg)}, set()
+    elif op is C.IN and arg and all(kind is C.LITERAL for kind, _ in arg):
+        head = {chr(code) for _, code in arg}, set()
+    elif op is C.SUBPATTERN:
+        head = _starts(list(arg[-1]))
+    elif op is C.BRANCH:
+        alternatives = [_starts(list(alternative)) for alternative in arg[1]]
+        if any(a is None for a in alternatives):
+            return None
+        head = set().union(*(a[0] for a in alternatives)), set().union(*(a[1] for a in alternatives))  # type: ignore[index]
+    elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT) and arg[0] >= 1:
+        body = _starts(list(arg[2]))
+        head = None if body is None else (set(), body[0] | body[1])  # what follows one repetition is unknown
+    else:
+        return None
+    if head is None or len(head[0]) + len(head[1]) > MAX_STARTS:
+        return None
+    whole, cut = head
+    if whole and min(len(w) for w in whole) < LEADING_MAX_CHARS:
+        tail = _starts(items[1:])
+        if tail is None or len(whole) * (len(tail[0]) + len(tail[1])) > MAX_STARTS:
+            cut = cut | whole
+            whole = set()
+        else:
+            cut = cut | {w + t for w in whole for t in tail[1]}
+            whole = {w + t for w in whole for t in tail[0]}
+    return whole, cut
+
+
 def _selectivity(need: Requirement) -> int:
     """How rare the weakest alternative is likely to be: its length without spaces (a rare symbol
     counts as two characters)."""
