@@ -10,16 +10,22 @@ import json
 import os
 import shutil
 import sys
+import time
 import traceback
-from contextlib import contextmanager
+from collections import Counter
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import IO, Annotated, Callable, Iterator, NoReturn, Protocol, TypeVar
+from typing import IO, Annotated, Any, BinaryIO, Callable, Iterator, NoReturn, Protocol, TypeVar
 
 import typer
+from rich.console import Console
+from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeRemainingColumn
+from rich.table import Table
 
-from . import io
-from .article import Category
+from . import batch, io
+from .article import Article, Category
 from .engine import Cleaner, LineReport
 from .evaluate import evaluate, render_report
 from .io import InputError, InputFormat, OutputFormat, Source
@@ -83,17 +89,29 @@ def _cleaner(rule_files: list[Path] | None) -> Cleaner:
 @app.command()
 def clean(
     paths: Annotated[list[str], typer.Argument(metavar="PATH", help="Files, folders (read recursively, hidden files skipped) or - for stdin.")],
-    output: Annotated[Path | None, typer.Option("-o", "--output", metavar="DIR", help="Output folder; it mirrors the input tree.")] = None,
+    output: Annotated[Path | None, typer.Option("-o", "--output", metavar="DIR|FILE", help=(
+        "Output folder (it mirrors the input tree), or one JSONL file for all records "
+        "(a name ending in .jsonl, .jsonl.gz, .jsonl.bz2, .jsonl.xz or .jsonl.zst)."))] = None,
     input_format: Annotated[InputFormat, typer.Option(
-        help="auto: JSONL for .jsonl files and for stdin starting with '{', text otherwise.")] = InputFormat.AUTO,
+        help="auto: JSONL for .jsonl files (also compressed) and for stdin starting with '{', text otherwise.")] = InputFormat.AUTO,
     output_format: Annotated[OutputFormat | None, typer.Option(
         help="Default: jsonl for JSONL input, text otherwise.", show_default=False)] = None,
     rules: RulesOption = None,
     url: UrlOption = None,
     max_size: MaxSizeOption = io.MAX_BYTES / 1024 / 1024,
+    text_field: Annotated[str, typer.Option(help="JSONL field holding the text.")] = "text",
+    id_field: Annotated[str, typer.Option(help="JSONL field holding the record's id (named in error reports).")] = "id",
+    jobs: Annotated[int | None, typer.Option("--jobs", "-j", metavar="N", help=(
+        "Worker processes. Default: all cores for files, 1 for stdin (a pipeline step answers each record "
+        "as it comes; with -j N stdin records are cleaned in chunks)."), show_default=False)] = None,
+    errors: Annotated[Path | None, typer.Option("--errors", metavar="FILE", help=(
+        "Write every failed input or record here, as JSONL (source, line, id, reason)."))] = None,
+    stats: Annotated[Path | None, typer.Option("--stats", metavar="FILE", help="Write the run's figures here, as JSON.")] = None,
+    resume: Annotated[bool, typer.Option("--resume", help="With -o DIR: skip inputs whose output is already there.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary on a terminal.")] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks with errors.")] = False,
 ) -> None:
-    """Clean documents: to stdout for one input (or JSONL output), else into -o DIR.
+    """Clean documents: to stdout for one input (or JSONL output), else into -o DIR (or one -o FILE.jsonl).
 
     JSONL in and out (`--input-format jsonl --output-format jsonl -`): one object per line with `id`
     and `text` in; one object per line out, in the same order, with every input field but `text`
@@ -102,72 +120,182 @@ def clean(
     for site rules. A bad line is reported on stderr as `<stdin>:<line>` and left out of the output,
     so the output can have fewer records than the input; the exit status is then 1.
     """
-    run = _Run(_cleaner(rules), output, input_format, output_format, url, int(max_size * 1024 * 1024), debug)
+    options = _Options(output, input_format, output_format, url, int(max_size * 1024 * 1024), text_field, id_field,
+                       resume, quiet, debug)
+    run = _Run(_cleaner(rules), list(rules or []), options)
     sources = [source for arg in paths for source in run.attempt(arg, lambda arg=arg: io.expand(arg)) or []]
-    run.start(sources)
-    for source in sources:
-        run.attempt(source.name, lambda source=source: run.clean(source))
-    if sys.stderr.isatty() and len(sources) > 1:
-        typer.echo(f"cleaned {run.cleaned} documents, {run.failed} failed", err=True)
-    raise typer.Exit(1 if run.failed else 0)
+    run.start(sources, jobs)
+    with run.reporting(errors):
+        run.clean(sources)
+    run.finish(stats)
+    raise typer.Exit(1 if run.stats.failed else 0)
+
+
+@dataclass(frozen=True)
+class _Options:
+    output: Path | None
+    input_format: InputFormat
+    output_format: OutputFormat | None
+    url: str | None
+    max_bytes: int
+    text_field: str
+    id_field: str
+    resume: bool
+    quiet: bool
+    debug: bool
 
 
 class _Run:
-    """One `cleaner clean` invocation: where outputs go, and how many documents went well or failed."""
+    """One `cleaner clean` invocation: where outputs go, and the run's figures."""
 
-    def __init__(self, cleaner: Cleaner, out_dir: Path | None, input_format: InputFormat,
-                 output_format: OutputFormat | None, url: str | None, max_bytes: int, debug: bool) -> None:
-        self.cleaner, self.out_dir, self.url, self.max_bytes, self.debug = cleaner, out_dir, url, max_bytes, debug
-        self.input_format, self.output_format = input_format, output_format or OutputFormat.TEXT
-        self.explicit_output = output_format is not None
+    def __init__(self, cleaner: Cleaner, rule_files: list[Path], options: _Options) -> None:
+        self.cleaner, self.rule_files, self.o = cleaner, rule_files, options
+        self.output_format = options.output_format or OutputFormat.TEXT
+        self.out_dir: Path | None = None
+        self.out_file: Path | None = None
         self.stdin, self.stdin_is_jsonl = sys.stdin.buffer, False
         self.inputs: list[Path] = []
         self.outputs: set[Path] = set()
-        self.cleaned = self.failed = 0
+        self.jobs = 1
+        self.stats = RunStats()
+        self.error_log: IO[str] | None = None
+        self.progress: Progress | None = None
 
-    def start(self, sources: list[Source]) -> None:
-        """Settle the output format and destination before anything is cleaned."""
-        if self.input_format is InputFormat.AUTO and any(s.path is None for s in sources):
+    def start(self, sources: list[Source], jobs: int | None) -> None:
+        """Settle the output format, destination and number of workers before anything is cleaned."""
+        if self.o.input_format is InputFormat.AUTO and any(s.path is None for s in sources):
             self.stdin_is_jsonl, self.stdin = io.sniff_jsonl(self.stdin)
-        if not self.explicit_output and sources and all(self.kind(s) is InputFormat.JSONL for s in sources):
+        all_jsonl = bool(sources) and all(self.kind(s) is InputFormat.JSONL for s in sources)
+        if self.o.output_format is None and all_jsonl:
             self.output_format = OutputFormat.JSONL
-        if self.out_dir is None and len(sources) > 1 and self.output_format is not OutputFormat.JSONL:
+        if self.o.output is not None and io.base_suffix(self.o.output) == ".jsonl" and not self.o.output.is_dir():
+            if self.output_format is not OutputFormat.JSONL:
+                _fail("a single output file takes JSONL output (use --output-format jsonl)", 2)
+            self.out_file = self.o.output
+        else:
+            self.out_dir = self.o.output
+        if self.out_dir is None and self.out_file is None and len(sources) > 1 and self.output_format is not OutputFormat.JSONL:
             _fail("several inputs need an output folder (use -o DIR, or --output-format jsonl for stdout)", 2)
+        if self.o.resume and self.out_dir is None:
+            _fail("--resume needs an output folder (-o DIR)", 2)
         self.inputs = [s.path for s in sources if s.path is not None]
+        on_stdin = any(s.path is None for s in sources)
+        self.jobs = jobs if jobs is not None else (1 if on_stdin else batch.default_jobs())
+        if self.jobs < 1:
+            _fail("--jobs must be at least 1", 2)
 
     def kind(self, source: Source) -> InputFormat:
-        if self.input_format is not InputFormat.AUTO:
-            return self.input_format
+        if self.o.input_format is not InputFormat.AUTO:
+            return self.o.input_format
         if source.path is None:
             return InputFormat.JSONL if self.stdin_is_jsonl else InputFormat.TEXT
-        return InputFormat.JSONL if source.path.suffix.lower() == ".jsonl" else InputFormat.TEXT
+        return InputFormat.JSONL if io.base_suffix(source.path) == ".jsonl" else InputFormat.TEXT
 
-    def clean(self, source: Source) -> None:
-        """Clean one input (a document, or a JSONL file of records) into its output."""
-        jsonl = self.kind(source) is InputFormat.JSONL
-        if jsonl and self.output_format is not OutputFormat.JSONL:
-            raise InputError(source.name, "JSONL input gives JSONL output", "use --output-format jsonl")
-        with io.open_source(source, self.stdin) as stream, self.sink(source) as out:
-            if jsonl:
-                self.records(source, stream, out)
-            else:
-                decoded = io.read_text(stream, source.name, self.max_bytes)
-                article = self.cleaner.clean(decoded.text, source=self.url)
-                out.write(io.render(article, self.output_format, source.name, decoded.encoding))
-                self.cleaned += 1
+    @contextmanager
+    def reporting(self, errors: Path | None) -> Iterator[None]:
+        """The errors file (complete or absent, like every output) and the progress bar, for the run."""
+        with ExitStack() as stack:
+            if errors is not None:
+                self.error_log = stack.enter_context(self.attempt_open(errors))
+            if sys.stderr.isatty() and not self.o.quiet:
+                self.progress = stack.enter_context(Progress(
+                    TextColumn("{task.completed:>8.0f} documents"), BarColumn(), TaskProgressColumn(),
+                    TextColumn("{task.fields[rate]}"), TimeRemainingColumn(), console=Console(stderr=True),
+                    transient=True))
+                total = sum(p.stat().st_size for p in self.inputs) if self.inputs and len(self.inputs) == self.stats_sources else None
+                self.task = self.progress.add_task("clean", total=total, rate="")
+            yield
 
-    def records(self, source: Source, stream: IO[bytes], out: _Writer) -> None:
-        """Clean JSONL records in order; a bad record is reported and left out."""
-        for item in io.read_jsonl(stream, source.name, self.max_bytes):
+    @property
+    def stats_sources(self) -> int:
+        return len(self.inputs)
+
+    def attempt_open(self, path: Path) -> Any:
+        try:
+            return io.atomic_open(path, self.inputs)
+        except InputError as exc:
+            _fail(str(exc), 2)
+
+    def clean(self, sources: list[Source]) -> None:
+        """Every source through the engine (in workers with --jobs), outputs written in input order."""
+        units = batch.clean_units(self.units(sources), self.cleaner, self.jobs, self.rule_files)
+        with ExitStack() as whole_run:
+            if self.out_file is not None:
+                shared = whole_run.enter_context(self.attempt_open(self.out_file))
+            sink: ExitStack | None = None
+            out: _Writer | None = None
+            try:
+                for unit in units:
+                    kind = unit.meta.get("marker")
+                    if kind == "open":
+                        if self.out_file is not None:
+                            out = shared
+                        else:
+                            sink = ExitStack()
+                            out = self.attempt(unit.source.name, lambda: sink.enter_context(self.sink(unit.source)))
+                    elif kind == "close":
+                        if sink is not None:
+                            self.attempt(unit.source.name, lambda: sink.close())
+                        sink = out = None
+                    elif unit.error is not None:
+                        self.report(unit.error, unit)
+                        if unit.meta.get("fatal") and sink is not None:
+                            _discard(sink)
+                            sink = out = None
+                    elif unit.article is not None and out is not None:
+                        self.write(out, unit)
+            except BrokenPipeError:
+                # The reader went away (`| head`): stop quietly, as other Unix tools do.
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+                raise typer.Exit(1) from None
+
+    def units(self, sources: list[Source]) -> Iterator[batch.Unit]:
+        """The work, read lazily in order: for each source an opening marker, its documents (or the
+        error that stopped it), a closing marker."""
+        for source in sources:
+            if self.o.resume and self.out_dir is not None and io.output_path(source, self.out_dir, self.output_format).exists():
+                self.stats.skipped += 1
+                continue
+            jsonl = self.kind(source) is InputFormat.JSONL
+            if jsonl and self.output_format is not OutputFormat.JSONL:
+                yield batch.Unit(source, error=str(InputError(source.name, "JSONL input gives JSONL output", "use --output-format jsonl")))
+                continue
+            yield batch.Unit(source, meta={"marker": "open"})
+            try:
+                with io.open_source(source, self.stdin) as stream:
+                    if jsonl:
+                        yield from self.records(source, stream)
+                    else:
+                        decoded = io.read_text(stream, source.name, self.o.max_bytes)
+                        yield batch.Unit(source, decoded.text, self.o.url, {"encoding": decoded.encoding})
+            except InputError as exc:
+                yield batch.Unit(source, error=str(exc), meta={"fatal": True, "traceback": traceback.format_exc()})
+            except OSError as exc:
+                yield batch.Unit(source, error=f"{exc.filename or source.name}: {exc.strerror or exc} (check the disk and permissions)",
+                                 meta={"fatal": True, "traceback": traceback.format_exc()})
+            yield batch.Unit(source, meta={"marker": "close"})
+
+    def records(self, source: Source, stream: BinaryIO) -> Iterator[batch.Unit]:
+        for item in io.read_jsonl(stream, source.name, self.o.max_bytes, self.o.text_field):
             if isinstance(item, InputError):
-                self.report(str(item))
+                yield batch.Unit(source, error=str(item), meta={"line": item.line, "fields": item.fields})
                 continue
             url = item.fields.get("url")
-            url = url if isinstance(url, str) else self.url
-            article = self.attempt(f"{source.name}:{item.line}", lambda: self.cleaner.clean(item.text, source=url))
-            if article is not None:
-                out.write(io.json_line(to_record(article, item.fields)))
-                self.cleaned += 1
+            yield batch.Unit(source, item.text, url if isinstance(url, str) else self.o.url,
+                             {"fields": item.fields, "line": item.line})
+
+    def write(self, out: _Writer, unit: batch.Unit) -> None:
+        article = unit.article
+        assert article is not None
+        if "fields" in unit.meta:
+            text = io.json_line(to_record(article, unit.meta["fields"], self.o.text_field))
+        else:
+            text = io.render(article, self.output_format, unit.source.name, unit.meta.get("encoding", "utf-8"))
+        out.write(text)
+        self.stats.add(article, len((unit.text or "").encode()), len(text.encode()))
+        if self.progress is not None:
+            self.progress.update(self.task, advance=1 if self.progress.tasks[0].total is None else len((unit.text or "").encode()),
+                                 rate=f"{self.stats.rate():.0f} docs/s")
 
     @contextmanager
     def sink(self, source: Source) -> Iterator[_Writer]:
@@ -187,22 +315,86 @@ class _Run:
         try:
             return action()
         except BrokenPipeError:
-            # The reader went away (`| head`): stop quietly, as other Unix tools do.
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             raise typer.Exit(1) from None
         except InputError as exc:
             self.report(str(exc))
         except OSError as exc:
             self.report(f"{exc.filename or name}: {exc.strerror or exc} (check the disk and permissions)")
-        except Exception as exc:  # a bug in the engine must not stop the batch
+        except Exception as exc:  # a bug must not stop the batch
             self.report(f"{name}: internal error: {type(exc).__name__}: {exc} (please report it; --debug shows where)")
         return None
 
-    def report(self, message: str) -> None:
-        self.failed += 1
-        if self.debug and sys.exc_info()[0] is not None:
+    def report(self, message: str, unit: batch.Unit | None = None) -> None:
+        self.stats.failed += 1
+        if self.o.debug and unit is not None and "traceback" in unit.meta:
+            sys.stderr.write(unit.meta["traceback"])
+        elif self.o.debug and sys.exc_info()[0] is not None:
             traceback.print_exc()
         typer.secho(f"cleaner: {message}", err=True, fg="red")
+        if self.error_log is not None:
+            fields = unit.meta.get("fields", {}) if unit else {}
+            self.error_log.write(io.json_line({
+                "source": unit.source.name if unit else None, "line": unit.meta.get("line") if unit else None,
+                "id": fields.get(self.o.id_field), "reason": message,
+            }))
+
+    def finish(self, stats: Path | None) -> None:
+        """The summary on a terminal, and the figures as JSON with --stats."""
+        if stats is not None:
+            try:
+                io.write_atomic(stats, json.dumps(self.stats.to_dict(), indent=2) + "\n", self.inputs)
+            except InputError as exc:
+                self.report(str(exc))
+        if sys.stderr.isatty() and not self.o.quiet and (self.stats.documents + self.stats.failed) > 1:
+            Console(stderr=True).print(self.stats.table())
+
+
+class _Discarded(Exception):
+    """Thrown into an output's context so that its temporary file is deleted, not renamed."""
+
+
+def _discard(sink: ExitStack) -> None:
+    """Drop a half-written output: its input failed part-way."""
+    reason = _Discarded()
+    sink.__exit__(_Discarded, reason, None)
+
+
+class RunStats:
+    """What a run did: documents, bytes, removed lines per category, failures, time."""
+
+    def __init__(self) -> None:
+        self.documents = self.failed = self.skipped = self.bytes_in = self.bytes_out = 0
+        self.removed: Counter[str] = Counter()
+        self.started = time.perf_counter()
+
+    def add(self, article: Article, bytes_in: int, bytes_out: int) -> None:
+        self.documents += 1
+        self.bytes_in += bytes_in
+        self.bytes_out += bytes_out
+        self.removed.update(r.category.value for r in article.removed)
+
+    def rate(self) -> float:
+        return self.documents / max(1e-9, time.perf_counter() - self.started)
+
+    def to_dict(self) -> dict[str, Any]:
+        seconds = time.perf_counter() - self.started
+        return {
+            "documents": self.documents, "failed": self.failed, "skipped": self.skipped,
+            "bytes_in": self.bytes_in, "bytes_out": self.bytes_out, "seconds": round(seconds, 3),
+            "documents_per_second": round(self.documents / max(seconds, 1e-9), 1),
+            "megabytes_per_second": round(self.bytes_in / 1e6 / max(seconds, 1e-9), 3),
+            "removed": dict(sorted(self.removed.items())),
+        }
+
+    def table(self) -> Table:
+        data = self.to_dict()
+        table = Table(title="cleaner clean", show_header=False)
+        for key in ("documents", "failed", "skipped", "bytes_in", "bytes_out", "seconds", "documents_per_second"):
+            table.add_row(key.replace("_", " "), str(data[key]))
+        for category, count in data["removed"].items():
+            table.add_row(f"removed: {category}", str(count))
+        return table
 
 
 @app.command()

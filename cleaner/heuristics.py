@@ -9,7 +9,6 @@ a line names itself in the `Verdict`, and that name is what `Removal.rule` and `
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 from enum import Enum
 
 import regex
@@ -17,7 +16,7 @@ import regex
 from .article import Category
 from .dates import date_in
 from .language import line_tokens, stopwords
-from .lines import LINE_MEMO, Line, normalize
+from .lines import Line, normalize, remembered
 from .rules import Action, Rule
 
 # Thresholds (characters, shares). A good line is prose: long enough and dense in stopwords,
@@ -96,7 +95,7 @@ def features(line: Line, stoplist: frozenset[str]) -> Features:
     return _features(line.text, line.norm, stoplist)
 
 
-@lru_cache(maxsize=LINE_MEMO)
+@remembered
 def _features(text: str, norm: str, stoplist: frozenset[str]) -> Features:
     """Remembered per line: a crawl prints its templates' lines (menus, widgets) on every page."""
     tokens = line_tokens(norm)

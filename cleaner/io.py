@@ -6,9 +6,12 @@ Every problem a user can meet is an `InputError` whose message is one line:
 
 from __future__ import annotations
 
+import bz2
 import codecs
+import gzip
 import io
 import json
+import lzma
 import os
 import tempfile
 from contextlib import contextmanager
@@ -23,6 +26,9 @@ from .article import Article
 from .record import to_record
 
 MAX_BYTES = 20 * 1024 * 1024
+# Decompressed bytes read from one compressed input, at most: a "zip bomb" gets an error, not the disk.
+MAX_DECOMPRESSED = 50 * 1024 * 1024 * 1024
+COMPRESSED = (".gz", ".bz2", ".xz", ".zst")
 STDIN = "<stdin>"
 # How much of the head tells binary from text, and JSONL from text: a file shows its nature early.
 SNIFF_BYTES = 8192
@@ -47,6 +53,8 @@ class InputError(Exception):
     def __init__(self, source: str | os.PathLike[str], what: str, todo: str, line: int | None = None) -> None:
         where = f"{source}:{line}" if line is not None else str(source)
         super().__init__(f"{where}: {what} ({todo})")
+        self.line = line
+        self.fields: dict[str, Any] = {}  # the record, when it parsed but cannot be cleaned
 
 
 class InputFormat(str, Enum):
@@ -86,14 +94,15 @@ class Source:
 
 @dataclass(frozen=True)
 class Record:
-    """One JSONL object with a string `text`; `line` is its 1-based line number in the source."""
+    """One JSONL object with a string text field; `line` is its 1-based line number in the source."""
 
     line: int
     fields: dict[str, Any]
+    text_field: str = "text"
 
     @property
     def text(self) -> str:
-        return self.fields["text"]
+        return self.fields[self.text_field]
 
 
 def decode(data: bytes, source: str) -> Decoded:
@@ -178,7 +187,67 @@ def open_source(source: Source, stdin: BinaryIO) -> Iterator[BinaryIO]:
     except OSError as exc:
         raise InputError(source.name, f"cannot read: {exc.strerror}", "check the path and its permissions") from None
     with stream:
-        yield stream
+        compression = compression_of(source.path)
+        if compression is None:
+            yield stream
+            return
+        with _decompressing(stream, compression, source.name) as plain:
+            yield plain
+
+
+def compression_of(path: PurePath) -> str | None:
+    """The compression a file name says (".gz", ".bz2", ".xz", ".zst"), or None."""
+    return path.suffix.lower() if path.suffix.lower() in COMPRESSED else None
+
+
+def base_suffix(path: PurePath) -> str:
+    """The suffix that names the content: ".jsonl" for "dump.jsonl.gz"."""
+    return (path.with_suffix("") if compression_of(path) else path).suffix.lower()
+
+
+@contextmanager
+def _decompressing(stream: BinaryIO, compression: str, name: str) -> Iterator[BinaryIO]:
+    if compression == ".zst":
+        try:
+            import zstandard
+        except ImportError:
+            raise InputError(name, "a .zst file needs the zstandard package", "pip install 'cleaner[zstd]'") from None
+        plain: BinaryIO = zstandard.ZstdDecompressor().stream_reader(stream)  # type: ignore[assignment]
+    else:
+        plain = _codec(compression, stream, "rb")
+    with plain:
+        yield io.BufferedReader(_Capped(plain, name, MAX_DECOMPRESSED))  # type: ignore[arg-type]
+
+
+def _codec(compression: str, stream: BinaryIO, mode: str) -> BinaryIO:
+    """A gzip, bzip2 or xz stream over `stream` (which it leaves open when closed)."""
+    if compression == ".gz":
+        return gzip.GzipFile(fileobj=stream, mode=mode)  # type: ignore[return-value]
+    if compression == ".bz2":
+        return bz2.BZ2File(stream, mode)  # type: ignore[return-value]
+    return lzma.LZMAFile(stream, mode)  # type: ignore[return-value]
+
+
+class _Capped(io.RawIOBase):
+    """A decompressed stream that fails past `limit` bytes, and turns corrupt data into an `InputError`."""
+
+    def __init__(self, stream: BinaryIO, name: str, limit: int) -> None:
+        self.stream, self.name, self.limit, self.read_so_far = stream, name, limit, 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        try:
+            data = self.stream.read(len(buffer))
+        except (OSError, EOFError, lzma.LZMAError, ValueError) as exc:
+            raise InputError(self.name, f"corrupt compressed data: {exc}", "check or re-create the file") from None
+        self.read_so_far += len(data)
+        if self.read_so_far > self.limit:
+            raise InputError(self.name, f"decompresses to more than {_megabytes(self.limit)}",
+                             "split it; a file that expands this much may be a decompression bomb")
+        buffer[: len(data)] = data
+        return len(data)
 
 
 def expand(arg: str) -> list[Source]:
@@ -211,8 +280,11 @@ def _walk(root: Path) -> Iterator[Source]:
 
 
 def output_path(source: Source, out_dir: Path, fmt: OutputFormat) -> Path:
-    """Where a source's output goes: its place in the input tree, under `out_dir`, with the format's suffix."""
-    return out_dir / source.relative.with_suffix(fmt.suffix)
+    """Where a source's output goes: its place in the input tree, under `out_dir`, with the format's
+    suffix (and the input's compression: "a.jsonl.gz" gives "a.jsonl.gz")."""
+    compression = compression_of(source.relative)
+    relative = source.relative.with_suffix("") if compression else source.relative
+    return out_dir / relative.with_suffix(fmt.suffix + (compression or ""))
 
 
 def sniff_jsonl(stream: BinaryIO) -> tuple[bool, BinaryIO]:
@@ -251,7 +323,8 @@ def _read_some(stream: BinaryIO, n: int) -> bytes:
     return stream.read1(n) if hasattr(stream, "read1") else stream.read(n)
 
 
-def read_jsonl(stream: BinaryIO, source: str, max_bytes: int = MAX_BYTES) -> Iterator[Record | InputError]:
+def read_jsonl(stream: BinaryIO, source: str, max_bytes: int = MAX_BYTES,
+               text_field: str = "text") -> Iterator[Record | InputError]:
     """Records one at a time (constant memory); each bad line is yielded as an `InputError` and reading goes on.
 
     Blank lines are skipped. A line longer than `max_bytes` is an error and is skipped without being kept.
@@ -267,7 +340,7 @@ def read_jsonl(stream: BinaryIO, source: str, max_bytes: int = MAX_BYTES) -> Ite
         if number == 1:
             line = line.removeprefix(codecs.BOM_UTF8)
         if line.strip():
-            yield _record(line, source, number)
+            yield _record(line, source, number, text_field)
 
 
 def _skip_line(stream: BinaryIO, chunk: int) -> None:
@@ -275,7 +348,7 @@ def _skip_line(stream: BinaryIO, chunk: int) -> None:
         pass
 
 
-def _record(line: bytes, source: str, number: int) -> Record | InputError:
+def _record(line: bytes, source: str, number: int, text_field: str = "text") -> Record | InputError:
     try:
         data = json.loads(line.decode("utf-8"))
     except UnicodeDecodeError:
@@ -284,10 +357,12 @@ def _record(line: bytes, source: str, number: int) -> Record | InputError:
         return InputError(source, f"invalid JSON: {exc.msg} at column {exc.colno}", "fix or remove the line", number)
     if not isinstance(data, dict):
         return InputError(source, f"a JSON {type(data).__name__}, not an object", "write one object per line", number)
-    if not isinstance(data.get("text"), str):
-        problem = "no 'text' field" if "text" not in data else "'text' is not a string"
-        return InputError(source, problem, "give every record a string 'text'", number)
-    return Record(number, data)
+    if not isinstance(data.get(text_field), str):
+        problem = f"no '{text_field}' field" if text_field not in data else f"'{text_field}' is not a string"
+        error = InputError(source, problem, f"give every record a string '{text_field}'", number)
+        error.fields = data
+        return error
+    return Record(number, data, text_field)
 
 
 def json_line(data: dict[str, Any]) -> str:
@@ -332,14 +407,47 @@ def atomic_open(path: Path, inputs: Collection[Path] = ()) -> Iterator[IO[str]]:
     except OSError as exc:
         raise InputError(path, f"cannot write: {exc.strerror}", "check the output folder and its permissions") from None
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
-            yield out
-            out.flush()
-            os.fsync(out.fileno())
+        with os.fdopen(fd, "wb") as raw:
+            with _compressing(raw, compression_of(path), path) as packed, \
+                    io.TextIOWrapper(packed, encoding="utf-8", newline="") as out:  # type: ignore[arg-type]
+                yield out
+            raw.flush()
+            os.fsync(raw.fileno())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+@contextmanager
+def _compressing(raw: BinaryIO, compression: str | None, path: Path) -> Iterator[BinaryIO]:
+    """`raw` itself, or a compressor writing into it (closed at the end, leaving `raw` open)."""
+    if compression is None:
+        yield _Unclosed(raw)  # type: ignore[misc]
+        return
+    if compression == ".zst":
+        try:
+            import zstandard
+        except ImportError:
+            raise InputError(path, "a .zst output needs the zstandard package", "pip install 'cleaner[zstd]'") from None
+        packed: BinaryIO = zstandard.ZstdCompressor().stream_writer(raw, closefd=False)  # type: ignore[assignment]
+    else:
+        packed = _codec(compression, raw, "wb")
+    with packed:
+        yield packed
+
+
+class _Unclosed(io.RawIOBase):
+    """Writes through to a stream that a wrapper's close must leave open (the caller fsyncs it)."""
+
+    def __init__(self, stream: BinaryIO) -> None:
+        self.stream = stream
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
+        return self.stream.write(data)
 
 
 def write_atomic(path: Path, text: str, inputs: Collection[Path] = ()) -> None:

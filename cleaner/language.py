@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import importlib.util
 from collections import Counter
-from functools import cache, lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Iterable
 
 import regex
+
+from .lines import remembered
 
 # The languages with rule packs, as ISO 639-1 code -> jusText stoplist name.
 LANGUAGES: dict[str, str] = {
@@ -65,7 +67,7 @@ def _languages_of_word() -> dict[str, tuple[str, ...]]:
     return {word: tuple(codes) for word, codes in index.items()}
 
 
-@lru_cache(maxsize=100_000)
+@remembered
 def line_tokens(norm: str) -> tuple[str, ...]:
     """Word tokens of a normalized (already casefolded) line; remembered, as lines repeat in a crawl."""
     return tuple(WORD.findall(norm))

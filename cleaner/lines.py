@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, wraps
+from typing import Callable, TypeVar
 
 import regex
 
@@ -15,9 +16,11 @@ _ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff")
 _EDGE_SPACE = regex.compile(r"^[\s\p{Zs}\u200b\u200c\u200d\u2060\ufeff]+|[\s\p{Zs}\u200b\u200c\u200d\u2060\ufeff]+$")
 _SENTENCE_END = regex.compile(r"[.!?:…][\"'”’»)\]]*$")
 _PHRASE_CLOSERS = frozenset(",.;:!?)]»”’")
-# Lines remembered with their trimmed and normalized forms (and, in `heuristics`, their features):
-# a crawl repeats its templates' lines on every page. Bounded, so memory stays flat on any batch.
-LINE_MEMO = 100_000
+# Short lines are remembered with what is worked out from them (forms, tokens, features, rule hits):
+# a crawl repeats its templates' lines (menus, widgets) on every page. Long lines are prose, unique
+# to their page, and not kept. Bounded, so memory stays flat on any batch.
+MEMO_LINES = 20_000
+MEMO_MAX_CHARS = 200
 # A line longer than this may hold a whole page (some scrapers join everything): it is cut into
 # pieces, so that a menu glued before the first paragraph or a share bar after the last can go.
 LONG_LINE_CHARS = 2000
@@ -125,7 +128,20 @@ def _indented(raw: str) -> bool:
     return raw.startswith("  ") or raw.startswith("\t")
 
 
-@lru_cache(maxsize=LINE_MEMO)
+R = TypeVar("R")
+
+
+def remembered(work: Callable[..., R]) -> Callable[..., R]:
+    """`work(line, ...)` with its answers for short lines remembered (see MEMO_LINES)."""
+    cached = lru_cache(maxsize=MEMO_LINES)(work)
+
+    @wraps(work)
+    def call(line: str, *rest: object) -> R:
+        return cached(line, *rest) if len(line) <= MEMO_MAX_CHARS else work(line, *rest)
+    return call
+
+
+@remembered
 def _forms(raw: str) -> tuple[str, str]:
     text = trim(raw)
     return text, normalize(text)

@@ -31,7 +31,7 @@ import ahocorasick
 import regex
 
 from ..article import Category
-from ..lines import normalize
+from ..lines import MEMO_MAX_CHARS, normalize
 from .literals import MIN_USEFUL_CHARS, leading_literals, required_literals
 
 ANY_LANGUAGE = "*"
@@ -203,7 +203,7 @@ def anchored(pattern: str) -> bool:
 
 
 PREFIX_CHARS = 2  # how much of a line's start indexes the anchored patterns without a required literal
-ANSWERS_MAX = 200_000  # remembered line -> rule answers; the memo is emptied when it is full
+ANSWERS_MAX = 50_000  # remembered short line -> rule answers; the memo is emptied when it is full
 
 Position = tuple[int, regex.Pattern[str], bool]  # (rule index, compiled pattern, anchored)
 
@@ -289,6 +289,8 @@ class CompiledRules:
         Answers are remembered per (language, site, line): a crawl repeats its templates' lines
         (menus, footers, widgets) across documents, and those are the lines rules hit.
         """
+        if len(norm) > MEMO_MAX_CHARS:
+            return self._first_hit(norm, language, site)
         key = (language, site, norm)
         if key in self._answers:
             return self._answers[key]

@@ -1,0 +1,107 @@
+"""Batches: worker processes, compressed files, the errors file, figures, resuming a folder run."""
+
+from __future__ import annotations
+
+import bz2
+import gzip
+import json
+import lzma
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from cleaner.cli import app
+
+runner = CliRunner()
+PARAGRAPH = ("Volunteers counted {n} otters along the river this spring, the highest figure since the survey "
+             "began, and the council promised to keep the banks free of new building for another ten years.")
+
+
+def _records(n: int, bad_every: int = 0) -> str:
+    lines = []
+    for i in range(n):
+        if bad_every and i % bad_every == bad_every - 1:
+            lines.append('{"id": %d, "text": ' % i)  # cut off: not JSON
+            continue
+        text = f"Share on Facebook\nOtter count {i}\n{PARAGRAPH.format(n=i)}\n{PARAGRAPH.format(n=i + 1)}\n"
+        lines.append(json.dumps({"id": i, "text": text, "source_name": "river-news"}))
+    return "\n".join(lines) + "\n"
+
+
+def run(*args: str):
+    return runner.invoke(app, list(args))
+
+
+def test_workers_give_the_same_output_in_the_same_order(tmp_path: Path) -> None:
+    data = tmp_path / "in.jsonl"
+    data.write_text(_records(300))
+    one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
+    assert run("clean", str(data), "-o", str(one), "-j", "1").exit_code == 0
+    assert run("clean", str(data), "-o", str(two), "-j", "2").exit_code == 0
+    assert one.read_bytes() == two.read_bytes()
+    ids = [json.loads(line)["id"] for line in one.read_text().splitlines()]
+    assert ids == list(range(300))
+
+
+def test_compressed_inputs_and_outputs_by_extension(tmp_path: Path) -> None:
+    text = _records(5)
+    for suffix, opener in ((".gz", gzip.open), (".bz2", bz2.open), (".xz", lzma.open)):
+        source = tmp_path / f"in{suffix}.jsonl{suffix}"
+        with opener(source, "wt", encoding="utf-8") as f:
+            f.write(text)
+        target = tmp_path / f"out{suffix}.jsonl{suffix}"
+        result = run("clean", str(source), "-o", str(target))
+        assert result.exit_code == 0, result.stderr
+        with opener(target, "rt", encoding="utf-8") as f:
+            out = [json.loads(line) for line in f]
+        assert [o["id"] for o in out] == list(range(5)) and all(o["source_name"] == "river-news" for o in out)
+
+
+def test_a_corrupt_compressed_file_is_one_error(tmp_path: Path) -> None:
+    source = tmp_path / "bad.jsonl.gz"
+    source.write_bytes(gzip.compress(_records(3).encode())[:40])
+    result = run("clean", str(source), "-o", str(tmp_path / "out.jsonl"))
+    assert result.exit_code == 1
+    assert "bad.jsonl.gz" in result.stderr and "corrupt compressed data" in result.stderr
+    assert (tmp_path / "out.jsonl").read_text() == "", "no record could be read, none is written"
+
+
+def test_bad_records_go_to_the_errors_file_and_the_rest_is_written(tmp_path: Path) -> None:
+    data = tmp_path / "in.jsonl"
+    data.write_text(_records(200, bad_every=100))
+    errors, stats, out = tmp_path / "errors.jsonl", tmp_path / "stats.json", tmp_path / "out.jsonl"
+    result = run("clean", str(data), "-o", str(out), "--errors", str(errors), "--stats", str(stats), "-j", "2")
+    assert result.exit_code == 1
+    failed = [json.loads(line) for line in errors.read_text().splitlines()]
+    assert [(f["line"], f["source"]) for f in failed] == [(100, str(data)), (200, str(data))]
+    assert all("invalid JSON" in f["reason"] for f in failed)
+    assert len(out.read_text().splitlines()) == 198
+    figures = json.loads(stats.read_text())
+    assert figures["documents"] == 198 and figures["failed"] == 2
+    assert figures["removed"]["share"] == 198
+
+
+def test_field_names_are_options(tmp_path: Path) -> None:
+    data = tmp_path / "in.jsonl"
+    data.write_text(json.dumps({"key": "k1", "content": PARAGRAPH.format(n=3)}) + "\n" + json.dumps({"key": "k2"}) + "\n")
+    errors = tmp_path / "errors.jsonl"
+    result = run("clean", str(data), "--text-field", "content", "--id-field", "key", "--errors", str(errors))
+    assert result.exit_code == 1
+    [out] = [json.loads(line) for line in result.stdout.splitlines()]
+    assert out["key"] == "k1" and "content" not in out and out["body"]
+    assert json.loads(errors.read_text())["id"] == "k2"
+
+
+def test_resume_skips_finished_outputs(tmp_path: Path) -> None:
+    src, out = tmp_path / "in", tmp_path / "out"
+    src.mkdir()
+    for i in range(3):
+        (src / f"{i}.txt").write_text(PARAGRAPH.format(n=i))
+    assert run("clean", str(src), "-o", str(out)).exit_code == 0
+    (out / "1.txt").unlink()
+    (out / "0.txt").write_text("kept as it was")
+    stats = tmp_path / "stats.json"
+    assert run("clean", str(src), "-o", str(out), "--resume", "--stats", str(stats)).exit_code == 0
+    assert (out / "0.txt").read_text() == "kept as it was"
+    assert (out / "1.txt").read_text().strip() == PARAGRAPH.format(n=1)
+    assert json.loads(stats.read_text())["skipped"] == 2
