@@ -53,12 +53,16 @@ class Article:
     body: tuple[str, ...] = ()
     language: str | None = None
     removed: tuple[Removal, ...] = field(default=())
+    extraction: str | None = None  # for HTML: "trafilatura", or "fallback" (the page's whole text)
 
     def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready dict; `body` stays a list of paragraphs (the JSONL record joins them)."""
+        """A JSON-ready dict; `body` stays a list of paragraphs (the JSONL record joins them);
+        `extraction` only for HTML input."""
         data = asdict(self)
         data["body"] = list(self.body)
         data["removed"] = [r.to_dict() for r in self.removed]
+        if self.extraction is None:
+            del data["extraction"]
         return data
 
     def headline_line(self) -> str | None:

@@ -29,11 +29,17 @@ class Unit:
     """One item of a batch: a document (`text`) or a marker, with what the caller needs to place it."""
 
     source: Any  # the caller's handle for where it came from (and where its output goes)
-    text: str | None = None
+    text: str | bytes | None = None  # text, or an HTML page (str or bytes) when `html`
     url: str | None = None
     meta: dict[str, Any] = field(default_factory=dict)  # caller data (record fields, line, encoding)
     error: str | None = None  # set by the caller (unreadable input) or by cleaning
     article: Article | None = None
+    html: bool = False
+
+    @property
+    def size(self) -> int:
+        """Bytes of input, for figures."""
+        return len(self.text.encode() if isinstance(self.text, str) else self.text or b"")
 
 
 def default_jobs() -> int:
@@ -60,7 +66,7 @@ def clean_units(units: Iterable[Unit], cleaner: Cleaner, jobs: int = 1,
         pending: deque[tuple[list[Unit], Future[list[tuple[Article | None, str | None]]]]] = deque()
         iterator = iter(units)
         while chunk := list(islice(iterator, CHUNK)):
-            work = [(u.text, u.url) for u in chunk if u.text is not None and u.error is None]
+            work = [(u.text, u.url, u.html) for u in chunk if u.text is not None and u.error is None]
             pending.append((chunk, pool.submit(_clean_chunk, work)))
             if len(pending) >= IN_FLIGHT_PER_JOB * jobs:
                 yield from _collect(*pending.popleft())
@@ -78,12 +84,16 @@ def _collect(chunk: list[Unit], future: Future[list[tuple[Article | None, str | 
 
 def _clean_one(cleaner: Cleaner, unit: Unit) -> None:
     if unit.text is not None and unit.error is None:
-        unit.article, unit.error = _attempt(cleaner, unit.text, unit.url)
+        unit.article, unit.error = _attempt(cleaner, unit.text, unit.url, unit.html)
 
 
-def _attempt(cleaner: Cleaner, text: str, url: str | None) -> tuple[Article | None, str | None]:
+def _attempt(cleaner: Cleaner, text: str | bytes, url: str | None, html: bool) -> tuple[Article | None, str | None]:
     """A bug in the engine fails one document, not the batch."""
     try:
+        if html:
+            from .html import clean_html  # trafilatura's import is paid only when pages come
+            return clean_html(text, url=url, cleaner=cleaner), None
+        assert isinstance(text, str)
         return cleaner.clean(text, source=url), None
     except Exception as exc:  # noqa: BLE001 - reported per document
         return None, f"internal error: {type(exc).__name__}: {exc} (please report it; --debug shows where)"
@@ -97,6 +107,6 @@ def _start_worker(rule_files: tuple[Path, ...], options: Options | None) -> None
     _worker = Cleaner.from_rule_files(rule_files, options)
 
 
-def _clean_chunk(work: list[tuple[str, str | None]]) -> list[tuple[Article | None, str | None]]:
+def _clean_chunk(work: list[tuple[str | bytes, str | None, bool]]) -> list[tuple[Article | None, str | None]]:
     assert _worker is not None, "pool started without its initializer"
-    return [_attempt(_worker, text, url) for text, url in work]
+    return [_attempt(_worker, text, url, html) for text, url, html in work]

@@ -93,13 +93,15 @@ def clean(
         "Output folder (it mirrors the input tree), or one JSONL file for all records "
         "(a name ending in .jsonl, .jsonl.gz, .jsonl.bz2, .jsonl.xz or .jsonl.zst)."))] = None,
     input_format: Annotated[InputFormat, typer.Option(
-        help="auto: JSONL for .jsonl files (also compressed) and for stdin starting with '{', text otherwise.")] = InputFormat.AUTO,
+        help=("auto: JSONL for .jsonl files (also compressed) and stdin starting with '{'; HTML for .html/.htm "
+              "files and stdin starting with an HTML tag; text otherwise."))] = InputFormat.AUTO,
     output_format: Annotated[OutputFormat | None, typer.Option(
         help="Default: jsonl for JSONL input, text otherwise.", show_default=False)] = None,
     rules: RulesOption = None,
     url: UrlOption = None,
     max_size: MaxSizeOption = io.MAX_BYTES / 1024 / 1024,
     text_field: Annotated[str, typer.Option(help="JSONL field holding the text.")] = "text",
+    html_field: Annotated[str, typer.Option(help="JSONL field holding HTML (used when a record has no text field).")] = "html",
     id_field: Annotated[str, typer.Option(help="JSONL field holding the record's id (named in error reports).")] = "id",
     jobs: Annotated[int | None, typer.Option("--jobs", "-j", metavar="N", help=(
         "Worker processes. Default: all cores for files, 1 for stdin (a pipeline step answers each record "
@@ -120,8 +122,8 @@ def clean(
     for site rules. A bad line is reported on stderr as `<stdin>:<line>` and left out of the output,
     so the output can have fewer records than the input; the exit status is then 1.
     """
-    options = _Options(output, input_format, output_format, url, int(max_size * 1024 * 1024), text_field, id_field,
-                       resume, quiet, debug)
+    options = _Options(output, input_format, output_format, url, int(max_size * 1024 * 1024), text_field, html_field,
+                       id_field, resume, quiet, debug)
     run = _Run(_cleaner(rules), list(rules or []), options)
     sources = [source for arg in paths for source in run.attempt(arg, lambda arg=arg: io.expand(arg)) or []]
     run.start(sources, jobs)
@@ -139,6 +141,7 @@ class _Options:
     url: str | None
     max_bytes: int
     text_field: str
+    html_field: str
     id_field: str
     resume: bool
     quiet: bool
@@ -153,7 +156,7 @@ class _Run:
         self.output_format = options.output_format or OutputFormat.TEXT
         self.out_dir: Path | None = None
         self.out_file: Path | None = None
-        self.stdin, self.stdin_is_jsonl = sys.stdin.buffer, False
+        self.stdin, self.stdin_kind = sys.stdin.buffer, InputFormat.TEXT
         self.inputs: list[Path] = []
         self.outputs: set[Path] = set()
         self.jobs = 1
@@ -164,7 +167,7 @@ class _Run:
     def start(self, sources: list[Source], jobs: int | None) -> None:
         """Settle the output format, destination and number of workers before anything is cleaned."""
         if self.o.input_format is InputFormat.AUTO and any(s.path is None for s in sources):
-            self.stdin_is_jsonl, self.stdin = io.sniff_jsonl(self.stdin)
+            self.stdin_kind, self.stdin = io.sniff(self.stdin)
         all_jsonl = bool(sources) and all(self.kind(s) is InputFormat.JSONL for s in sources)
         if self.o.output_format is None and all_jsonl:
             self.output_format = OutputFormat.JSONL
@@ -188,8 +191,10 @@ class _Run:
         if self.o.input_format is not InputFormat.AUTO:
             return self.o.input_format
         if source.path is None:
-            return InputFormat.JSONL if self.stdin_is_jsonl else InputFormat.TEXT
-        return InputFormat.JSONL if io.base_suffix(source.path) == ".jsonl" else InputFormat.TEXT
+            return self.stdin_kind
+        suffix = io.base_suffix(source.path)
+        return (InputFormat.JSONL if suffix == ".jsonl" else InputFormat.HTML if suffix in io.HTML_SUFFIXES
+                else InputFormat.TEXT)
 
     @contextmanager
     def reporting(self, errors: Path | None) -> Iterator[None]:
@@ -256,7 +261,8 @@ class _Run:
             if self.o.resume and self.out_dir is not None and io.output_path(source, self.out_dir, self.output_format).exists():
                 self.stats.skipped += 1
                 continue
-            jsonl = self.kind(source) is InputFormat.JSONL
+            kind = self.kind(source)
+            jsonl = kind is InputFormat.JSONL
             if jsonl and self.output_format is not OutputFormat.JSONL:
                 yield batch.Unit(source, error=str(InputError(source.name, "JSONL input gives JSONL output", "use --output-format jsonl")))
                 continue
@@ -265,6 +271,9 @@ class _Run:
                 with io.open_source(source, self.stdin) as stream:
                     if jsonl:
                         yield from self.records(source, stream)
+                    elif kind is InputFormat.HTML:
+                        page = io.read_limited(stream, source.name, self.o.max_bytes)
+                        yield batch.Unit(source, page, self.o.url, {"encoding": "html"}, html=True)
                     else:
                         decoded = io.read_text(stream, source.name, self.o.max_bytes)
                         yield batch.Unit(source, decoded.text, self.o.url, {"encoding": decoded.encoding})
@@ -276,25 +285,26 @@ class _Run:
             yield batch.Unit(source, meta={"marker": "close"})
 
     def records(self, source: Source, stream: BinaryIO) -> Iterator[batch.Unit]:
-        for item in io.read_jsonl(stream, source.name, self.o.max_bytes, self.o.text_field):
+        for item in io.read_jsonl(stream, source.name, self.o.max_bytes, self.o.text_field, self.o.html_field):
             if isinstance(item, InputError):
                 yield batch.Unit(source, error=str(item), meta={"line": item.line, "fields": item.fields})
                 continue
             url = item.fields.get("url")
             yield batch.Unit(source, item.text, url if isinstance(url, str) else self.o.url,
-                             {"fields": item.fields, "line": item.line})
+                             {"fields": item.fields, "line": item.line, "field": item.text_field},
+                             html=item.text_field == self.o.html_field)
 
     def write(self, out: _Writer, unit: batch.Unit) -> None:
         article = unit.article
         assert article is not None
         if "fields" in unit.meta:
-            text = io.json_line(to_record(article, unit.meta["fields"], self.o.text_field))
+            text = io.json_line(to_record(article, unit.meta["fields"], unit.meta["field"]))
         else:
             text = io.render(article, self.output_format, unit.source.name, unit.meta.get("encoding", "utf-8"))
         out.write(text)
-        self.stats.add(article, len((unit.text or "").encode()), len(text.encode()))
+        self.stats.add(article, unit.size, len(text.encode()))
         if self.progress is not None:
-            self.progress.update(self.task, advance=1 if self.progress.tasks[0].total is None else len((unit.text or "").encode()),
+            self.progress.update(self.task, advance=1 if self.progress.tasks[0].total is None else unit.size,
                                  rate=f"{self.stats.rate():.0f} docs/s")
 
     @contextmanager

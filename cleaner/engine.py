@@ -5,6 +5,8 @@
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Sequence
@@ -25,6 +27,9 @@ class Options:
     """Engine settings; thresholds of single heuristics are named constants in `heuristics`."""
 
     language: str | None = None  # force a language (ISO 639-1) instead of detecting it
+    # The text comes from an extractor that already chose the main content (trafilatura): only rules
+    # (and their blocks) remove lines; no zones, no metadata lines taken out of the body.
+    extracted: bool = False
 
 
 @dataclass(frozen=True)
@@ -66,6 +71,17 @@ class Cleaner:
         self.options = options or Options()
         self.rules = CompiledRules([*builtin_rules(), *extra_rules])
         self.weights = weights or shipped()
+        self._extracted: Cleaner | None = None
+
+    def for_extracted_text(self) -> "Cleaner":
+        """The same compiled rules, for text an extractor already cut to the article (`Options.extracted`)."""
+        if self.options.extracted:
+            return self
+        if self._extracted is None:
+            twin = copy.copy(self)
+            twin.options = dataclasses.replace(self.options, extracted=True)
+            self._extracted = twin
+        return self._extracted
 
     @classmethod
     def from_rule_files(cls, paths: Sequence[str | Path], options: Options | None = None) -> "Cleaner":
@@ -103,6 +119,9 @@ class Cleaner:
         hits = [None if line.blank else self.rules.first_hit(line.norm, language, site) for line in lines]
         page = h.Page.build(lines, hits, language)
         h.rule_hits(page)
+        if self.options.extracted:
+            h.rule_blocks(page)
+            return page, language, _keep_the_rest(page, None)
         h.repeated_lines(page)
         headline = _mark_article(page, self.weights)
         return page, language, headline

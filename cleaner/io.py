@@ -13,6 +13,7 @@ import io
 import json
 import lzma
 import os
+import re
 import tempfile
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -61,6 +62,7 @@ class InputFormat(str, Enum):
     AUTO = "auto"
     TEXT = "text"
     JSONL = "jsonl"
+    HTML = "html"
 
 
 class OutputFormat(str, Enum):
@@ -98,7 +100,7 @@ class Record:
 
     line: int
     fields: dict[str, Any]
-    text_field: str = "text"
+    text_field: str = "text"  # the field to clean: the text one, or the HTML one when there is no text
 
     @property
     def text(self) -> str:
@@ -287,8 +289,9 @@ def output_path(source: Source, out_dir: Path, fmt: OutputFormat) -> Path:
     return out_dir / relative.with_suffix(fmt.suffix + (compression or ""))
 
 
-def sniff_jsonl(stream: BinaryIO) -> tuple[bool, BinaryIO]:
-    """Does the stream start (after blank space) with `{`? Returns the answer and a stream that replays the head.
+def sniff(stream: BinaryIO) -> tuple[InputFormat, BinaryIO]:
+    """What the stream holds by its start (after blank space): `{` is JSONL, an HTML tag is HTML, else
+    text. Returns the answer and a stream that replays the head.
 
     Reads only what is available, so a pipeline's first record is not held back.
     """
@@ -298,8 +301,14 @@ def sniff_jsonl(stream: BinaryIO) -> tuple[bool, BinaryIO]:
         if not chunk:
             break
         head += chunk
-    is_jsonl = head.removeprefix(codecs.BOM_UTF8).lstrip().startswith(b"{")
-    return is_jsonl, io.BufferedReader(_Replay(head, stream))
+    start = head.removeprefix(codecs.BOM_UTF8).lstrip()
+    kind = (InputFormat.JSONL if start.startswith(b"{")
+            else InputFormat.HTML if _HTML_START.match(start) else InputFormat.TEXT)
+    return kind, io.BufferedReader(_Replay(head, stream))
+
+
+_HTML_START = re.compile(rb"<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE)
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 
 
 class _Replay(io.RawIOBase):
@@ -324,7 +333,7 @@ def _read_some(stream: BinaryIO, n: int) -> bytes:
 
 
 def read_jsonl(stream: BinaryIO, source: str, max_bytes: int = MAX_BYTES,
-               text_field: str = "text") -> Iterator[Record | InputError]:
+               text_field: str = "text", html_field: str = "html") -> Iterator[Record | InputError]:
     """Records one at a time (constant memory); each bad line is yielded as an `InputError` and reading goes on.
 
     Blank lines are skipped. A line longer than `max_bytes` is an error and is skipped without being kept.
@@ -340,7 +349,7 @@ def read_jsonl(stream: BinaryIO, source: str, max_bytes: int = MAX_BYTES,
         if number == 1:
             line = line.removeprefix(codecs.BOM_UTF8)
         if line.strip():
-            yield _record(line, source, number, text_field)
+            yield _record(line, source, number, text_field, html_field)
 
 
 def _skip_line(stream: BinaryIO, chunk: int) -> None:
@@ -348,7 +357,7 @@ def _skip_line(stream: BinaryIO, chunk: int) -> None:
         pass
 
 
-def _record(line: bytes, source: str, number: int, text_field: str = "text") -> Record | InputError:
+def _record(line: bytes, source: str, number: int, text_field: str = "text", html_field: str = "html") -> Record | InputError:
     try:
         data = json.loads(line.decode("utf-8"))
     except UnicodeDecodeError:
@@ -357,6 +366,8 @@ def _record(line: bytes, source: str, number: int, text_field: str = "text") -> 
         return InputError(source, f"invalid JSON: {exc.msg} at column {exc.colno}", "fix or remove the line", number)
     if not isinstance(data, dict):
         return InputError(source, f"a JSON {type(data).__name__}, not an object", "write one object per line", number)
+    if text_field not in data and isinstance(data.get(html_field), str):
+        return Record(number, data, html_field)
     if not isinstance(data.get(text_field), str):
         problem = f"no '{text_field}' field" if text_field not in data else f"'{text_field}' is not a string"
         error = InputError(source, problem, f"give every record a string '{text_field}'", number)

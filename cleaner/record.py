@@ -23,6 +23,7 @@ class Fields:
     text: str = "text"
     id: str = "id"
     url: str = "url"
+    html: str = "html"  # cleaned as a page when the record has no text field
 
 
 DEFAULT_FIELDS = Fields()
@@ -62,10 +63,13 @@ def clean_record(record: dict[str, Any], *, cleaner: Cleaner | None = None, fiel
     `source` is the fallback for site rules when the record has no string URL field. Raises `RecordError`
     for a record without a string text field. Pure and picklable: safe in any process or worker.
     """
-    text = document_of(record, fields)
     url = record.get(fields.url)
+    url = url if isinstance(url, str) else source
     engine = cleaner or default_cleaner(Options())
-    article = engine.clean(text, source=url if isinstance(url, str) else source)
+    if fields.text not in record and isinstance(record.get(fields.html), str):
+        from .html import clean_html  # trafilatura's import is paid only by HTML users
+        return to_record(clean_html(record[fields.html], url=url, cleaner=engine), record, fields.html)
+    article = engine.clean(document_of(record, fields), source=url)
     return to_record(article, record, fields.text)
 
 

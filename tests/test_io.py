@@ -12,8 +12,8 @@ import pytest
 import cleaner.io
 from cleaner.article import Article, Category, Removal
 from cleaner.io import (
-    InputError, OutputFormat, Record, Source, atomic_open, decode, expand, output_path, read_jsonl,
-    read_limited, sniff_jsonl, to_record, write_atomic,
+    InputError, InputFormat, OutputFormat, Record, Source, atomic_open, decode, expand, output_path, read_jsonl,
+    read_limited, sniff, to_record, write_atomic,
 )
 
 RUSSIAN = ("Москва — столица России. В городе живут более двенадцати миллионов человек, "
@@ -217,11 +217,15 @@ def test_jsonl_is_read_record_by_record() -> None:
     assert stream.tell() < len(data) // 100
 
 
-@pytest.mark.parametrize("head,expected", [(b'\n  \n{"text": "x"}\n', True), (b"\xef\xbb\xbf{}", True),
-                                           (b"Headline\n{not jsonl}", False), (b"", False)])
-def test_sniff_jsonl_replays_what_it_read(head: bytes, expected: bool) -> None:
-    is_jsonl, stream = sniff_jsonl(stdio.BytesIO(head + b"rest"))
-    assert is_jsonl is expected
+@pytest.mark.parametrize("head,expected", [
+    (b'\n  \n{"text": "x"}\n', InputFormat.JSONL), (b"\xef\xbb\xbf{}", InputFormat.JSONL),
+    (b"Headline\n{not jsonl}", InputFormat.TEXT), (b"", InputFormat.TEXT),
+    (b"  <!DOCTYPE html><html>", InputFormat.HTML), (b"<html lang=en>", InputFormat.HTML),
+    (b"<b>bold</b> is not a page", InputFormat.TEXT),
+])
+def test_sniff_replays_what_it_read(head: bytes, expected: InputFormat) -> None:
+    kind, stream = sniff(stdio.BytesIO(head + b"rest"))
+    assert kind is expected
     assert stream.read() == head + b"rest"
 
 

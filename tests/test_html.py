@@ -1,0 +1,73 @@
+"""HTML in: trafilatura's extraction, then the engine's rules; metadata from the page."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from cleaner import clean_record
+from cleaner.cli import app
+from cleaner.html import clean_html, page_headline
+from trafilatura.utils import load_html
+
+P1 = ("The harbour closed on Monday as the storm arrived, and the ferries stayed at their moorings until the "
+      "wind dropped on Tuesday evening, the port authority said in a statement to travellers.")
+P2 = ("Fishermen said it was the worst storm in a decade; several boats were damaged overnight, and the "
+      "repairs to the outer wall of the harbour will take most of the winter, the council expects.")
+PAGE = f"""<!DOCTYPE html><html><head><meta charset="utf-8">
+<title>Storm closes the harbour | Coast Gazette</title>
+<meta property="og:title" content="Storm closes the harbour">
+<meta name="author" content="Maria Lind"></head>
+<body><nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<article><h1>Storm closes the harbour</h1><p>{P1}</p><p>Share on Facebook</p><p>{P2}</p>
+<p>Sign up for our newsletter</p></article>
+<footer>© 2024 Coast Gazette. All rights reserved.</footer></body></html>"""
+
+
+def test_a_page_gives_the_article_with_the_pages_metadata() -> None:
+    article = clean_html(PAGE, url="https://gazette.example/storm")
+    assert article.headline == "Storm closes the harbour"
+    assert article.byline == "Maria Lind"
+    assert article.body == (P1, P2)
+    assert {r.text for r in article.removed} >= {"Share on Facebook"}
+    assert article.extraction == "trafilatura"
+
+
+def test_the_headline_is_the_h1_the_title_names_or_the_title_without_the_site() -> None:
+    logo_h1 = "<html><head><title>New wall for the harbour - Daily Example</title></head><body><h1>Daily Example</h1></body></html>"
+    assert page_headline(load_html(logo_h1)) == "New wall for the harbour"
+    site_first = ('<html><head><meta property="og:site_name" content="The Long Name Of A Daily Example Paper">'
+                  "<title>The Long Name Of A Daily Example Paper | Wall done</title></head></html>")
+    assert page_headline(load_html(site_first)) == "Wall done"
+    assert page_headline(load_html("<html><head><title>Site</title></head><body><h1>Only heading</h1></body></html>")) == "Site"
+    assert page_headline(load_html("<html><body><h1>Only heading</h1></body></html>")) == "Only heading"
+
+
+def test_bad_pages_give_an_empty_article_not_a_crash() -> None:
+    for page in ("<html><head><script>var x = 1;</script></head></html>", PAGE[: len(PAGE) // 2], "", "<<<>>>", b"\xff\xfe\x00<"):
+        article = clean_html(page)
+        assert isinstance(article.body, tuple)
+    wrong_charset = PAGE.replace("Lind", "Lindé").encode("latin-1")  # declared utf-8, is latin-1
+    assert clean_html(wrong_charset).body == (P1, P2)
+
+
+def test_html_records_through_the_record_function_and_the_jsonl_contract(tmp_path: Path) -> None:
+    out = clean_record({"id": "p1", "html": PAGE, "url": "https://gazette.example/storm"})
+    assert out["id"] == "p1" and "html" not in out and out["extraction"] == "trafilatura"
+    assert out["body"] == P1 + "\n\n" + P2
+    result = CliRunner().invoke(app, ["clean", "--input-format", "jsonl", "--output-format", "jsonl", "-"],
+                                input=json.dumps({"id": 7, "html": PAGE}) + "\n")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["headline"] == "Storm closes the harbour"
+
+
+def test_an_html_file_is_recognized_by_its_extension_and_by_its_start(tmp_path: Path) -> None:
+    page = tmp_path / "storm.html"
+    page.write_text(PAGE)
+    for args, stdin in ((["clean", str(page)], None), (["clean", "-"], PAGE)):
+        result = CliRunner().invoke(app, args, input=stdin)
+        assert result.exit_code == 0, result.stderr
+        assert result.stdout.startswith("Storm closes the harbour\n")
+        assert "Share on Facebook" not in result.stdout and P2 in result.stdout
