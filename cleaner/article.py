@@ -54,15 +54,17 @@ class Article:
     language: str | None = None
     removed: tuple[Removal, ...] = field(default=())
     extraction: str | None = None  # for HTML: "trafilatura", or "fallback" (the page's whole text)
+    timed_out: tuple[str, ...] = ()  # rules whose match ran out of time on this document (missed, not fatal)
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict; `body` stays a list of paragraphs (the JSONL record joins them);
-        `extraction` only for HTML input."""
+        `extraction` only for HTML input, `timed_out` only when a rule ran out of time."""
         data = asdict(self)
         data["body"] = list(self.body)
         data["removed"] = [r.to_dict() for r in self.removed]
-        if self.extraction is None:
-            del data["extraction"]
+        for optional in ("extraction", "timed_out"):
+            if not data[optional]:
+                del data[optional]
         return data
 
     def headline_line(self) -> str | None:

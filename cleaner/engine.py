@@ -89,8 +89,12 @@ class Cleaner:
         return cls([rule for path in paths for rule in load_rule_file(path)], options)
 
     def clean(self, text: str, *, source: str | None = None) -> Article:
+        self.rules.timed_out.clear()
         page, language, headline = self._decide(text, source)
-        return _article(page, language, headline)
+        article = _article(page, language, headline)
+        if self.rules.timed_out:
+            article = dataclasses.replace(article, timed_out=tuple(dict.fromkeys(self.rules.timed_out)))
+        return article
 
     def explain(self, text: str, *, source: str | None = None) -> list[LineReport]:
         page, language, _ = self._decide(text, source)

@@ -25,13 +25,14 @@ from functools import cache
 from enum import Enum
 from importlib import resources
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 import ahocorasick
 import regex
 
 from ..article import Category
 from ..lines import MEMO_MAX_CHARS, normalize
+from . import lint
 from .literals import MIN_USEFUL_CHARS, leading_literals, required_literals
 
 ANY_LANGUAGE = "*"
@@ -150,7 +151,13 @@ def load_rule_file(path: str | Path) -> list[Rule]:
         source = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise RuleError(f"{path}: cannot read rule file: {exc}") from None
-    return parse_rules(source, str(path))
+    rules = parse_rules(source, str(path))
+    for rule in rules:
+        for pattern in rule.patterns:
+            if why := lint.problem(pattern):
+                raise RuleError(f"{path}: rule {rule.id!r}: pattern {pattern!r} can take for ever on some lines: {why}; "
+                                "rewrite it without nested repetition")
+    return rules
 
 
 @cache
@@ -203,6 +210,10 @@ def anchored(pattern: str) -> bool:
 
 
 PREFIX_CHARS = 2  # how much of a line's start indexes the anchored patterns without a required literal
+# Matches on lines this long are bounded in time: a pattern the linter let through must not hang a
+# batch on a 10 MB line. (The bound costs ~2 us per match, so short lines go without.)
+TIMED_MIN_CHARS = 1000
+MATCH_TIMEOUT_S = 0.25
 ANSWERS_MAX = 50_000  # remembered short line -> rule answers; the memo is emptied when it is full
 
 Position = tuple[int, regex.Pattern[str], bool]  # (rule index, compiled pattern, anchored)
@@ -252,6 +263,7 @@ class CompiledRules:
         self._usable: dict[str | None, list[bool]] = {}
         self._answers: dict[tuple[str | None, str | None, str], Rule | None] = {}
         self._by_site: dict[tuple[str | None, str], list[Position]] = {}
+        self.timed_out: list[str] = []  # ids of rules whose match ran out of time, since last emptied
 
     def _applicable(self, index: int, language: str | None, site: str | None) -> bool:
         rule = self.rules[index]
@@ -302,9 +314,10 @@ class CompiledRules:
     def _first_hit(self, norm: str, language: str | None, site: str | None) -> Rule | None:
         if not norm:
             return None
+        timeout = MATCH_TIMEOUT_S if len(norm) >= TIMED_MIN_CHARS else None
         if site is not None:
             for i, compiled, _ in self._site_patterns(language, site):
-                if compiled.search(norm):
+                if self._hits(i, compiled.search, norm, timeout):
                     return self.rules[i]
         positions = set(self._candidates(language, norm[:PREFIX_CHARS]))
         for end in range(1, min(len(norm), self._opening_max) + 1):
@@ -317,9 +330,19 @@ class CompiledRules:
         usable = self._general(language)
         for position in sorted(positions):
             i, compiled, is_anchored = self._patterns[position]
-            if usable[position] and (compiled.match(norm) if is_anchored else compiled.search(norm)):
+            if usable[position] and self._hits(i, compiled.match if is_anchored else compiled.search, norm, timeout):
                 return self.rules[i]
         return None
+
+    def _hits(self, index: int, match: Callable[..., Any], norm: str, timeout: float | None) -> bool:
+        """One match; one that runs out of time is a miss, and the rule is recorded in `timed_out`."""
+        if timeout is None:
+            return match(norm) is not None
+        try:
+            return match(norm, timeout=timeout) is not None
+        except TimeoutError:
+            self.timed_out.append(self.rules[index].id)
+            return False
 
     def all_hits(self, norm: str, language: str | None = None, site: str | None = None) -> list[Rule]:
         """Every rule that hits (for `explain`); slower, one search per pattern."""

@@ -26,11 +26,18 @@ _COMMON_CHARS = frozenset(".,:;!?-–—'\"’‘“”()[]/&%+*")
 Requirement = frozenset[str]
 
 
+def parse(pattern: str) -> sre.SubPattern | None:
+    """The pattern's structure as Python's regex parser sees it, or None for syntax it does not know."""
+    try:
+        return sre.parse(_PROPERTY.sub(r"\\w", pattern))
+    except (C.error, OverflowError, RecursionError):
+        return None
+
+
 def required_literals(pattern: str) -> Requirement | None:
     """Strings of which every match of `pattern` contains at least one, or None when none is known."""
-    try:
-        parsed = sre.parse(_PROPERTY.sub(r"\\w", pattern))
-    except (C.error, OverflowError, RecursionError):
+    parsed = parse(pattern)
+    if parsed is None:
         return None
     if parsed.state.flags & (C.SRE_FLAG_IGNORECASE | C.SRE_FLAG_VERBOSE):
         return None  # lines are case-folded; a case-insensitive pattern would need every case variant
@@ -44,10 +51,7 @@ LEADING_MAX_CHARS = 12  # a line's first characters looked up, at most: longer o
 def leading_literals(pattern: str) -> Requirement | None:
     """For a pattern anchored at the line start: strings one of which every matching line starts
     with (cut to LEADING_MAX_CHARS), or None. "^(?:load|show) more" gives {"load more", "show more"}."""
-    try:
-        parsed = list(sre.parse(_PROPERTY.sub(r"\\w", pattern)))
-    except (C.error, OverflowError, RecursionError):
-        return None
+    parsed = list(parse(pattern) or ())
     if not parsed or parsed[0] != (C.AT, C.AT_BEGINNING):
         return None
     found = _starts(parsed[1:])
