@@ -8,7 +8,9 @@ a line names itself in the `Verdict`, and that name is what `Removal.rule` and `
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from itertools import accumulate
 from enum import Enum
 
 import regex
@@ -48,6 +50,7 @@ _TERMINAL = regex.compile(r"[.!?…:;][\"'”’»)\]]*$|[.!?…][\"'”’»)\]
 # A word (as str.split() cuts them) that starts with a capital letter.
 _CAPITALIZED = regex.compile(r"(?<![^\s\x1c-\x1f])\p{Uppercase}")
 _SENTENCE_END = regex.compile(r"[.!?…][\"'”’»)\]]*$")
+_SENTENCE_INSIDE = regex.compile(r"\p{L}{2}[.!?] \p{Lu}")
 _INNER_SENTENCE_END = regex.compile(r"\p{Ll}{2}[.!?] \p{Lu}|\d{4}[.!?] \p{Lu}")
 _LINKISH = regex.compile(r"https?://|www\.|\.(?:com|org|net|html?)\b|@\w|#\w")
 
@@ -222,15 +225,19 @@ def rule_blocks(page: Page) -> None:
     """Block actions of the rules that hit: the widget lines after a header, or the whole tail.
 
     Runs after the headline is found, so that a widget header above the article (a "Top News"
-    label) cannot take the headline with it.
+    label) cannot take the headline with it. The good lines are listed once (blocks never take a
+    good line, and after a cut nothing is left to decide), so a page with thousands of openers costs
+    no more per line than one with a single one.
     """
+    goods = page.goods()
+    chars_before = [0, *accumulate(page.features[i].chars for i in goods)]  # type: ignore[union-attr]
     for i, rule in enumerate(page.hits):
         if rule is None:
             continue
         if rule.action is Action.DROP_BLOCK:
             _drop_block(page, i, rule)
-        elif rule.action is Action.CUT_TAIL:
-            _cut_tail(page, i, rule)
+        elif rule.action is Action.CUT_TAIL and _cut_tail(page, i, rule, goods, chars_before):
+            return
 
 
 def _drop_block(page: Page, start: int, rule: Rule) -> None:
@@ -246,26 +253,27 @@ def _drop_block(page: Page, start: int, rule: Rule) -> None:
         taken += 1
 
 
-def _cut_tail(page: Page, start: int, rule: Rule) -> None:
-    """Everything after the line goes when no article paragraph follows it.
+def _cut_tail(page: Page, start: int, rule: Rule, goods: list[int], chars_before: list[int]) -> bool:
+    """Everything after the line goes when no article paragraph follows it (returns True then).
 
     A comment section is cut even when long comments follow, provided an article stands before
     it: comments read like prose, and the widget opener is the evidence that they are not the
     article. A comment counter above most of the text ("12 comments" beside the date) is no such
     opener: the article must hold a fair share of the good text before it.
     """
-    after = page.goods(start + 1)
-    before = page.goods(0, start)
+    split = bisect_right(goods, start)  # goods[:split] stand before the line, goods[split:] after it
+    chars_after = chars_before[-1] - chars_before[split]
     article_first = (
-        rule.category is Category.COMMENTS and len(before) >= 2
-        and _chars(page, before) >= COMMENTS_ARTICLE_SHARE * _chars(page, after)
+        rule.category is Category.COMMENTS and split >= 2
+        and chars_before[split] >= COMMENTS_ARTICLE_SHARE * chars_after
     )
-    if after and not article_first:
+    if split < len(goods) and not article_first:
         _drop_block(page, start, rule)
-        return
+        return False
     for j in range(start + 1, len(page.lines)):
         if page.open(j):
             page.remove(j, rule.category, rule.id)
+    return True
 
 
 def _chars(page: Page, indexes: list[int]) -> int:
@@ -287,12 +295,20 @@ def repeated_lines(page: Page) -> None:
 def widget_neighbours(page: Page) -> None:
     """A line between two lines that rules removed belongs to their widget (jusText's revision of
     a paragraph from its neighbours): the pitch inside a newsletter box, a button label.
-    Good prose stays, whatever surrounds it."""
+    Good prose stays, whatever surrounds it, and so does a paragraph of several sentences: a
+    widget's pitch is one sentence, an article paragraph between two widgets often more."""
     nonblank = [i for i in range(len(page.lines)) if page.labels[i] is not Label.BLANK]
     for k in range(1, len(nonblank) - 1):
         before, i, after = nonblank[k - 1], nonblank[k], nonblank[k + 1]
-        if page.open(i) and page.labels[i] is not Label.GOOD and _rule_removed(page, before) and _rule_removed(page, after):
+        if (page.open(i) and page.labels[i] is not Label.GOOD and not _sentences(page, i)
+                and _rule_removed(page, before) and _rule_removed(page, after)):
             page.remove(i, page.verdicts[after].category or Category.OTHER, "widget-neighbour")
+
+
+def _sentences(page: Page, i: int) -> bool:
+    """Two sentences or more: one ends inside the line and the line ends like a sentence."""
+    f = page.features[i]
+    return f is not None and f.ends_sentence and bool(_SENTENCE_INSIDE.search(page.lines[i].text))
 
 
 def short_line_runs(page: Page) -> None:

@@ -2,19 +2,31 @@
 
 from __future__ import annotations
 
+import os
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import cleaner
-from cleaner.lines import LONG_LINE_CHARS, trim
+from cleaner.lines import LONG_LINE_CHARS, normalize, trim
 from cleaner.rules import builtin_rules
 
 WORDS = ("the council said on monday that its plan for the new bridge would cost more than "
          "expected because steel prices rose and workers were scarce while residents asked "
          "whether the river crossing could open before winter and officials promised answers").split()
 # English documents get English and language-independent widget lines, as real pages do.
+# Examples per property: a short run by default, the long fuzz profile in CI (.ci/run sets it).
+EXAMPLES = int(os.environ.get("CLEANER_FUZZ_EXAMPLES", "300"))
 RULES = builtin_rules()
 BOILERPLATE = sorted({example for rule in RULES if rule.languages & {"en", "*"} for example in rule.match})
+# Widget lines that may stand inside an article: not the openers that end it (a comment section's
+# header cuts what follows, by design) nor block headers (they take the lines after them).
+_COMPILED = cleaner.Cleaner().rules
+INLINE_BOILERPLATE = sorted({
+    example for example in BOILERPLATE
+    if (hit := _COMPILED.first_hit(normalize(example), "en")) is not None
+    and hit.action.value == "drop" and hit.category.value != "byline"
+})
 
 
 def sentence(draw: st.DrawFn) -> str:
@@ -55,6 +67,19 @@ def scraped(draw: st.DrawFn) -> str:
     return draw(st.sampled_from(["\n", "\n\n", "\r\n"])).join(parts)
 
 
+@st.composite
+def article_with_widgets(draw: st.DrawFn) -> tuple[str, list[str]]:
+    """A scraped-looking document and its article paragraphs: widget lines between the paragraphs,
+    any line ending (\n, \r\n, \r), zero-width characters and stray control characters in the noise."""
+    noise = st.lists(st.sampled_from(INLINE_BOILERPLATE), max_size=4)
+    junk = st.text(alphabet=st.sampled_from("\u200b\ufeff\x07\x1b \t"), max_size=3)
+    body = draw(paragraphs())
+    parts = draw(noise) + [draw(headlines())]
+    for paragraph in body:
+        parts += [paragraph] + [line + draw(junk) for line in draw(noise)]
+    return draw(st.sampled_from(["\n", "\n\n", "\r\n", "\r"])).join(parts), body
+
+
 def _is_subsequence(body: tuple[str, ...], text: str) -> bool:
     """Each paragraph is made of the next input lines as they stand: one line, consecutive lines
     joined by a space or nothing (a sentence a scraper cut at its links), or a stretch of a line long
@@ -81,21 +106,21 @@ def _made_of(paragraph: str, lines: list[str], k: int) -> int | None:
     return j if made == paragraph else None
 
 
-@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text())
 def test_never_raises_on_any_string(text: str) -> None:
     article = cleaner.clean(text)
     assert isinstance(article.body, tuple)
 
 
-@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.one_of(st.text(), scraped()))
 def test_body_is_a_subsequence_of_input_lines(text: str) -> None:
     article = cleaner.clean(text)
     assert _is_subsequence(article.body, text)
 
 
-@settings(max_examples=100, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=max(1, EXAMPLES // 3), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(scraped())
 def test_a_page_joined_onto_one_line_keeps_its_article(text: str) -> None:
     """Some scrapers join a whole page onto one line: the article's sentences all stay, in one piece."""
@@ -108,7 +133,16 @@ def test_a_page_joined_onto_one_line_keeps_its_article(text: str) -> None:
     assert all(any(p in paragraph for paragraph in article.body) for p in kept_as_lines)
 
 
-@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(article_with_widgets())
+def test_no_article_paragraph_is_lost_among_widget_lines(document: tuple[str, list[str]]) -> None:
+    text, body = document
+    kept = cleaner.clean(text).body
+    assert all(any(paragraph in p for p in kept) for paragraph in body)
+    assert _is_subsequence(kept, text)
+
+
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(scraped())
 def test_cleaning_the_rendering_again_changes_nothing(text: str) -> None:
     once = cleaner.clean(text)
@@ -117,7 +151,7 @@ def test_cleaning_the_rendering_again_changes_nothing(text: str) -> None:
         once.headline, once.subheadline, once.dateline, once.byline, once.body)
 
 
-@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(headlines(), paragraphs(), st.sampled_from(["\n", "\n\n"]))
 def test_clean_input_comes_back_whole(headline: str, body: list[str], sep: str) -> None:
     article = cleaner.clean(sep.join([headline, *body]))
