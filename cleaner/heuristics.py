@@ -300,12 +300,12 @@ def widget_neighbours(page: Page) -> None:
     nonblank = [i for i in range(len(page.lines)) if page.labels[i] is not Label.BLANK]
     for k in range(1, len(nonblank) - 1):
         before, i, after = nonblank[k - 1], nonblank[k], nonblank[k + 1]
-        if (page.open(i) and page.labels[i] is not Label.GOOD and not _sentences(page, i)
+        if (page.open(i) and page.labels[i] is not Label.GOOD and not several_sentences(page, i)
                 and _rule_removed(page, before) and _rule_removed(page, after)):
             page.remove(i, page.verdicts[after].category or Category.OTHER, "widget-neighbour")
 
 
-def _sentences(page: Page, i: int) -> bool:
+def several_sentences(page: Page, i: int) -> bool:
     """Two sentences or more: one ends inside the line and the line ends like a sentence."""
     f = page.features[i]
     return f is not None and f.ends_sentence and bool(_SENTENCE_INSIDE.search(page.lines[i].text))

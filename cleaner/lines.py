@@ -10,8 +10,10 @@ from typing import Callable, TypeVar
 import regex
 
 _SPACE = regex.compile(r"[\s\p{Zs}\u200b\u200c\u200d\u2060\ufeff]+")
-# ASCII controls that str.split() takes for spaces but Unicode does not (so `_SPACE` keeps them).
-_ASCII_NOT_SPACE = regex.compile(r"[\x1c-\x1f]")
+# Control characters (escape, bell, ...) are invisible debris: matching ignores them.
+_CONTROL = regex.compile(r"[\x00-\x08\x0e-\x1f\x7f]+")
+# ASCII controls other than spaces: str.split() takes some for spaces, and `_CONTROL` drops them all.
+_ASCII_NOT_SPACE = regex.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff")
 _EDGE_SPACE = regex.compile(r"^[\s\p{Zs}\u200b\u200c\u200d\u2060\ufeff]+|[\s\p{Zs}\u200b\u200c\u200d\u2060\ufeff]+$")
 _SENTENCE_END = regex.compile(r"[.!?:…][\"'”’»)\]]*$")
@@ -61,6 +63,7 @@ def normalize(text: str) -> str:
     """
     if text.isascii() and not _ASCII_NOT_SPACE.search(text):
         return " ".join(text.split()).lower()  # the same result, without NFKC and the Unicode classes
+    text = _CONTROL.sub("", text)
     return _SPACE.sub(" ", unicodedata.normalize("NFKC", text)).strip().casefold()
 
 

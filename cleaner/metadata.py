@@ -10,7 +10,7 @@ from typing import Iterable
 import regex
 
 from .article import Category
-from .heuristics import Kind, Label, Page, Verdict
+from .heuristics import Kind, Label, Page, Verdict, several_sentences
 from .dates import is_dateline
 
 HEADLINE_MIN_WORDS = 2
@@ -135,8 +135,8 @@ def _headline_above(page: Page, first_good: int) -> int | None:
         if not page.open(i):
             continue
         f = page.features[i]
-        if page.sentence_like(i) and page.lines[i].text.endswith((".", "…", '"', "”", "»")):
-            continue
+        if page.sentence_like(i) and (page.lines[i].text.endswith((".", "…", '"', "”", "»")) or several_sentences(page, i)):
+            continue  # the standfirst, or an opening paragraph: a headline is never two sentences
         hit = page.hits[i]
         if is_dateline(page.lines[i].text) or (hit is not None and hit.category is Category.BYLINE):
             continue
