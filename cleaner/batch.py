@@ -15,7 +15,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Sequence
+from typing import Any, Iterable, Iterator, Mapping, Sequence
 
 from .article import Article
 from .engine import Cleaner, Options
@@ -35,6 +35,7 @@ class Unit:
     error: str | None = None  # set by the caller (unreadable input) or by cleaning
     article: Article | None = None
     html: bool = False
+    site: str | None = None  # the source whose learned template applies (see `site`)
 
     @property
     def size(self) -> int:
@@ -50,23 +51,25 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def clean_units(units: Iterable[Unit], cleaner: Cleaner, jobs: int = 1,
-                rule_files: Sequence[Path] = (), options: Options | None = None) -> Iterator[Unit]:
+def clean_units(units: Iterable[Unit], cleaner: Cleaner, jobs: int = 1, rule_files: Sequence[Path] = (),
+                options: Options | None = None, templates: Mapping[str, frozenset[str]] | None = None) -> Iterator[Unit]:
     """Every unit back, in order, documents with `article` or `error` set.
 
     With `jobs` > 1 a process pool cleans; its workers build a cleaner from `rule_files` and `options`
-    (which must give the same engine as `cleaner`, used when `jobs` is 1).
+    (which must give the same engine as `cleaner`, used when `jobs` is 1). `templates`: the learned
+    site templates, by `Unit.site` (sent to each worker once).
     """
+    templates = dict(templates or {})
     if jobs <= 1:
         for unit in units:
-            _clean_one(cleaner, unit)
+            _clean_one(cleaner, unit, templates)
             yield unit
         return
-    with ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(tuple(rule_files), options)) as pool:
+    with ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(tuple(rule_files), options, templates)) as pool:
         pending: deque[tuple[list[Unit], Future[list[tuple[Article | None, str | None]]]]] = deque()
         iterator = iter(units)
         while chunk := list(islice(iterator, CHUNK)):
-            work = [(u.text, u.url, u.html) for u in chunk if u.text is not None and u.error is None]
+            work = [(u.text, u.url, u.html, u.site) for u in chunk if u.text is not None and u.error is None]
             pending.append((chunk, pool.submit(_clean_chunk, work)))
             if len(pending) >= IN_FLIGHT_PER_JOB * jobs:
                 yield from _collect(*pending.popleft())
@@ -82,31 +85,36 @@ def _collect(chunk: list[Unit], future: Future[list[tuple[Article | None, str | 
         yield unit
 
 
-def _clean_one(cleaner: Cleaner, unit: Unit) -> None:
+def _clean_one(cleaner: Cleaner, unit: Unit, templates: Mapping[str, frozenset[str]]) -> None:
     if unit.text is not None and unit.error is None:
-        unit.article, unit.error = _attempt(cleaner, unit.text, unit.url, unit.html)
+        template = templates.get(unit.site, frozenset()) if unit.site else frozenset()
+        unit.article, unit.error = _attempt(cleaner, unit.text, unit.url, unit.html, template)
 
 
-def _attempt(cleaner: Cleaner, text: str | bytes, url: str | None, html: bool) -> tuple[Article | None, str | None]:
+def _attempt(cleaner: Cleaner, text: str | bytes, url: str | None, html: bool,
+             template: frozenset[str] = frozenset()) -> tuple[Article | None, str | None]:
     """A bug in the engine fails one document, not the batch."""
     try:
         if html:
             from .html import clean_html  # trafilatura's import is paid only when pages come
             return clean_html(text, url=url, cleaner=cleaner), None
         assert isinstance(text, str)
-        return cleaner.clean(text, source=url), None
+        return cleaner.clean(text, source=url, template=template), None
     except Exception as exc:  # noqa: BLE001 - reported per document
         return None, f"internal error: {type(exc).__name__}: {exc} (please report it; --debug shows where)"
 
 
 _worker: Cleaner | None = None
+_templates: dict[str, frozenset[str]] = {}
 
 
-def _start_worker(rule_files: tuple[Path, ...], options: Options | None) -> None:
-    global _worker
+def _start_worker(rule_files: tuple[Path, ...], options: Options | None, templates: dict[str, frozenset[str]]) -> None:
+    global _worker, _templates
     _worker = Cleaner.from_rule_files(rule_files, options)
+    _templates = templates
 
 
-def _clean_chunk(work: list[tuple[str | bytes, str | None, bool]]) -> list[tuple[Article | None, str | None]]:
+def _clean_chunk(work: list[tuple[str | bytes, str | None, bool, str | None]]) -> list[tuple[Article | None, str | None]]:
     assert _worker is not None, "pool started without its initializer"
-    return [_attempt(_worker, text, url, html) for text, url, html in work]
+    return [_attempt(_worker, text, url, html, _templates.get(site, frozenset()) if site else frozenset())
+            for text, url, html, site in work]

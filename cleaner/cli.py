@@ -24,9 +24,9 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
-from . import batch, io
+from . import batch, io, site
 from .article import Article, Category
-from .engine import Cleaner, LineReport
+from .engine import Cleaner, LineReport, site_of
 from .evaluate import evaluate, render_report
 from .io import InputError, InputFormat, OutputFormat, Source
 from .record import to_record
@@ -110,6 +110,11 @@ def clean(
         "Write every failed input or record here, as JSONL (source, line, id, reason)."))] = None,
     stats: Annotated[Path | None, typer.Option("--stats", metavar="FILE", help="Write the run's figures here, as JSON.")] = None,
     resume: Annotated[bool, typer.Option("--resume", help="With -o DIR: skip inputs whose output is already there.")] = False,
+    site_repeat: Annotated[bool, typer.Option("--site-repeat/--no-site-repeat", help=(
+        "Learn each source's template across the batch (a first pass over the inputs; not for stdin): lines "
+        "that recur in many documents of one domain or folder are removed as site-repeat."))] = True,
+    site_repeat_min: Annotated[int, typer.Option(metavar="DOCS", help="Documents of a source a template line must recur in, at least.")] = site.MIN_DOCUMENTS,
+    site_repeat_share: Annotated[float, typer.Option(metavar="SHARE", help="...and this share of the source's documents, at least.")] = site.MIN_SHARE,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary on a terminal.")] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks with errors.")] = False,
 ) -> None:
@@ -127,8 +132,9 @@ def clean(
     run = _Run(_cleaner(rules), list(rules or []), options)
     sources = [source for arg in paths for source in run.attempt(arg, lambda arg=arg: io.expand(arg)) or []]
     run.start(sources, jobs)
+    templates = run.learn(sources, site_repeat_min, site_repeat_share) if site_repeat else {}
     with run.reporting(errors):
-        run.clean(sources)
+        run.clean(sources, templates)
     run.finish(stats)
     raise typer.Exit(1 if run.stats.failed else 0)
 
@@ -221,9 +227,19 @@ class _Run:
         except InputError as exc:
             _fail(str(exc), 2)
 
-    def clean(self, sources: list[Source]) -> None:
+    def learn(self, sources: list[Source], min_documents: int, min_share: float) -> dict[str, frozenset[str]]:
+        """The first pass of site-template learning: every text document of the file inputs, read once
+        more (stdin cannot be read twice, and is left out)."""
+        files = [s for s in sources if s.path is not None]
+        learner = site.SiteRepeats(min_documents, min_share)
+        for unit in self.units(files, counting=False):
+            if isinstance(unit.text, str) and unit.site and not unit.html:
+                learner.add(unit.site, unit.text)
+        return learner.templates()
+
+    def clean(self, sources: list[Source], templates: dict[str, frozenset[str]]) -> None:
         """Every source through the engine (in workers with --jobs), outputs written in input order."""
-        units = batch.clean_units(self.units(sources), self.cleaner, self.jobs, self.rule_files)
+        units = batch.clean_units(self.units(sources), self.cleaner, self.jobs, self.rule_files, templates=templates)
         with ExitStack() as whole_run:
             if self.out_file is not None:
                 shared = whole_run.enter_context(self.attempt_open(self.out_file))
@@ -254,12 +270,12 @@ class _Run:
                 os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
                 raise typer.Exit(1) from None
 
-    def units(self, sources: list[Source]) -> Iterator[batch.Unit]:
+    def units(self, sources: list[Source], counting: bool = True) -> Iterator[batch.Unit]:
         """The work, read lazily in order: for each source an opening marker, its documents (or the
         error that stopped it), a closing marker."""
         for source in sources:
             if self.o.resume and self.out_dir is not None and io.output_path(source, self.out_dir, self.output_format).exists():
-                self.stats.skipped += 1
+                self.stats.skipped += counting
                 continue
             kind = self.kind(source)
             jsonl = kind is InputFormat.JSONL
@@ -276,7 +292,8 @@ class _Run:
                         yield batch.Unit(source, page, self.o.url, {"encoding": "html"}, html=True)
                     else:
                         decoded = io.read_text(stream, source.name, self.o.max_bytes)
-                        yield batch.Unit(source, decoded.text, self.o.url, {"encoding": decoded.encoding})
+                        yield batch.Unit(source, decoded.text, self.o.url, {"encoding": decoded.encoding},
+                                         site=self.site_key(self.o.url, source))
             except InputError as exc:
                 yield batch.Unit(source, error=str(exc), meta={"fatal": True, "traceback": traceback.format_exc()})
             except OSError as exc:
@@ -290,9 +307,17 @@ class _Run:
                 yield batch.Unit(source, error=str(item), meta={"line": item.line, "fields": item.fields})
                 continue
             url = item.fields.get("url")
-            yield batch.Unit(source, item.text, url if isinstance(url, str) else self.o.url,
-                             {"fields": item.fields, "line": item.line, "field": item.text_field},
-                             html=item.text_field == self.o.html_field)
+            url = url if isinstance(url, str) else self.o.url
+            yield batch.Unit(source, item.text, url, {"fields": item.fields, "line": item.line, "field": item.text_field},
+                             html=item.text_field == self.o.html_field, site=self.site_key(url, source))
+
+    @staticmethod
+    def site_key(url: str | None, source: Source) -> str | None:
+        """Whose template a document shares: its URL's domain, else its input folder."""
+        domain = site_of(url)
+        if domain is not None:
+            return domain
+        return f"folder:{source.path.parent}" if source.path is not None else None
 
     def write(self, out: _Writer, unit: batch.Unit) -> None:
         article = unit.article

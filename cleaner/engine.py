@@ -9,7 +9,7 @@ import copy
 import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, Collection, Sequence
 from urllib.parse import urlsplit
 
 from . import heuristics as h
@@ -88,9 +88,11 @@ class Cleaner:
         """A cleaner with the built-in packs plus users' rule files (raises RuleError)."""
         return cls([rule for path in paths for rule in load_rule_file(path)], options)
 
-    def clean(self, text: str, *, source: str | None = None) -> Article:
+    def clean(self, text: str, *, source: str | None = None, template: Collection[str] = ()) -> Article:
+        """Clean one document. `template`: normalized lines of its site's template, learned across a
+        batch (`site.SiteRepeats`), removed as `site-repeat`."""
         self.rules.timed_out.clear()
-        page, language, headline = self._decide(text, source)
+        page, language, headline = self._decide(text, source, template)
         article = _article(page, language, headline)
         if self.rules.timed_out:
             article = dataclasses.replace(article, timed_out=tuple(dict.fromkeys(self.rules.timed_out)))
@@ -116,13 +118,15 @@ class Cleaner:
             ))
         return reports
 
-    def _decide(self, text: str, source: str | None) -> tuple[h.Page, str | None, int | None]:
+    def _decide(self, text: str, source: str | None, template: Collection[str] = ()) -> tuple[h.Page, str | None, int | None]:
         lines = split_lines(text)
         language = self.options.language or detect_lines(line.norm for line in lines)
         site = site_of(source)
         hits = [None if line.blank else self.rules.first_hit(line.norm, language, site) for line in lines]
         page = h.Page.build(lines, hits, language)
         h.rule_hits(page)
+        if template:
+            h.site_template(page, template)
         if self.options.extracted:
             h.rule_blocks(page)
             return page, language, _keep_the_rest(page, None)

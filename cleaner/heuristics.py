@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from typing import Collection
 from itertools import accumulate
 from enum import Enum
 
@@ -50,6 +51,7 @@ _TERMINAL = regex.compile(r"[.!?…:;][\"'”’»)\]]*$|[.!?…][\"'”’»)\]
 # A word (as str.split() cuts them) that starts with a capital letter.
 _CAPITALIZED = regex.compile(r"(?<![^\s\x1c-\x1f])\p{Uppercase}")
 _SENTENCE_END = regex.compile(r"[.!?…][\"'”’»)\]]*$")
+_OPENING_QUOTES = "\"'“„«‘‚‹(["
 _SENTENCE_INSIDE = regex.compile(r"\p{L}{2}[.!?] \p{Lu}")
 _INNER_SENTENCE_END = regex.compile(r"\p{Ll}{2}[.!?] \p{Lu}|\d{4}[.!?] \p{Lu}")
 _LINKISH = regex.compile(r"https?://|www\.|\.(?:com|org|net|html?)\b|@\w|#\w")
@@ -177,11 +179,12 @@ class Page:
         return any(self.good(i) for i in range(start, len(self.lines)))
 
     def sentence_like(self, i: int) -> bool:
-        """A short line that reads as a sentence: capital start, several words, sentence end."""
+        """A short line that reads as a sentence: capital start (after an opening quote), several
+        words, sentence end."""
         f = self.features[i]
         return (
             f is not None and f.ends_sentence and f.words >= SENTENCE_MIN_WORDS
-            and self.lines[i].text[:1].isupper() and not f.linkish
+            and self.lines[i].text.lstrip(_OPENING_QUOTES)[:1].isupper() and not f.linkish
         )
 
 
@@ -278,6 +281,13 @@ def _cut_tail(page: Page, start: int, rule: Rule, goods: list[int], chars_before
 
 def _chars(page: Page, indexes: list[int]) -> int:
     return sum(page.features[i].chars for i in indexes if page.features[i] is not None)
+
+
+def site_template(page: Page, template: Collection[str]) -> None:
+    """Lines of the site's template, learned across the batch (see `site`)."""
+    for i, line in enumerate(page.lines):
+        if page.open(i) and line.norm in template:
+            page.remove(i, Category.NAVIGATION, "site-repeat")
 
 
 def repeated_lines(page: Page) -> None:

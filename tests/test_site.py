@@ -1,0 +1,49 @@
+"""Site templates learned across a batch: recurring lines of one source go, shared news text stays."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from cleaner.cli import app
+from cleaner.site import SiteRepeats
+
+TEMPLATE = "Printed in the valley every weekday morning"
+QUOTE = '"We will rebuild the bridge before winter," the minister said.'
+
+
+def _story(n: int, site: str) -> str:
+    return (f"Bridge story number {n} for {site}\n"
+            f"The river bridge in district {n} was closed on Monday after engineers found cracks in two of its pillars.\n"
+            f"{TEMPLATE if site == 'valley' else 'Hill Herald, since 1901'}\n"
+            f"Traffic for the {n} villages on the far bank now takes the old ferry, which runs every half hour.\n"
+            f"{QUOTE}\n")
+
+
+def test_template_lines_are_learned_per_source_and_shared_text_is_not() -> None:
+    learner = SiteRepeats(min_documents=3, min_share=0.5)
+    for n in range(6):
+        learner.add("valley.example", _story(n, "valley"))
+        learner.add("hill.example", _story(n, "hill"))
+    templates = learner.templates()
+    assert templates["valley.example"] == {TEMPLATE.casefold()}
+    assert templates["hill.example"] == {"hill herald, since 1901"}
+
+
+def test_a_batch_removes_its_sites_template_as_site_repeat(tmp_path: Path) -> None:
+    data = tmp_path / "crawl.jsonl"
+    records = [{"id": f"{site}-{n}", "url": f"https://{site}.example/{n}", "text": _story(n, site)}
+               for n in range(6) for site in ("valley", "hill")]
+    data.write_text("".join(json.dumps(r) + "\n" for r in records))
+    result = CliRunner().invoke(app, ["clean", str(data), "--site-repeat-min", "3"])
+    assert result.exit_code == 0, result.stderr
+    out = [json.loads(line) for line in result.stdout.splitlines()]
+    for record in out:
+        assert QUOTE in record["body"], "text that several outlets print is news, not template"
+        assert TEMPLATE not in record["body"]
+    valley = next(r for r in out if r["id"] == "valley-0")
+    assert {"text": TEMPLATE, "rule": "site-repeat"}.items() <= next(r for r in valley["removed"] if r["text"] == TEMPLATE).items()
+    kept = CliRunner().invoke(app, ["clean", str(data), "--no-site-repeat"])
+    assert TEMPLATE in json.loads(kept.stdout.splitlines()[0])["body"]
