@@ -232,7 +232,7 @@ class _Run:
         more (stdin cannot be read twice, and is left out)."""
         files = [s for s in sources if s.path is not None]
         learner = site.SiteRepeats(min_documents, min_share)
-        for unit in self.units(files, counting=False):
+        for unit in self.units(files, learning=True):
             if isinstance(unit.text, str) and unit.site and not unit.html:
                 learner.add(unit.site, unit.text)
         return learner.templates()
@@ -270,12 +270,14 @@ class _Run:
                 os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
                 raise typer.Exit(1) from None
 
-    def units(self, sources: list[Source], counting: bool = True) -> Iterator[batch.Unit]:
+    def units(self, sources: list[Source], learning: bool = False) -> Iterator[batch.Unit]:
         """The work, read lazily in order: for each source an opening marker, its documents (or the
-        error that stopped it), a closing marker."""
+        error that stopped it), a closing marker. Learning reads every source, finished or not, so
+        that a resumed run learns the same templates as an uninterrupted one."""
         for source in sources:
-            if self.o.resume and self.out_dir is not None and io.output_path(source, self.out_dir, self.output_format).exists():
-                self.stats.skipped += counting
+            if (not learning and self.o.resume and self.out_dir is not None
+                    and io.output_path(source, self.out_dir, self.output_format).exists()):
+                self.stats.skipped += 1
                 continue
             kind = self.kind(source)
             jsonl = kind is InputFormat.JSONL

@@ -1,0 +1,61 @@
+"""Crash safety: a folder run killed with SIGKILL at random moments never leaves a half-written output
+under its final name, and `--resume` finishes the job with outputs identical to an uninterrupted run.
+
+The number of kills is CLEANER_KILLS (5 by default, 50 in CI: see .ci/run)."""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from conftest import ROOT
+
+KILLS = int(os.environ.get("CLEANER_KILLS", "5"))
+WORDS = "river bridge council winter steel workers ferry harbour storm repairs volunteers survey".split()
+
+
+def _documents(folder: Path, n: int) -> None:
+    rng = random.Random(7)
+    for i in range(n):
+        paragraphs = [" ".join(rng.choices(WORDS, k=40)).capitalize() + "." for _ in range(12)]
+        sub = folder / f"part{i % 4}"
+        sub.mkdir(parents=True, exist_ok=True)
+        (sub / f"doc{i:04d}.txt").write_text(f"Story {i} about the river\n" + "\n".join(paragraphs) + "\nShare on Facebook\n")
+
+
+def _run(src: Path, out: Path, *extra: str) -> subprocess.Popen[bytes]:
+    return subprocess.Popen([sys.executable, "-m", "cleaner", "clean", str(src), "-o", str(out), "-j", "1", "-q", *extra],
+                            env={**os.environ, "PYTHONPATH": str(ROOT)}, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+
+
+def _outputs(folder: Path) -> dict[str, bytes]:
+    """Every output under its final name (temporary files are hidden: a dot first)."""
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file() and not p.name.startswith(".")}
+
+
+def test_random_kills_then_resume_give_the_uninterrupted_outputs(tmp_path: Path) -> None:
+    src, reference, out = tmp_path / "in", tmp_path / "reference", tmp_path / "out"
+    _documents(src, 400)
+    assert _run(src, reference).wait(timeout=300) == 0
+    expected = _outputs(reference)
+    assert len(expected) == 400
+    rng = random.Random(11)
+    counts = []
+    for _ in range(KILLS):
+        proc = _run(src, out, "--resume")
+        time.sleep(rng.uniform(1.0, 4.0))  # the start-up (rule packs) takes about 1.5 s of it
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=60)
+        done = _outputs(out)
+        for name, data in done.items():
+            assert data == expected[name], f"{name} is half-written or wrong after a kill"
+        counts.append(len(done))
+    assert any(0 < n < len(expected) for n in counts), f"no kill landed mid-run: {counts}"
+    assert _run(src, out, "--resume").wait(timeout=300) == 0
+    assert _outputs(out) == expected
