@@ -115,6 +115,8 @@ def clean(
         "that recur in many documents of one domain or folder are removed as site-repeat."))] = True,
     site_repeat_min: Annotated[int, typer.Option(metavar="DOCS", help="Documents of a source a template line must recur in, at least.")] = site.MIN_DOCUMENTS,
     site_repeat_share: Annotated[float, typer.Option(metavar="SHARE", help="...and this share of the source's documents, at least.")] = site.MIN_SHARE,
+    follow_symlinks: Annotated[bool, typer.Option("--follow-symlinks", help=(
+        "Enter symlinked folders and read symlinked files that point outside an input folder."))] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary on a terminal.")] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks with errors.")] = False,
 ) -> None:
@@ -130,7 +132,7 @@ def clean(
     options = _Options(output, input_format, output_format, url, int(max_size * 1024 * 1024), text_field, html_field,
                        id_field, resume, quiet, debug)
     run = _Run(_cleaner(rules), list(rules or []), options)
-    sources = [source for arg in paths for source in run.attempt(arg, lambda arg=arg: io.expand(arg)) or []]
+    sources = [source for arg in paths for source in run.attempt(arg, lambda arg=arg: io.expand(arg, follow_symlinks)) or []]
     run.start(sources, jobs)
     templates = run.learn(sources, site_repeat_min, site_repeat_share) if site_repeat else {}
     with run.reporting(errors):
@@ -164,7 +166,7 @@ class _Run:
         self.out_file: Path | None = None
         self.stdin, self.stdin_kind = sys.stdin.buffer, InputFormat.TEXT
         self.inputs: list[Path] = []
-        self.outputs: set[Path] = set()
+        self.outputs: set[str] = set()  # output paths written, case folded
         self.jobs = 1
         self.stats = RunStats()
         self.error_log: IO[str] | None = None
@@ -341,9 +343,10 @@ class _Run:
             yield _Flushing(sys.stdout)
             return
         path = io.output_path(source, self.out_dir, self.output_format)
-        if path in self.outputs:
-            raise InputError(path, "two inputs map to this output file", "rename one of them")
-        self.outputs.add(path)
+        # Case folded: on a case-insensitive disk "A.txt" and "a.txt" are one file.
+        if str(path).casefold() in self.outputs:
+            raise InputError(path, "two inputs map to this output file (names may differ only by case)", "rename one of them")
+        self.outputs.add(str(path).casefold())
         with io.atomic_open(path, self.inputs) as out:
             yield out
 

@@ -255,17 +255,18 @@ class _Capped(io.RawIOBase):
         return len(data)
 
 
-def expand(arg: str) -> list[Source]:
+def expand(arg: str, follow_symlinks: bool = False) -> list[Source]:
     """An argument as sources: `-` is stdin, a file is itself, a directory is its files, recursively.
 
-    Directories are walked in sorted order; hidden files and folders are skipped, symlinked folders are
-    not entered and symlinked files pointing outside the tree are skipped.
+    Directories are walked in sorted order; hidden files and folders are skipped. Unless
+    `follow_symlinks`, symlinked folders are not entered and symlinked files pointing outside the
+    tree are skipped: an input tree does not reach beyond itself without being asked to.
     """
     if arg == "-":
         return [Source(None, PurePath("stdin"))]
     path = Path(arg)
     if path.is_dir():
-        if not (sources := list(_walk(path))):
+        if not (sources := list(_walk(path, follow_symlinks))):
             raise InputError(arg, "no files in this folder (hidden ones are skipped)", "check the path")
         return sources
     if not path.exists():
@@ -273,13 +274,15 @@ def expand(arg: str) -> list[Source]:
     return [Source(path, PurePath(path.name))]
 
 
-def _walk(root: Path) -> Iterator[Source]:
+def _walk(root: Path, follow_symlinks: bool = False) -> Iterator[Source]:
     real_root = root.resolve()
-    for folder, dirs, files in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))  # os.walk does not enter symlinked folders
+    for folder, dirs, files in os.walk(root, followlinks=follow_symlinks):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))  # by default os.walk does not enter symlinked folders
         for name in sorted(files):
             path = Path(folder) / name
-            if name.startswith(".") or not path.is_file() or not path.resolve().is_relative_to(real_root):
+            if name.startswith(".") or not path.is_file():
+                continue
+            if not follow_symlinks and not path.resolve().is_relative_to(real_root):
                 continue
             yield Source(path, path.relative_to(root))
 

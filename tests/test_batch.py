@@ -105,3 +105,29 @@ def test_resume_skips_finished_outputs(tmp_path: Path) -> None:
     assert (out / "0.txt").read_text() == "kept as it was"
     assert (out / "1.txt").read_text().strip() == PARAGRAPH.format(n=1)
     assert json.loads(stats.read_text())["skipped"] == 2
+
+
+def test_inputs_whose_names_differ_only_by_case_do_not_overwrite_each_other(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "Story.txt").write_text(PARAGRAPH.format(n=1))
+    (src / "story.txt").write_text(PARAGRAPH.format(n=2))
+    result = run("clean", str(src), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 1
+    assert "names may differ only by case" in result.stderr
+    assert [p.name for p in (tmp_path / "out").iterdir()] == ["Story.txt"]
+
+
+def test_symlinks_out_of_the_tree_are_followed_only_when_asked(tmp_path: Path) -> None:
+    src, elsewhere = tmp_path / "in", tmp_path / "elsewhere"
+    src.mkdir()
+    elsewhere.mkdir()
+    (src / "own.txt").write_text(PARAGRAPH.format(n=1))
+    (elsewhere / "far.txt").write_text(PARAGRAPH.format(n=2))
+    (src / "link.txt").symlink_to(elsewhere / "far.txt")
+    (src / "linked").symlink_to(elsewhere, target_is_directory=True)
+    assert run("clean", str(src), "-o", str(tmp_path / "out")).exit_code == 0
+    assert sorted(p.name for p in (tmp_path / "out").rglob("*.txt")) == ["own.txt"]
+    assert run("clean", str(src), "-o", str(tmp_path / "out2"), "--follow-symlinks").exit_code == 0
+    assert sorted(str(p.relative_to(tmp_path / "out2")) for p in (tmp_path / "out2").rglob("*.txt")) == [
+        "link.txt", "linked/far.txt", "own.txt"]
