@@ -226,8 +226,8 @@ def _decompressing(stream: BinaryIO, compression: str, name: str) -> Iterator[Bi
 
 def _codec(compression: str, stream: BinaryIO, mode: str) -> BinaryIO:
     """A gzip, bzip2 or xz stream over `stream` (which it leaves open when closed)."""
-    if compression == ".gz":
-        return gzip.GzipFile(fileobj=stream, mode=mode)  # type: ignore[return-value]
+    if compression == ".gz":  # level 6, as the gzip command: level 9 costs twice the time for ~1% less
+        return gzip.GzipFile(fileobj=stream, mode=mode, compresslevel=6)  # type: ignore[return-value]
     if compression == ".bz2":
         return bz2.BZ2File(stream, mode)  # type: ignore[return-value]
     return lzma.LZMAFile(stream, mode)  # type: ignore[return-value]
