@@ -168,6 +168,7 @@ class _Run:
         self.inputs: list[Path] = []
         self.outputs: set[str] = set()  # output paths written, case folded
         self.jobs = 1
+        self.source_count = 0
         self.stats = RunStats()
         self.error_log: IO[str] | None = None
         self.progress: Progress | None = None
@@ -190,6 +191,7 @@ class _Run:
         if self.o.resume and self.out_dir is None:
             _fail("--resume needs an output folder (-o DIR)", 2)
         self.inputs = [s.path for s in sources if s.path is not None]
+        self.source_count = len(sources)
         on_stdin = any(s.path is None for s in sources)
         self.jobs = jobs if jobs is not None else (1 if on_stdin else batch.default_jobs())
         if self.jobs < 1:
@@ -212,16 +214,18 @@ class _Run:
                 self.error_log = stack.enter_context(self.attempt_open(errors))
             if sys.stderr.isatty() and not self.o.quiet:
                 self.progress = stack.enter_context(Progress(
-                    TextColumn("{task.completed:>8.0f} documents"), BarColumn(), TaskProgressColumn(),
+                    TextColumn("{task.fields[docs]:>8} documents"), BarColumn(), TaskProgressColumn(),
                     TextColumn("{task.fields[rate]}"), TimeRemainingColumn(), console=Console(stderr=True),
                     transient=True))
-                total = sum(p.stat().st_size for p in self.inputs) if self.inputs and len(self.inputs) == self.stats_sources else None
-                self.task = self.progress.add_task("clean", total=total, rate="")
+                self.task = self.progress.add_task("clean", total=self.total_bytes(), rate="", docs=0)
             yield
 
-    @property
-    def stats_sources(self) -> int:
-        return len(self.inputs)
+    def total_bytes(self) -> int | None:
+        """What the progress bar counts to: the inputs' sizes, when they are the text read (plain files,
+        no stdin); else None, and the bar counts documents."""
+        if not self.inputs or len(self.inputs) != self.source_count or any(io.compression_of(p) for p in self.inputs):
+            return None
+        return sum(p.stat().st_size for p in self.inputs)
 
     def attempt_open(self, path: Path) -> Any:
         try:
@@ -334,7 +338,7 @@ class _Run:
         self.stats.add(article, unit.size, len(text.encode()))
         if self.progress is not None:
             self.progress.update(self.task, advance=1 if self.progress.tasks[0].total is None else unit.size,
-                                 rate=f"{self.stats.rate():.0f} docs/s")
+                                 rate=f"{self.stats.rate():.0f} docs/s", docs=self.stats.documents)
 
     @contextmanager
     def sink(self, source: Source) -> Iterator[_Writer]:
