@@ -335,9 +335,13 @@ class CompiledRules:
         return None
 
     def _hits(self, index: int, match: Callable[..., Any], norm: str, timeout: float | None) -> bool:
-        """One match; one that runs out of time is a miss, and the rule is recorded in `timed_out`."""
+        """One match; one that runs out of time is a miss, and the rule is recorded in `timed_out`.
+        A rule that ran out once on a document is not tried again on it: a page cut into many long
+        pieces costs each slow rule one time bound, not one per piece."""
         if timeout is None:
             return match(norm) is not None
+        if self.rules[index].id in self.timed_out:
+            return False
         try:
             return match(norm, timeout=timeout) is not None
         except TimeoutError:
