@@ -104,8 +104,9 @@ def clean(
     html_field: Annotated[str, typer.Option(help="JSONL field holding HTML (used when a record has no text field).")] = "html",
     id_field: Annotated[str, typer.Option(help="JSONL field holding the record's id (named in error reports).")] = "id",
     jobs: Annotated[int | None, typer.Option("--jobs", "-j", metavar="N", help=(
-        "Worker processes. Default: all cores for files, 1 for stdin (a pipeline step answers each record "
-        "as it comes; with -j N stdin records are cleaned in chunks)."), show_default=False)] = None,
+        "Worker processes. Default: all cores for folders and JSONL files; 1 for one document and for stdin "
+        "(a pipeline step answers each record as it comes; with -j N stdin records are cleaned in chunks)."),
+        show_default=False)] = None,
     errors: Annotated[Path | None, typer.Option("--errors", metavar="FILE", help=(
         "Write every failed input or record here, as JSONL (source, line, id, reason)."))] = None,
     stats: Annotated[Path | None, typer.Option("--stats", metavar="FILE", help="Write the run's figures here, as JSON.")] = None,
@@ -193,7 +194,9 @@ class _Run:
         self.inputs = [s.path for s in sources if s.path is not None]
         self.source_count = len(sources)
         on_stdin = any(s.path is None for s in sources)
-        self.jobs = jobs if jobs is not None else (1 if on_stdin else batch.default_jobs())
+        one_document = len(sources) == 1 and self.kind(sources[0]) is not InputFormat.JSONL
+        # Workers cost a second each to start (they compile the rules): not for stdin, not for one page.
+        self.jobs = jobs if jobs is not None else (1 if on_stdin or one_document else batch.default_jobs())
         if self.jobs < 1:
             _fail("--jobs must be at least 1", 2)
 
