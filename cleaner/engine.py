@@ -16,7 +16,7 @@ from . import heuristics as h
 from . import metadata
 from .dates import iso_date
 from .article import Article, Category, Removal
-from .language import detect_lines
+from .language import detect_lines, pack_of
 from .lines import Line, joined, split_lines
 from .score import LineScore, Weights, densest_region, line_features, score, scored, shipped
 from .rules import CompiledRules, Rule, builtin_rules, load_rule_file
@@ -112,7 +112,7 @@ class Cleaner:
                 verdict="blank" if verdict is None else _verdict_name(verdict),
                 rule=verdict.rule if verdict else None,
                 label=page.labels[i].value,
-                fired=tuple(r.id for r in self.rules.all_hits(line.norm, language, site)) if not line.blank else (),
+                fired=tuple(r.id for r in self.rules.all_hits(line.norm, pack_of(language), site)) if not line.blank else (),
                 features=f.to_dict() if f else {},
                 score=score(line_features(page, i, densest), self.weights) if f else None,
             ))
@@ -120,10 +120,11 @@ class Cleaner:
 
     def _decide(self, text: str, source: str | None, template: Collection[str] = ()) -> tuple[h.Page, str | None, int | None]:
         lines = split_lines(text)
-        language = self.options.language or detect_lines(line.norm for line in lines)
+        language = self.options.language or detect_lines(line.text for line in lines)
+        packs = pack_of(language)
         site = site_of(source)
-        hits = [None if line.blank else self.rules.first_hit(line.norm, language, site) for line in lines]
-        page = h.Page.build(lines, hits, language)
+        hits = [None if line.blank else self.rules.first_hit(line.norm, packs, site) for line in lines]
+        page = h.Page.build(lines, hits, packs)
         h.rule_hits(page)
         if template:
             h.site_template(page, template)

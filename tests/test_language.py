@@ -1,0 +1,35 @@
+"""Language detection: the article's prose decides, not the menu; unsure means every pack."""
+
+from __future__ import annotations
+
+from cleaner import Cleaner
+from cleaner.language import detect, pack_of, sample
+
+GERMAN = ("Die Freiwilligen zählten in diesem Frühjahr dreißig Otter am Fluss, so viele wie noch nie seit "
+          "Beginn der Zählung.")
+POLISH = "Wolontariusze policzyli tej wiosny trzydzieści wydr nad rzeką, najwięcej od początku badań."
+HUNGARIAN = "Az önkéntesek idén tavasszal harminc vidrát számoltak meg a folyó mentén, többet, mint valaha."
+MENU = "Home\nNews\nSports\nWeather\nSign in\nSubscribe"
+
+
+def test_the_prose_decides_not_the_english_theme_strings() -> None:
+    assert detect(f"{MENU}\n{GERMAN}\nShare on Facebook\nLeave a Reply") == "de"
+    assert detect(f"{MENU}\n{POLISH}") == "pl"
+
+
+def test_no_prose_or_no_letters_is_unknown() -> None:
+    assert detect("") is None
+    assert detect(MENU) is None
+    assert detect("12 34 56 78 90 12 34 56 78 90\n" * 3) is None
+
+
+def test_the_sample_is_the_longest_prose_lines_and_bounded() -> None:
+    text = sample([MENU, POLISH, GERMAN, "short line", GERMAN * 20])
+    assert text.startswith(GERMAN) and len(text) == 600 and "Home" not in text
+
+
+def test_a_language_without_a_pack_is_reported_and_gets_every_pack() -> None:
+    article = Cleaner().clean(f"Vidrák a folyón\n{HUNGARIAN}\n{HUNGARIAN}\nDiesen Artikel teilen\nJetzt abonnieren")
+    assert article.language == "hu" and pack_of("hu") is None and pack_of("de") == "de"
+    assert article.body == (HUNGARIAN, HUNGARIAN)
+    assert [r.rule.split("-")[0] for r in article.removed] == ["de", "de"]  # German widget rules applied
