@@ -24,7 +24,7 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
-from . import batch, io, site
+from . import batch, io, site, snippets
 from .article import Article, Category
 from .engine import Cleaner, LineReport, site_of
 from .evaluate import evaluate, render_report
@@ -536,12 +536,26 @@ def _rule_note(rule: Rule) -> str:
 
 @app.command("eval")
 def eval_corpus(
-    corpus: Annotated[Path, typer.Argument(metavar="DIR", help="Folder of cases, each with raw.txt and expected.json.")],
+    corpus: Annotated[Path, typer.Argument(metavar="DIR|FILE", help=(
+        "A folder of cases (raw.txt and expected.json each), or a snippet file: JSONL (also compressed) "
+        "of pages with id, url, html and/or text renderings, and `with`/`without` snippet lists."))],
     rules: RulesOption = None,
     format: Annotated[ReportFormat, typer.Option("--format")] = ReportFormat.TEXT,
+    mode: Annotated[list[str] | None, typer.Option(
+        "--mode", metavar="FIELD", help="Snippet file: the rendering(s) to clean (e.g. text_bs4, html). Default: all.")] = None,
+    half: Annotated[str | None, typer.Option(
+        help="Snippet file: only half a or b of the pages (SHA-1 of the id), to report on pages not fitted on.")] = None,
+    limit: Annotated[int, typer.Option(metavar="N", help="Snippet file: only the first N pages (0: all).")] = 0,
+    peers: Annotated[bool, typer.Option(
+        "--peers", help="Snippet file: also score trafilatura's extract (html) and the text as scraped (text).")] = False,
+    show: Annotated[int, typer.Option(metavar="N", help="Snippet file: print N pages with misses per rendering.")] = 0,
 ) -> None:
-    """Score the cleaner on a labelled corpus: body precision/recall/F1, headline and dateline accuracy."""
+    """Score the cleaner: on a labelled corpus (body precision/recall/F1, headline and dateline accuracy),
+    or on a snippet file such as the development set (precision, recall, F1, accuracy per rendering)."""
     cleaner = _cleaner(rules)
+    if corpus.is_file():
+        _eval_snippets(corpus, cleaner, format, mode, half, limit, peers, show)
+        return
     try:
         report = evaluate(corpus, cleaner)
     except InputError as exc:
@@ -550,3 +564,25 @@ def eval_corpus(
         typer.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
     else:
         typer.echo(render_report(report, shutil.get_terminal_size().columns), nl=False)
+
+
+def _eval_snippets(path: Path, cleaner: Cleaner, format: ReportFormat, modes: list[str] | None, half: str | None,
+                   limit: int, peers: bool, show: int) -> None:
+    if half not in (None, *snippets.HALVES):
+        _fail(f"--half must be one of {', '.join(snippets.HALVES)}", 2)
+    try:
+        pages = snippets.load(path, limit, half)
+    except InputError as exc:
+        _fail(str(exc), 1)
+    present = snippets.modes_of(pages)
+    if unknown := [m for m in modes or () if m not in present]:
+        _fail(f"{path}: no pages carry {', '.join(unknown)} (they carry: {', '.join(present) or 'nothing'})", 2)
+    runs = []
+    for mode in modes or present:
+        runs.append(snippets.run_cleaner(pages, mode, cleaner))
+        if peers:
+            runs.append(snippets.run_peer(pages, mode))
+    if format is ReportFormat.JSON:
+        typer.echo(json.dumps({"pages": len(pages), "half": half, "runs": [run.to_dict() for run in runs]}, indent=2))
+    else:
+        typer.echo(snippets.render(runs, show), nl=False)
