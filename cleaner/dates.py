@@ -27,6 +27,7 @@ actualización el las los de del a hs hrs pubblicato aggiornato il alle ore gepu
 atualizado atualização em às opublikowano zaktualizowano aktualizacja o godz dnia
 опубликовано обновлено обновлён в г года опубліковано оновлено о р року від до
 """.split())
+_DIGIT = regex.compile(r"\d")  # every date pattern needs one: a line without is no dateline
 _NUMERIC_DATE = r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})"
 
 
@@ -72,7 +73,7 @@ def date_in(text: str) -> str | None:
 
 def is_dateline(text: str) -> bool:
     """A standalone date line: a printed date, and besides it only labels, times and a place."""
-    if len(text) > DATELINE_MAX_CHARS or not any(c.isdigit() for c in text):
+    if len(text) > DATELINE_MAX_CHARS or not _DIGIT.search(text):
         return False
     calendar = _calendar()
     if not calendar.pattern.search(text):

@@ -12,6 +12,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Collection
 from itertools import accumulate
+import re
 from enum import Enum
 
 import regex
@@ -47,14 +48,17 @@ CLUSTER_KEEP_SHARE = 0.3
 FOOTER_GAP_LINES = 2
 FOOTER_MAX_SHARE = 0.1
 
-_TERMINAL = regex.compile(r"[.!?…:;][\"'”’»)\]]*$|[.!?…][\"'”’»)\]]+\s*$")
+# Line-end patterns search backwards ((?r)): from the end they fail at once, where a forward search
+# tries every position of a long line.
+_TERMINAL = regex.compile(r"(?r)[.!?…:;][\"'”’»)\]]*$|[.!?…][\"'”’»)\]]+\s*$")
 # A word (as str.split() cuts them) that starts with a capital letter.
 _CAPITALIZED = regex.compile(r"(?<![^\s\x1c-\x1f])\p{Uppercase}")
-_SENTENCE_END = regex.compile(r"[.!?…][\"'”’»)\]]*$")
+_SENTENCE_END = regex.compile(r"(?r)[.!?…][\"'”’»)\]]*$")
 _OPENING_QUOTES = "\"'“„«‘‚‹(["
 _SENTENCE_INSIDE = regex.compile(r"\p{L}{2}[.!?] \p{Lu}")
 _INNER_SENTENCE_END = regex.compile(r"\p{Ll}{2}[.!?] \p{Lu}|\d{4}[.!?] \p{Lu}")
-_LINKISH = regex.compile(r"https?://|www\.|\.(?:com|org|net|html?)\b|@\w|#\w")
+# The standard library's engine: over twice as fast as `regex` on this literal-led alternation.
+_LINKISH = re.compile(r"https?://|www\.|\.(?:com|org|net|html?)\b|@\w|#\w")
 
 
 class Label(Enum):
@@ -172,7 +176,9 @@ class Page:
         return self.labels[i] is Label.GOOD and self.verdicts[i] is None
 
     def goods(self, start: int = 0, stop: int | None = None) -> list[int]:
-        return [i for i in range(start, len(self.lines) if stop is None else stop) if self.good(i)]
+        labels, verdicts, good = self.labels, self.verdicts, Label.GOOD  # `good` inlined: passes call this often
+        return [i for i in range(start, len(self.lines) if stop is None else stop)
+                if labels[i] is good and verdicts[i] is None]
 
     def any_good(self, start: int) -> bool:
         """Is there a good undecided line from `start` on? (Stops at the first.)"""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import cleaner
 from cleaner.heuristics import Label, features, label
 from cleaner.language import stopwords
-from cleaner.lines import split_lines
+from cleaner.lines import _CONTROL, _SPACE, _ZERO_WIDTH, normalize, split_lines
 
 P1 = ("The city council voted on Tuesday to extend the tram line to the northern suburbs, "
       "a project that residents have requested for more than a decade.")
@@ -154,3 +154,18 @@ def test_a_short_list_between_two_paragraphs_is_the_articles_own() -> None:
     )
     article = cleaner.clean(text)
     assert "Bicycle Rental" in article.body and article.removed == ()
+
+
+def test_str_split_whitespace_is_the_normalizer_s_whitespace() -> None:
+    """`normalize` splits on str.split's whitespace when a line has no zero-width character: that is
+    only right while the two agree on every code point."""
+    for cp in range(0x110000):
+        c = chr(cp)
+        if not 0xD800 <= cp <= 0xDFFF and not _CONTROL.fullmatch(c):
+            assert bool(_SPACE.fullmatch(c)) == (c.isspace() or c in _ZERO_WIDTH), hex(cp)
+
+
+def test_normalized_forms() -> None:
+    assert normalize("Notify\u00a0 of\u2003NEW\tfollow-up  comments") == "notify of new follow-up comments"
+    assert normalize("\u200bShare\u200b this\x07 \ufb01le ") == "share this file"
+    assert normalize("ＦＵＬＬ　ＷＩＤＴＨ Straße") == "full width strasse"

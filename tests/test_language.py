@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from cleaner import Cleaner
-from cleaner.language import detect, pack_of, sample
+from cleaner.language import SAMPLE_CHARS, detect, pack_of, sample
 
 GERMAN = ("Die Freiwilligen zählten in diesem Frühjahr dreißig Otter am Fluss, so viele wie noch nie seit "
           "Beginn der Zählung.")
@@ -25,7 +25,7 @@ def test_no_prose_or_no_letters_is_unknown() -> None:
 
 def test_the_sample_is_the_longest_prose_lines_and_bounded() -> None:
     text = sample([MENU, POLISH, GERMAN, "short line", GERMAN * 20])
-    assert text.startswith(GERMAN) and len(text) == 600 and "Home" not in text
+    assert text.startswith(GERMAN) and len(text) == SAMPLE_CHARS and "Home" not in text
 
 
 def test_a_language_without_a_pack_is_reported_and_gets_every_pack() -> None:
