@@ -31,8 +31,8 @@ LONG_LINE_CHARS = 2000
 _PIECE_BREAK = regex.compile(
     r"(?<=[.!?…][\"'”’»)\]]*)\s+(?=[\p{Lu}\p{N}\"'“„«‘(\[])|\s+[|•·›»]\s+|\s{2,}|\t"
 )
-# Every line break Python's str.splitlines knows, so "\r", "\u2028" and friends split too.
-_BREAK = regex.compile(r"\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
+# Every line break, as str.splitlines knows them: "\r", "\u2028" and friends split too.
+_BREAKS = frozenset("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029")
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +88,9 @@ def split_lines(text: str) -> list[Line]:
     lower-case letter, or with punctuation that closes a phrase. Its `joiner` is what stood between
     the two in the page: a space, or nothing (", where" after a link).
     """
-    raws = _BREAK.split(text)
+    raws = text.splitlines()
+    if not text or text[-1] in _BREAKS:  # as a split at every break would: an empty last line
+        raws.append("")
     lines = [Line(i, *_forms(raw)) for i, raw in enumerate(raws, 1)]
     for k in range(1, len(lines)):
         if lines[k].text and lines[k - 1].text and _glued(raws[k - 1], lines[k - 1].text, raws[k], lines[k].text):

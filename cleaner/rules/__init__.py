@@ -321,7 +321,7 @@ class CompiledRules:
         timeout = MATCH_TIMEOUT_S if len(norm) >= TIMED_MIN_CHARS else None
         if site is not None:
             for i, compiled, _ in self._site_patterns(language, site):
-                if self._hits(i, compiled.search, norm, timeout):
+                if (compiled.search(norm) is not None) if timeout is None else self._hits(i, compiled.search, norm, timeout):
                     return self.rules[i]
         positions = set(self._candidates(language, norm[:PREFIX_CHARS]))
         for end in range(1, min(len(norm), OPENING_KEY_CHARS) + 1):
@@ -333,17 +333,18 @@ class CompiledRules:
                 positions.update(found)
         usable = self._general(language)
         for position in sorted(positions):
+            if not usable[position]:
+                continue
             i, compiled, is_anchored = self._patterns[position]
-            if usable[position] and self._hits(i, compiled.match if is_anchored else compiled.search, norm, timeout):
+            match = compiled.match if is_anchored else compiled.search
+            if (match(norm) is not None) if timeout is None else self._hits(i, match, norm, timeout):
                 return self.rules[i]
         return None
 
-    def _hits(self, index: int, match: Callable[..., Any], norm: str, timeout: float | None) -> bool:
-        """One match; one that runs out of time is a miss, and the rule is recorded in `timed_out`.
+    def _hits(self, index: int, match: Callable[..., Any], norm: str, timeout: float) -> bool:
+        """One match on a long line (short ones are matched inline, without this call's cost); one that runs out of time is a miss, and the rule is recorded in `timed_out`.
         A rule that ran out once on a document is not tried again on it: a page cut into many long
         pieces costs each slow rule one time bound, not one per piece."""
-        if timeout is None:
-            return match(norm) is not None
         if self.rules[index].id in self.timed_out:
             return False
         try:
