@@ -28,6 +28,7 @@ from . import batch, io, site, snippets
 from .article import Article, Category
 from .engine import Cleaner, LineReport, site_of
 from .evaluate import evaluate, render_report
+from .html import PageExplanation, explain_html
 from .io import InputError, InputFormat, OutputFormat, Source
 from .record import to_record
 from .rules import Rule, RuleError
@@ -446,27 +447,58 @@ class RunStats:
 
 @app.command()
 def explain(
-    file: Annotated[str, typer.Argument(metavar="FILE", help="A text file, or - for stdin.")],
+    file: Annotated[str, typer.Argument(metavar="FILE", help="A text or HTML file, or - for stdin.")],
     rules: RulesOption = None,
     url: UrlOption = None,
     format: Annotated[ReportFormat, typer.Option("--format")] = ReportFormat.TEXT,
+    input_format: Annotated[InputFormat, typer.Option(
+        help="auto: HTML for .html/.htm files and for content starting with an HTML tag; text otherwise.")] = InputFormat.AUTO,
     max_size: MaxSizeOption = io.MAX_BYTES / 1024 / 1024,
 ) -> None:
-    """Show every input line with its verdict and the rule or heuristic that decided it."""
+    """Show every input line with its verdict and the rule or heuristic that decided it.
+
+    For a page: first trafilatura's part as one line (what its extraction kept and dropped) and the
+    page's metadata, then each line of the text it let through, as `clean` decides it."""
     cleaner = _cleaner(rules)
+    limit = int(max_size * 1024 * 1024)
     try:
         if Path(file).is_dir():
             raise InputError(file, "is a folder", "explain takes one file")
         [source] = io.expand(file)
         with io.open_source(source, sys.stdin.buffer) as stream:
-            decoded = io.read_text(stream, source.name, int(max_size * 1024 * 1024))
+            kind, stream = io.sniff(stream)
+            if input_format is not InputFormat.AUTO:
+                kind = input_format
+            elif source.path is not None and io.base_suffix(source.path) in io.HTML_SUFFIXES:
+                kind = InputFormat.HTML
+            if kind is InputFormat.JSONL:
+                raise InputError(source.name, "is JSONL", "explain takes one document: put its text in a file")
+            data = io.read_limited(stream, source.name, limit) if kind is InputFormat.HTML else None
+            decoded = None if data is not None else io.read_text(stream, source.name, limit)
     except InputError as exc:
         _fail(str(exc), 1)
+    if data is not None:
+        _explain_page(explain_html(data, url=url, cleaner=cleaner), format)
+        return
     reports = cleaner.explain(decoded.text, source=url)
     if format is ReportFormat.JSON:
         typer.echo(json.dumps([r.to_dict() for r in reports], ensure_ascii=False, indent=2))
         return
     for line in _explain_lines(reports, shutil.get_terminal_size().columns):
+        typer.echo(line)
+
+
+def _explain_page(page: PageExplanation, format: ReportFormat) -> None:
+    if format is ReportFormat.JSON:
+        typer.echo(json.dumps(page.to_dict(), ensure_ascii=False, indent=2))
+        return
+    width = shutil.get_terminal_size().columns
+    typer.echo(page.summary())  # whole: it is the only account of what trafilatura dropped
+    e = page.extraction
+    if e is not None:
+        for name, value in (("headline", e.headline), ("date", e.date), ("byline", e.byline)):
+            typer.echo(io.truncate(f"{name} (page metadata): {value or '-'}", width))
+    for line in _explain_lines(page.reports, width):
         typer.echo(line)
 
 

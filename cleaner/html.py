@@ -11,6 +11,9 @@ whole visible text, that reading is taken instead, and `Article.extraction` says
 from __future__ import annotations
 
 import dataclasses
+from dataclasses import dataclass
+from typing import Any, Sequence
+
 import regex
 import trafilatura
 from htmldate import find_date
@@ -18,7 +21,7 @@ from lxml.html import HtmlElement
 from trafilatura.utils import load_html
 
 from .article import Article
-from .engine import Cleaner, Options
+from .engine import Cleaner, LineReport, Options
 from .lines import normalize
 from .record import default_cleaner
 
@@ -31,6 +34,36 @@ NEAR_NOTHING_CHARS = 250  # and only when trafilatura's text is shorter than thi
 # set, a larger cut swaps trafilatura's short but right answers for whole pages of furniture
 
 
+@dataclass(frozen=True)
+class Extraction:
+    """What trafilatura makes of a page, before the engine's pass: the text to clean and the
+    page's metadata. `fallback`: trafilatura missed the article, the text is the page's whole
+    visible text, cleaned by the full text engine."""
+
+    text: str
+    fallback: bool
+    headline: str | None = None
+    byline: str | None = None
+    date: str | None = None
+
+
+def extract(html: str | bytes, text_cleaner: Cleaner, url: str | None = None) -> Extraction | None:
+    """trafilatura's reading of the page, or None when the page does not parse."""
+    tree = load_html(html)
+    if tree is None:
+        return None
+    headline, byline = page_headline(tree), _author(tree)
+    date = find_date(tree, extensive_search=False, original_date=True, url=url)  # before extraction prunes the tree
+    document = trafilatura.bare_extraction(tree, url=url, include_comments=False)
+    text = (document.text if document is not None else None) or ""
+    if len(text.strip()) < NEAR_NOTHING_CHARS:  # next to nothing: did trafilatura miss the article?
+        visible = trafilatura.html2txt(html) or ""
+        article_chars = sum(map(len, text_cleaner.clean(visible, source=url).body))
+        if not text.strip() or (article_chars >= MIN_VISIBLE_CHARS and len(text) < MIN_EXTRACTED_SHARE * article_chars):
+            return Extraction(visible, True, headline, byline, date)
+    return Extraction(text, False, headline, byline, date)
+
+
 def clean_html(html: str | bytes, *, url: str | None = None, options: Options | None = None,
                cleaner: Cleaner | None = None) -> Article:
     """Clean one HTML page: the same `Article` as for text, with metadata from the page.
@@ -38,31 +71,82 @@ def clean_html(html: str | bytes, *, url: str | None = None, options: Options | 
     `cleaner` (with its rules and options) is used when given, else one with the built-in rules.
     """
     text_cleaner = cleaner or default_cleaner(options or Options())
-    extracted_cleaner = text_cleaner.for_extracted_text()
-    tree = load_html(html)
-    if tree is None:
+    extraction = extract(html, text_cleaner, url)
+    if extraction is None:
         return Article(extraction="fallback")  # nothing parseable: an empty article, nothing to keep
-    headline, byline = page_headline(tree), _author(tree)
-    date = find_date(tree, extensive_search=False, original_date=True, url=url)  # before extraction prunes the tree
-    document = trafilatura.bare_extraction(tree, url=url, include_comments=False)
-    text = (document.text if document is not None else None) or ""
-    if len(text.strip()) < NEAR_NOTHING_CHARS:  # next to nothing: did trafilatura miss the article?
-        whole = text_cleaner.clean(trafilatura.html2txt(html) or "", source=url)
-        article_chars = sum(map(len, whole.body))
-        if not text.strip() or (article_chars >= MIN_VISIBLE_CHARS and len(text) < MIN_EXTRACTED_SHARE * article_chars):
-            return dataclasses.replace(whole, headline=headline or whole.headline, extraction="fallback")
-    article = extracted_cleaner.clean(text, source=url)
+    if extraction.fallback:
+        whole = text_cleaner.clean(extraction.text, source=url)
+        return dataclasses.replace(whole, headline=extraction.headline or whole.headline, extraction="fallback")
+    article = text_cleaner.for_extracted_text().clean(extraction.text, source=url)
     body = article.body
-    if headline and body and normalize(body[0]) == normalize(headline):
-        body = body[1:]  # the title printed again at the top of the text
+    if _title_again(body[:1], extraction.headline):
+        body = body[1:]
     return dataclasses.replace(
         article,
-        headline=headline or article.headline,
-        date=article.date or date,
-        byline=article.byline or byline,
+        headline=extraction.headline or article.headline,
+        date=article.date or extraction.date,
+        byline=article.byline or extraction.byline,
         body=body,
         extraction="trafilatura",
     )
+
+
+@dataclass(frozen=True)
+class PageExplanation:
+    """`explain` for a page: trafilatura's part summarized, then the engine's line by line."""
+
+    extraction: Extraction | None
+    visible_chars: int  # the page's whole visible text (trafilatura's html2txt, spaces collapsed)
+    reports: list[LineReport]
+
+    def summary(self) -> str:
+        """trafilatura's own drops, as one line."""
+        if self.extraction is None:
+            return "page: not parseable as HTML; nothing to keep"
+        if self.extraction.fallback:
+            return (f"page: trafilatura kept next to nothing; the text engine reads the page's whole visible "
+                    f"text ({self.visible_chars:,} characters)")
+        kept = [r.text for r in self.reports if r.text]
+        chars = len(" ".join(kept))
+        dropped = max(0, self.visible_chars - chars)
+        lines = f"{len(kept):,} line{'' if len(kept) == 1 else 's'}"
+        return (f"page: trafilatura kept {lines}, {chars:,} of the page's {self.visible_chars:,} "
+                f"visible characters; its extraction dropped {dropped:,} ({dropped / max(1, self.visible_chars):.0%})")
+
+    def to_dict(self) -> dict[str, Any]:
+        e = self.extraction
+        return {
+            "summary": self.summary(),
+            "extraction": None if e is None else ("fallback" if e.fallback else "trafilatura"),
+            "headline": e and e.headline, "date": e and e.date, "byline": e and e.byline,
+            "visible_chars": self.visible_chars,
+            "lines": [r.to_dict() for r in self.reports],
+        }
+
+
+def explain_html(html: str | bytes, *, url: str | None = None, cleaner: Cleaner | None = None) -> PageExplanation:
+    """`Cleaner.explain` for a page: trafilatura's reading summarized, then a report for each line of
+    the text it let through (of the whole visible text on a fallback), as `clean_html` decides them."""
+    text_cleaner = cleaner or default_cleaner(Options())
+    extraction = extract(html, text_cleaner, url)
+    visible_chars = len(" ".join((trafilatura.html2txt(html) or "").split()))
+    if extraction is None:
+        return PageExplanation(None, visible_chars, [])
+    engine = text_cleaner if extraction.fallback else text_cleaner.for_extracted_text()
+    reports = engine.explain(extraction.text, source=url)
+    if not extraction.fallback:
+        first_body = next((i for i, r in enumerate(reports) if r.verdict == "body"), None)
+        if first_body is not None and _title_again([reports[first_body].text], extraction.headline):
+            reports[first_body] = dataclasses.replace(reports[first_body], verdict="headline", rule=TITLE_AGAIN)
+    return PageExplanation(extraction, visible_chars, reports)
+
+
+TITLE_AGAIN = "page-title"  # the first body line repeats the page's headline: it is the headline
+
+
+def _title_again(first: Sequence[str], headline: str | None) -> bool:
+    """The text starts by printing the page's title again."""
+    return bool(headline and first and normalize(first[0]) == normalize(headline))
 
 
 # How titles append the site's name: "Storm closes port | Harbour News".

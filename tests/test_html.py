@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 
 from cleaner import clean_record
 from cleaner.cli import app
-from cleaner.html import clean_html, page_headline
+from cleaner.html import clean_html, explain_html, page_headline
 from trafilatura.utils import load_html
 
 P1 = ("The harbour closed on Monday as the storm arrived, and the ferries stayed at their moorings until the "
@@ -71,3 +71,27 @@ def test_an_html_file_is_recognized_by_its_extension_and_by_its_start(tmp_path: 
         assert result.exit_code == 0, result.stderr
         assert result.stdout.startswith("Storm closes the harbour\n")
         assert "Share on Facebook" not in result.stdout and P2 in result.stdout
+
+
+def test_explain_a_page_agrees_with_clean_and_summarizes_trafilatura(tmp_path: Path) -> None:
+    page = explain_html(PAGE, url="https://gazette.example/storm")
+    assert tuple(r.text for r in page.reports if r.verdict == "body") == clean_html(PAGE).body == (P1, P2)
+    assert {r.text: r.verdict for r in page.reports}["Share on Facebook"] == "share"
+    assert page.summary().startswith("page: trafilatura kept ") and "Home" not in " ".join(r.text for r in page.reports)
+    assert page.extraction is not None and page.extraction.byline == "Maria Lind" and not page.extraction.fallback
+    path = tmp_path / "storm.html"
+    path.write_text(PAGE, encoding="utf-8")
+    result = CliRunner().invoke(app, ["explain", str(path)])
+    assert result.exit_code == 0 and result.output.startswith("page: trafilatura kept ")
+    assert "headline (page metadata): Storm closes the harbour" in result.output
+    sniffed = CliRunner().invoke(app, ["explain", "--format", "json", "-"], input=PAGE)  # no suffix: by content
+    data = json.loads(sniffed.output)
+    assert data["extraction"] == "trafilatura" and [r["text"] for r in data["lines"] if r["verdict"] == "body"] == [P1, P2]
+
+
+def test_explain_a_page_with_nothing_to_extract_says_so() -> None:
+    nothing = explain_html("<html><head><script>var x = 1;</script></head></html>")
+    assert nothing.extraction is not None and nothing.extraction.fallback
+    assert nothing.summary().startswith("page: trafilatura kept next to nothing")
+    assert all(r.verdict == "blank" for r in nothing.reports)
+    assert explain_html("").summary() == "page: not parseable as HTML; nothing to keep"
