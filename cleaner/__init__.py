@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from .article import Article, Category, Removal
 from .engine import Cleaner, Options
-from .record import Fields, RecordError, default_cleaner, clean_record, clean_records
+from .record import Fields, RecordError, default_cleaner, clean_dataframe, clean_record, clean_records
 
 __all__ = [
-    "Article", "Category", "Cleaner", "Fields", "Options", "RecordError", "Removal", "clean", "clean_record", "clean_records",
+    "Article", "Category", "Cleaner", "Fields", "Options", "RecordError", "Removal", "clean", "clean_dataframe", "clean_record", "clean_records",
 ]
 
 

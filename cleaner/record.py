@@ -10,10 +10,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
 from .article import Article
 from .engine import Cleaner, Options
+
+if TYPE_CHECKING:
+    import pandas
 
 
 @dataclass(frozen=True)
@@ -85,3 +88,17 @@ def clean_records(records: Iterable[dict[str, Any]], *, cleaner: Cleaner | None 
         except RecordError as exc:
             out.append({**record, "error": str(exc)})
     return out
+
+
+def clean_dataframe(frame: "pandas.DataFrame", *, cleaner: Cleaner | None = None, fields: Fields = DEFAULT_FIELDS,
+                    source: str | None = None) -> "pandas.DataFrame":
+    """`clean_records` for a pandas DataFrame (what Dask's `map_partitions` hands over): one row out per
+    row in, same index and order, the contract's columns. A missing value (NaN/None) is a missing field."""
+    import pandas  # only for users who have it
+
+    records = [{key: value for key, value in row.items() if not _missing(value)} for row in frame.to_dict("records")]
+    return pandas.DataFrame(clean_records(records, cleaner=cleaner, fields=fields, source=source), index=frame.index)
+
+
+def _missing(value: Any) -> bool:
+    return value is None or (isinstance(value, float) and value != value)  # NaN is the only value unequal to itself

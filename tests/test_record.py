@@ -4,7 +4,7 @@ import pickle
 
 import pytest
 
-from cleaner import RecordError, clean_record, clean_records
+from cleaner import RecordError, clean_dataframe, clean_record, clean_records
 from cleaner.record import Fields
 
 ARTICLE = (
@@ -48,3 +48,15 @@ def test_batch_keeps_order_and_marks_bad_records() -> None:
 
 def test_the_record_function_pickles_for_worker_processes() -> None:
     assert pickle.loads(pickle.dumps(clean_record)) is clean_record
+
+
+def test_a_dataframe_gets_the_same_records_row_for_row() -> None:
+    pandas = pytest.importorskip("pandas")  # installed with the test extra (and Ray's)
+    frame = pandas.DataFrame({"id": [1, 2, 3], "text": [ARTICLE, None, ARTICLE], "url": ["https://a.example/x", None, None]},
+                             index=[10, 20, 30])
+    out = clean_dataframe(frame)
+    assert list(out.index) == [10, 20, 30]
+    assert out.loc[10, "headline"] == "River town opens its first public library in a century"
+    assert out.loc[20, "error"] == "no 'text' field" and "text" not in out.columns
+    expected = clean_records([{"id": 1, "text": ARTICLE, "url": "https://a.example/x"}, {"id": 3, "text": ARTICLE}])
+    assert out.loc[10, "body"] == expected[0]["body"] and out.loc[30, "removed"] == expected[1]["removed"]
