@@ -24,7 +24,7 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
-from . import batch, io, site, snippets
+from . import batch, bench, io, site, snippets
 from .article import Article, Category
 from .engine import Cleaner, LineReport, site_of
 from .evaluate import evaluate, render_report
@@ -564,6 +564,37 @@ def _rule_dict(rule: Rule) -> dict[str, object]:
 def _rule_note(rule: Rule) -> str:
     sites = f" [sites: {', '.join(sorted(rule.sites))}]" if rule.sites else ""
     return rule.description + sites
+
+
+@app.command("bench")
+def bench_command(
+    documents: Annotated[int, typer.Option("--documents", "-n", metavar="N", help="Documents to generate.")] = 2000,
+    jobs: Annotated[list[int] | None, typer.Option("--jobs", "-j", metavar="N", help=(
+        "Also clean with a pool of N workers (repeatable). Default: all cores, when more than one."))] = None,
+    corpus: Annotated[Path | None, typer.Option(metavar="DIR", help=(
+        "Labelled cases to build documents from. Default: ./corpus when there is one, else the rule packs' examples."))] = None,
+    sizes: Annotated[str, typer.Option(metavar="KB,KB,...", help="Document sizes to cycle through, in KB.")] = ",".join(map(str, bench.SIZES_KB)),
+    peer: Annotated[bool, typer.Option("--peer/--no-peer", help="Also run trafilatura's extract on the same documents.")] = True,
+    format: Annotated[ReportFormat, typer.Option("--format")] = ReportFormat.TEXT,
+) -> None:
+    """Measure throughput (documents/s, MB/s) and peak memory on a generated batch of realistic
+    scraped documents, in one process and with workers, beside trafilatura in the same run."""
+    try:
+        kilobytes = [float(size) for size in sizes.split(",")]
+    except ValueError:
+        _fail(f"--sizes takes numbers separated by commas, not {sizes!r}", 2)
+    if corpus is None and Path("corpus").is_dir():
+        corpus = Path("corpus")
+    try:
+        docs = bench.documents(bench.templates(corpus), documents, kilobytes)
+    except InputError as exc:
+        _fail(str(exc), 1)
+    pools = jobs if jobs is not None else [n for n in [batch.default_jobs()] if n > 1]
+    figures = bench.measure(docs, pools, peer)
+    if format is ReportFormat.JSON:
+        typer.echo(json.dumps({"corpus": str(corpus) if corpus else None, "runs": [f.to_dict() for f in figures]}, indent=2))
+    else:
+        typer.echo(f"built from {corpus or 'the rule packs’ examples'}: " + bench.report(docs, figures), nl=False)
 
 
 @app.command("eval")

@@ -1,0 +1,47 @@
+"""`cleaner bench`: the generated batch is what it claims (sizes, unique article lines), and the figures come out."""
+
+from __future__ import annotations
+
+import json
+
+from typer.testing import CliRunner
+
+from cleaner import Cleaner, bench
+from cleaner.cli import app
+from conftest import ROOT
+
+
+def test_documents_grow_to_their_sizes_with_unique_article_lines() -> None:
+    shapes = bench.templates(ROOT / "corpus")
+    docs = bench.documents(shapes, 14, (1, 20))
+    assert len(docs) == 14
+    for k, doc in enumerate(docs):
+        target = (1, 20)[k % 2] * 1024
+        assert abs(len(doc.encode()) - target) <= max(0.2 * target, 2500), (k, len(doc.encode()))
+    long_lines = [set(line for line in doc.splitlines() if len(line) > 60) for doc in docs]
+    assert all(a.isdisjoint(b) for i, a in enumerate(long_lines) for b in long_lines[i + 1:])
+
+
+def test_the_article_of_a_grown_document_is_kept() -> None:
+    shape = bench.templates(ROOT / "corpus")[0]
+    doc = bench.documents([shape], 1, (10,))[0]
+    article = Cleaner().clean(doc)
+    assert len(article.body) >= 10 and not set(shape.head) & set(article.body)
+
+
+def test_without_a_corpus_documents_come_from_the_rule_examples() -> None:
+    shapes = bench.templates(None)
+    assert len(shapes) >= 10 and all(shape.body for shape in shapes)
+    assert len(bench.documents(shapes, 5, (2,))) == 5
+
+
+def test_the_command_reports_every_run() -> None:
+    result = CliRunner().invoke(app, ["bench", "-n", "80", "--sizes", "1,2", "-j", "2", "--no-peer",
+                                      "--corpus", str(ROOT / "corpus"), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    runs = json.loads(result.output)["runs"]
+    assert [r["name"] for r in runs] == ["cleaner, 1 job", "cleaner, 2 jobs"]
+    assert runs[0]["documents"] == 80 and runs[1]["documents"] == 80 - 2 * 32
+    assert all(r["docs_per_s"] > 0 and r["peak_rss_mb"] > 0 for r in runs)
+    bad = CliRunner().invoke(app, ["bench", "--sizes", "big"])
+    assert bad.exit_code == 2 and "--sizes" in bad.output
