@@ -14,7 +14,7 @@ import time
 import traceback
 from collections import Counter
 from contextlib import ExitStack, contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 from pathlib import Path
 from typing import IO, Annotated, Any, BinaryIO, Callable, Iterator, NoReturn, Protocol, TypeVar
@@ -137,7 +137,7 @@ def clean(
     run.start(sources, jobs)
     templates = run.learn(sources, site_repeat_min, site_repeat_share) if site_repeat else {}
     with run.reporting(errors):
-        run.clean(sources, templates)
+        run.write_all(run.cleaned(sources, templates))
     run.finish(stats)
     raise typer.Exit(1 if run.stats.failed else 0)
 
@@ -157,15 +157,78 @@ class _Options:
     debug: bool
 
 
+@dataclass(frozen=True)
+class _Reader:
+    """How a source becomes batch units: an opening marker, its documents (or the error that stopped it),
+    a closing marker. A value, so that `--engine ray` can send it to the Ray task that reads the files."""
+
+    o: _Options
+    output_format: OutputFormat
+    stdin_kind: InputFormat = InputFormat.TEXT  # what `--input-format auto` found on stdin
+
+    def kind(self, source: Source) -> InputFormat:
+        if self.o.input_format is not InputFormat.AUTO:
+            return self.o.input_format
+        if source.path is None:
+            return self.stdin_kind
+        suffix = io.base_suffix(source.path)
+        return (InputFormat.JSONL if suffix == ".jsonl" else InputFormat.HTML if suffix in io.HTML_SUFFIXES
+                else InputFormat.TEXT)
+
+    def __call__(self, source: Source, stdin: BinaryIO | None = None) -> Iterator[batch.Unit]:
+        """One source's units, read lazily; `stdin` is what `-` reads (default: this process's stdin)."""
+        kind = self.kind(source)
+        jsonl = kind is InputFormat.JSONL
+        if jsonl and self.output_format is not OutputFormat.JSONL:
+            yield batch.Unit(source, error=str(InputError(source.name, "JSONL input gives JSONL output", "use --output-format jsonl")))
+            return
+        yield batch.Unit(source, meta={"marker": "open"})
+        try:
+            with io.open_source(source, sys.stdin.buffer if stdin is None else stdin) as stream:
+                if jsonl:
+                    yield from self.records(source, stream)
+                elif kind is InputFormat.HTML:
+                    page = io.read_limited(stream, source.name, self.o.max_bytes)
+                    yield batch.Unit(source, page, self.o.url, {"encoding": "html"}, html=True)
+                else:
+                    decoded = io.read_text(stream, source.name, self.o.max_bytes)
+                    yield batch.Unit(source, decoded.text, self.o.url, {"encoding": decoded.encoding},
+                                     site=self.site_key(self.o.url, source))
+        except InputError as exc:
+            yield batch.Unit(source, error=str(exc), meta={"fatal": True, "traceback": traceback.format_exc()})
+        except OSError as exc:
+            yield batch.Unit(source, error=f"{exc.filename or source.name}: {exc.strerror or exc} (check the disk and permissions)",
+                             meta={"fatal": True, "traceback": traceback.format_exc()})
+        yield batch.Unit(source, meta={"marker": "close"})
+
+    def records(self, source: Source, stream: BinaryIO) -> Iterator[batch.Unit]:
+        for item in io.read_jsonl(stream, source.name, self.o.max_bytes, self.o.text_field, self.o.html_field):
+            if isinstance(item, InputError):
+                yield batch.Unit(source, error=str(item), meta={"line": item.line, "fields": item.fields})
+                continue
+            url = item.fields.get("url")
+            url = url if isinstance(url, str) else self.o.url
+            yield batch.Unit(source, item.text, url, {"fields": item.fields, "line": item.line, "field": item.text_field},
+                             html=item.text_field == self.o.html_field, site=self.site_key(url, source))
+
+    @staticmethod
+    def site_key(url: str | None, source: Source) -> str | None:
+        """Whose template a document shares: its URL's domain, else its input folder."""
+        domain = site_of(url)
+        if domain is not None:
+            return domain
+        return f"folder:{source.path.parent}" if source.path is not None else None
+
+
 class _Run:
     """One `cleaner clean` invocation: where outputs go, and the run's figures."""
 
     def __init__(self, cleaner: Cleaner, rule_files: list[Path], options: _Options) -> None:
         self.cleaner, self.rule_files, self.o = cleaner, rule_files, options
-        self.output_format = options.output_format or OutputFormat.TEXT
+        self.reader = _Reader(options, options.output_format or OutputFormat.TEXT)
         self.out_dir: Path | None = None
         self.out_file: Path | None = None
-        self.stdin, self.stdin_kind = sys.stdin.buffer, InputFormat.TEXT
+        self.stdin = sys.stdin.buffer
         self.inputs: list[Path] = []
         self.outputs: set[str] = set()  # output paths written, case folded
         self.jobs = 1
@@ -177,10 +240,11 @@ class _Run:
     def start(self, sources: list[Source], jobs: int | None) -> None:
         """Settle the output format, destination and number of workers before anything is cleaned."""
         if self.o.input_format is InputFormat.AUTO and any(s.path is None for s in sources):
-            self.stdin_kind, self.stdin = io.sniff(self.stdin)
-        all_jsonl = bool(sources) and all(self.kind(s) is InputFormat.JSONL for s in sources)
+            stdin_kind, self.stdin = io.sniff(self.stdin)
+            self.reader = replace(self.reader, stdin_kind=stdin_kind)
+        all_jsonl = bool(sources) and all(self.reader.kind(s) is InputFormat.JSONL for s in sources)
         if self.o.output_format is None and all_jsonl:
-            self.output_format = OutputFormat.JSONL
+            self.reader = replace(self.reader, output_format=OutputFormat.JSONL)
         if self.o.output is not None and io.base_suffix(self.o.output) == ".jsonl" and not self.o.output.is_dir():
             if self.output_format is not OutputFormat.JSONL:
                 _fail("a single output file takes JSONL output (use --output-format jsonl)", 2)
@@ -194,20 +258,15 @@ class _Run:
         self.inputs = [s.path for s in sources if s.path is not None]
         self.source_count = len(sources)
         on_stdin = any(s.path is None for s in sources)
-        one_document = len(sources) == 1 and self.kind(sources[0]) is not InputFormat.JSONL
+        one_document = len(sources) == 1 and self.reader.kind(sources[0]) is not InputFormat.JSONL
         # Workers cost a second each to start (they compile the rules): not for stdin, not for one page.
         self.jobs = jobs if jobs is not None else (1 if on_stdin or one_document else batch.default_jobs())
         if self.jobs < 1:
             _fail("--jobs must be at least 1", 2)
 
-    def kind(self, source: Source) -> InputFormat:
-        if self.o.input_format is not InputFormat.AUTO:
-            return self.o.input_format
-        if source.path is None:
-            return self.stdin_kind
-        suffix = io.base_suffix(source.path)
-        return (InputFormat.JSONL if suffix == ".jsonl" else InputFormat.HTML if suffix in io.HTML_SUFFIXES
-                else InputFormat.TEXT)
+    @property
+    def output_format(self) -> OutputFormat:
+        return self.reader.output_format
 
     @contextmanager
     def reporting(self, errors: Path | None) -> Iterator[None]:
@@ -246,9 +305,12 @@ class _Run:
                 learner.add(unit.site, unit.text)
         return learner.templates()
 
-    def clean(self, sources: list[Source], templates: dict[str, frozenset[str]]) -> None:
-        """Every source through the engine (in workers with --jobs), outputs written in input order."""
-        units = batch.clean_units(self.units(sources), self.cleaner, self.jobs, self.rule_files, templates=templates)
+    def cleaned(self, sources: list[Source], templates: dict[str, frozenset[str]]) -> Iterator[batch.Unit]:
+        """Every source's units, documents cleaned (in workers with --jobs), in input order."""
+        return batch.clean_units(self.units(sources), self.cleaner, self.jobs, self.rule_files, templates=templates)
+
+    def write_all(self, units: Iterator[batch.Unit]) -> None:
+        """Outputs written in input order as the units come: one file per source, one shared file, or stdout."""
         with ExitStack() as whole_run:
             if self.out_file is not None:
                 shared = whole_run.enter_context(self.attempt_open(self.out_file))
@@ -280,55 +342,18 @@ class _Run:
                 raise typer.Exit(1) from None
 
     def units(self, sources: list[Source], learning: bool = False) -> Iterator[batch.Unit]:
-        """The work, read lazily in order: for each source an opening marker, its documents (or the
-        error that stopped it), a closing marker. Learning reads every source, finished or not, so
+        """The work, read lazily in order (see `_Reader`). Learning reads every source, finished or not, so
         that a resumed run learns the same templates as an uninterrupted one."""
         for source in sources:
-            if (not learning and self.o.resume and self.out_dir is not None
-                    and io.output_path(source, self.out_dir, self.output_format).exists()):
-                self.stats.skipped += 1
-                continue
-            kind = self.kind(source)
-            jsonl = kind is InputFormat.JSONL
-            if jsonl and self.output_format is not OutputFormat.JSONL:
-                yield batch.Unit(source, error=str(InputError(source.name, "JSONL input gives JSONL output", "use --output-format jsonl")))
-                continue
-            yield batch.Unit(source, meta={"marker": "open"})
-            try:
-                with io.open_source(source, self.stdin) as stream:
-                    if jsonl:
-                        yield from self.records(source, stream)
-                    elif kind is InputFormat.HTML:
-                        page = io.read_limited(stream, source.name, self.o.max_bytes)
-                        yield batch.Unit(source, page, self.o.url, {"encoding": "html"}, html=True)
-                    else:
-                        decoded = io.read_text(stream, source.name, self.o.max_bytes)
-                        yield batch.Unit(source, decoded.text, self.o.url, {"encoding": decoded.encoding},
-                                         site=self.site_key(self.o.url, source))
-            except InputError as exc:
-                yield batch.Unit(source, error=str(exc), meta={"fatal": True, "traceback": traceback.format_exc()})
-            except OSError as exc:
-                yield batch.Unit(source, error=f"{exc.filename or source.name}: {exc.strerror or exc} (check the disk and permissions)",
-                                 meta={"fatal": True, "traceback": traceback.format_exc()})
-            yield batch.Unit(source, meta={"marker": "close"})
+            if learning or not self.done(source):
+                yield from self.reader(source, self.stdin)
 
-    def records(self, source: Source, stream: BinaryIO) -> Iterator[batch.Unit]:
-        for item in io.read_jsonl(stream, source.name, self.o.max_bytes, self.o.text_field, self.o.html_field):
-            if isinstance(item, InputError):
-                yield batch.Unit(source, error=str(item), meta={"line": item.line, "fields": item.fields})
-                continue
-            url = item.fields.get("url")
-            url = url if isinstance(url, str) else self.o.url
-            yield batch.Unit(source, item.text, url, {"fields": item.fields, "line": item.line, "field": item.text_field},
-                             html=item.text_field == self.o.html_field, site=self.site_key(url, source))
-
-    @staticmethod
-    def site_key(url: str | None, source: Source) -> str | None:
-        """Whose template a document shares: its URL's domain, else its input folder."""
-        domain = site_of(url)
-        if domain is not None:
-            return domain
-        return f"folder:{source.path.parent}" if source.path is not None else None
+    def done(self, source: Source) -> bool:
+        """With --resume: the source's output is there already (and the source counts as skipped)."""
+        if self.o.resume and self.out_dir is not None and io.output_path(source, self.out_dir, self.output_format).exists():
+            self.stats.skipped += 1
+            return True
+        return False
 
     def write(self, out: _Writer, unit: batch.Unit) -> None:
         article = unit.article
