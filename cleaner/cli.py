@@ -6,6 +6,7 @@ Exit status: 0 all went well, 1 some input failed, 2 bad usage or a bad rule fil
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import shutil
@@ -63,6 +64,13 @@ class ReportFormat(str, Enum):
     JSON = "json"
 
 
+class Engine(str, Enum):
+    """Where documents are cleaned: worker processes on this machine, or actors on a Ray cluster."""
+
+    LOCAL = "local"
+    RAY = "ray"
+
+
 RulesOption = Annotated[
     list[Path] | None,
     typer.Option("--rules", metavar="FILE", help="Extra rule file (TOML, same format as the built-in packs); repeatable."),
@@ -118,6 +126,12 @@ def clean(
     site_repeat_share: Annotated[float, typer.Option(metavar="SHARE", help="...and this share of the source's documents, at least.")] = site.MIN_SHARE,
     follow_symlinks: Annotated[bool, typer.Option("--follow-symlinks", help=(
         "Enter symlinked folders and read symlinked files that point outside an input folder."))] = False,
+    engine: Annotated[Engine, typer.Option(help=(
+        "local: worker processes on this machine; ray: actors on a Ray cluster (pip install 'cleaner[ray]'; files "
+        "only, no stdin: Ray tasks read them, so on several machines they must be on storage all of them see)."))] = Engine.LOCAL,
+    address: Annotated[str | None, typer.Option(metavar="ADDRESS", help=(
+        "With --engine ray: the running cluster to use (auto, or ray://HEAD:10001); default: a new Ray instance "
+        "on this machine with --jobs CPUs. --jobs is the number of actors (default: one per CPU)."))] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary on a terminal.")] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks with errors.")] = False,
 ) -> None:
@@ -134,10 +148,10 @@ def clean(
                        id_field, resume, quiet, debug)
     run = _Run(_cleaner(rules), list(rules or []), options)
     sources = [source for arg in paths for source in run.attempt(arg, lambda arg=arg: io.expand(arg, follow_symlinks)) or []]
-    run.start(sources, jobs)
+    run.start(sources, jobs, engine, address)
     templates = run.learn(sources, site_repeat_min, site_repeat_share) if site_repeat else {}
-    with run.reporting(errors):
-        run.write_all(run.cleaned(sources, templates))
+    with run.reporting(errors), run.cleaned(sources, templates) as units:
+        run.write_all(units)
     run.finish(stats)
     raise typer.Exit(1 if run.stats.failed else 0)
 
@@ -229,6 +243,9 @@ class _Run:
         self.out_dir: Path | None = None
         self.out_file: Path | None = None
         self.stdin = sys.stdin.buffer
+        self.engine = Engine.LOCAL
+        self.address: str | None = None  # with --engine ray: the cluster (None: a new local instance)...
+        self.actors: int | None = None  # ...and the number of actors (None: one per CPU)
         self.inputs: list[Path] = []
         self.outputs: set[str] = set()  # output paths written, case folded
         self.jobs = 1
@@ -237,7 +254,7 @@ class _Run:
         self.error_log: IO[str] | None = None
         self.progress: Progress | None = None
 
-    def start(self, sources: list[Source], jobs: int | None) -> None:
+    def start(self, sources: list[Source], jobs: int | None, engine: Engine = Engine.LOCAL, address: str | None = None) -> None:
         """Settle the output format, destination and number of workers before anything is cleaned."""
         if self.o.input_format is InputFormat.AUTO and any(s.path is None for s in sources):
             stdin_kind, self.stdin = io.sniff(self.stdin)
@@ -258,6 +275,10 @@ class _Run:
         self.inputs = [s.path for s in sources if s.path is not None]
         self.source_count = len(sources)
         on_stdin = any(s.path is None for s in sources)
+        if engine is Engine.RAY:
+            self.start_ray(on_stdin, address, jobs)
+        elif address is not None:
+            _fail("--address is for --engine ray", 2)
         one_document = len(sources) == 1 and self.reader.kind(sources[0]) is not InputFormat.JSONL
         # Workers cost a second each to start (they compile the rules): not for stdin, not for one page.
         self.jobs = jobs if jobs is not None else (1 if on_stdin or one_document else batch.default_jobs())
@@ -267,6 +288,14 @@ class _Run:
     @property
     def output_format(self) -> OutputFormat:
         return self.reader.output_format
+
+    def start_ray(self, on_stdin: bool, address: str | None, actors: int | None) -> None:
+        """--engine ray: refuse what it cannot do before anything starts."""
+        if on_stdin:
+            _fail("--engine ray reads files, not stdin (Ray's workers cannot read this process's input)", 2)
+        if importlib.util.find_spec("ray") is None:
+            _fail("--engine ray needs Ray: pip install 'cleaner[ray]'", 2)
+        self.engine, self.address, self.actors = Engine.RAY, address, actors
 
     @contextmanager
     def reporting(self, errors: Path | None) -> Iterator[None]:
@@ -305,9 +334,21 @@ class _Run:
                 learner.add(unit.site, unit.text)
         return learner.templates()
 
-    def cleaned(self, sources: list[Source], templates: dict[str, frozenset[str]]) -> Iterator[batch.Unit]:
-        """Every source's units, documents cleaned (in workers with --jobs), in input order."""
-        return batch.clean_units(self.units(sources), self.cleaner, self.jobs, self.rule_files, templates=templates)
+    @contextmanager
+    def cleaned(self, sources: list[Source], templates: dict[str, frozenset[str]]) -> Iterator[Iterator[batch.Unit]]:
+        """Every source's units, documents cleaned, in input order: by worker processes here (--jobs), or by
+        Ray actors (--jobs of them, default one per CPU), the sources read by a Ray task."""
+        if self.engine is Engine.LOCAL:
+            yield batch.clean_units(self.units(sources), self.cleaner, self.jobs, self.rule_files, templates=templates)
+            return
+        from .integrations import ray as on_ray
+        with ExitStack() as session:
+            try:
+                session.enter_context(on_ray.connected(self.address, self.actors))
+            except Exception as exc:  # Ray's errors for a bad address or a failed start are many and vary by version
+                _fail(f"cannot start Ray{f' at {self.address}' if self.address else ''}: {exc}", 2)
+            todo = [source for source in sources if not self.done(source)]
+            yield on_ray.clean_units(todo, self.reader, rule_files=self.rule_files, templates=templates, actors=self.actors)
 
     def write_all(self, units: Iterator[batch.Unit]) -> None:
         """Outputs written in input order as the units come: one file per source, one shared file, or stdout."""
