@@ -6,6 +6,7 @@ Exit status: 0 all went well, 1 some input failed, 2 bad usage or a bad rule fil
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import shutil
@@ -14,7 +15,7 @@ import time
 import traceback
 from collections import Counter
 from contextlib import ExitStack, contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 from pathlib import Path
 from typing import IO, Annotated, Any, BinaryIO, Callable, Iterator, NoReturn, Protocol, TypeVar
@@ -62,6 +63,13 @@ class _Flushing:
 class ReportFormat(str, Enum):
     TEXT = "text"
     JSON = "json"
+
+
+class Engine(str, Enum):
+    """Where documents are cleaned: worker processes on this machine, or actors on a Ray cluster."""
+
+    LOCAL = "local"
+    RAY = "ray"
 
 
 RulesOption = Annotated[
@@ -119,6 +127,12 @@ def clean(
     site_repeat_share: Annotated[float, typer.Option(metavar="SHARE", help="...and this share of the source's documents, at least.")] = site.MIN_SHARE,
     follow_symlinks: Annotated[bool, typer.Option("--follow-symlinks", help=(
         "Enter symlinked folders and read symlinked files that point outside an input folder."))] = False,
+    engine: Annotated[Engine, typer.Option(help=(
+        "local: worker processes on this machine; ray: actors on a Ray cluster (pip install 'cleaner[ray]'; files "
+        "only, no stdin: Ray tasks read them, so on several machines they must be on storage all of them see)."))] = Engine.LOCAL,
+    address: Annotated[str | None, typer.Option(metavar="ADDRESS", help=(
+        "With --engine ray: the running cluster to use (auto, or ray://HEAD:10001); default: a new Ray instance "
+        "on this machine with --jobs CPUs. --jobs is the number of actors (default: one per CPU)."))] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary on a terminal.")] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks with errors.")] = False,
 ) -> None:
@@ -135,10 +149,10 @@ def clean(
                        id_field, resume, quiet, debug)
     run = _Run(_cleaner(rules), list(rules or []), options)
     sources = [source for arg in paths for source in run.attempt(arg, lambda arg=arg: io.expand(arg, follow_symlinks)) or []]
-    run.start(sources, jobs)
+    run.start(sources, jobs, engine, address)
     templates = run.learn(sources, site_repeat_min, site_repeat_share) if site_repeat else {}
-    with run.reporting(errors):
-        run.clean(sources, templates)
+    with run.reporting(errors), run.cleaned(sources, templates) as units:
+        run.write_all(units)
     run.finish(stats)
     raise typer.Exit(1 if run.stats.failed else 0)
 
@@ -158,15 +172,81 @@ class _Options:
     debug: bool
 
 
+@dataclass(frozen=True)
+class _Reader:
+    """How a source becomes batch units: an opening marker, its documents (or the error that stopped it),
+    a closing marker. A value, so that `--engine ray` can send it to the Ray task that reads the files."""
+
+    o: _Options
+    output_format: OutputFormat
+    stdin_kind: InputFormat = InputFormat.TEXT  # what `--input-format auto` found on stdin
+
+    def kind(self, source: Source) -> InputFormat:
+        if self.o.input_format is not InputFormat.AUTO:
+            return self.o.input_format
+        if source.path is None:
+            return self.stdin_kind
+        suffix = io.base_suffix(source.path)
+        return (InputFormat.JSONL if suffix == ".jsonl" else InputFormat.HTML if suffix in io.HTML_SUFFIXES
+                else InputFormat.TEXT)
+
+    def __call__(self, source: Source, stdin: BinaryIO | None = None) -> Iterator[batch.Unit]:
+        """One source's units, read lazily; `stdin` is what `-` reads (default: this process's stdin)."""
+        kind = self.kind(source)
+        jsonl = kind is InputFormat.JSONL
+        if jsonl and self.output_format is not OutputFormat.JSONL:
+            yield batch.Unit(source, error=str(InputError(source.name, "JSONL input gives JSONL output", "use --output-format jsonl")))
+            return
+        yield batch.Unit(source, meta={"marker": "open"})
+        try:
+            with io.open_source(source, sys.stdin.buffer if stdin is None else stdin) as stream:
+                if jsonl:
+                    yield from self.records(source, stream)
+                elif kind is InputFormat.HTML:
+                    page = io.read_limited(stream, source.name, self.o.max_bytes)
+                    yield batch.Unit(source, page, self.o.url, {"encoding": "html"}, html=True)
+                else:
+                    decoded = io.read_text(stream, source.name, self.o.max_bytes)
+                    yield batch.Unit(source, decoded.text, self.o.url, {"encoding": decoded.encoding},
+                                     site=self.site_key(self.o.url, source))
+        except InputError as exc:
+            yield batch.Unit(source, error=str(exc), meta={"fatal": True, "traceback": traceback.format_exc()})
+        except OSError as exc:
+            yield batch.Unit(source, error=f"{exc.filename or source.name}: {exc.strerror or exc} (check the disk and permissions)",
+                             meta={"fatal": True, "traceback": traceback.format_exc()})
+        yield batch.Unit(source, meta={"marker": "close"})
+
+    def records(self, source: Source, stream: BinaryIO) -> Iterator[batch.Unit]:
+        for item in io.read_jsonl(stream, source.name, self.o.max_bytes, self.o.text_field, self.o.html_field):
+            if isinstance(item, InputError):
+                yield batch.Unit(source, error=str(item), meta={"line": item.line, "fields": item.fields})
+                continue
+            url = item.fields.get("url")
+            url = url if isinstance(url, str) else self.o.url
+            yield batch.Unit(source, item.text, url, {"fields": item.fields, "line": item.line, "field": item.text_field},
+                             html=item.text_field == self.o.html_field, site=self.site_key(url, source))
+
+    @staticmethod
+    def site_key(url: str | None, source: Source) -> str | None:
+        """Whose template a document shares: its URL's domain, else its input folder."""
+        domain = site_of(url)
+        if domain is not None:
+            return domain
+        return f"folder:{source.path.parent}" if source.path is not None else None
+
+
 class _Run:
     """One `cleaner clean` invocation: where outputs go, and the run's figures."""
 
     def __init__(self, cleaner: Cleaner, rule_files: list[Path], options: _Options) -> None:
         self.cleaner, self.rule_files, self.o = cleaner, rule_files, options
-        self.output_format = options.output_format or OutputFormat.TEXT
+        self.reader = _Reader(options, options.output_format or OutputFormat.TEXT)
         self.out_dir: Path | None = None
         self.out_file: Path | None = None
-        self.stdin, self.stdin_kind = sys.stdin.buffer, InputFormat.TEXT
+        self.stdin = sys.stdin.buffer
+        self.engine = Engine.LOCAL
+        self.address: str | None = None  # with --engine ray: the cluster (None: a new local instance)...
+        self.actors: int | None = None  # ...and the number of actors (None: one per CPU)
         self.inputs: list[Path] = []
         self.outputs: set[str] = set()  # output paths written, case folded
         self.jobs = 1
@@ -175,13 +255,14 @@ class _Run:
         self.error_log: IO[str] | None = None
         self.progress: Progress | None = None
 
-    def start(self, sources: list[Source], jobs: int | None) -> None:
+    def start(self, sources: list[Source], jobs: int | None, engine: Engine = Engine.LOCAL, address: str | None = None) -> None:
         """Settle the output format, destination and number of workers before anything is cleaned."""
         if self.o.input_format is InputFormat.AUTO and any(s.path is None for s in sources):
-            self.stdin_kind, self.stdin = io.sniff(self.stdin)
-        all_jsonl = bool(sources) and all(self.kind(s) is InputFormat.JSONL for s in sources)
+            stdin_kind, self.stdin = io.sniff(self.stdin)
+            self.reader = replace(self.reader, stdin_kind=stdin_kind)
+        all_jsonl = bool(sources) and all(self.reader.kind(s) is InputFormat.JSONL for s in sources)
         if self.o.output_format is None and all_jsonl:
-            self.output_format = OutputFormat.JSONL
+            self.reader = replace(self.reader, output_format=OutputFormat.JSONL)
         if self.o.output is not None and io.base_suffix(self.o.output) == ".jsonl" and not self.o.output.is_dir():
             if self.output_format is not OutputFormat.JSONL:
                 _fail("a single output file takes JSONL output (use --output-format jsonl)", 2)
@@ -195,20 +276,27 @@ class _Run:
         self.inputs = [s.path for s in sources if s.path is not None]
         self.source_count = len(sources)
         on_stdin = any(s.path is None for s in sources)
-        one_document = len(sources) == 1 and self.kind(sources[0]) is not InputFormat.JSONL
+        if engine is Engine.RAY:
+            self.start_ray(on_stdin, address, jobs)
+        elif address is not None:
+            _fail("--address is for --engine ray", 2)
+        one_document = len(sources) == 1 and self.reader.kind(sources[0]) is not InputFormat.JSONL
         # Workers cost a second each to start (they compile the rules): not for stdin, not for one page.
         self.jobs = jobs if jobs is not None else (1 if on_stdin or one_document else batch.default_jobs())
         if self.jobs < 1:
             _fail("--jobs must be at least 1", 2)
 
-    def kind(self, source: Source) -> InputFormat:
-        if self.o.input_format is not InputFormat.AUTO:
-            return self.o.input_format
-        if source.path is None:
-            return self.stdin_kind
-        suffix = io.base_suffix(source.path)
-        return (InputFormat.JSONL if suffix == ".jsonl" else InputFormat.HTML if suffix in io.HTML_SUFFIXES
-                else InputFormat.TEXT)
+    @property
+    def output_format(self) -> OutputFormat:
+        return self.reader.output_format
+
+    def start_ray(self, on_stdin: bool, address: str | None, actors: int | None) -> None:
+        """--engine ray: refuse what it cannot do before anything starts."""
+        if on_stdin:
+            _fail("--engine ray reads files, not stdin (Ray's workers cannot read this process's input)", 2)
+        if importlib.util.find_spec("ray") is None:
+            _fail("--engine ray needs Ray: pip install 'cleaner[ray]'", 2)
+        self.engine, self.address, self.actors = Engine.RAY, address, actors
 
     @contextmanager
     def reporting(self, errors: Path | None) -> Iterator[None]:
@@ -247,9 +335,24 @@ class _Run:
                 learner.add(unit.site, unit.text)
         return learner.templates()
 
-    def clean(self, sources: list[Source], templates: dict[str, frozenset[str]]) -> None:
-        """Every source through the engine (in workers with --jobs), outputs written in input order."""
-        units = batch.clean_units(self.units(sources), self.cleaner, self.jobs, self.rule_files, templates=templates)
+    @contextmanager
+    def cleaned(self, sources: list[Source], templates: dict[str, frozenset[str]]) -> Iterator[Iterator[batch.Unit]]:
+        """Every source's units, documents cleaned, in input order: by worker processes here (--jobs), or by
+        Ray actors (--jobs of them, default one per CPU), the sources read by a Ray task."""
+        if self.engine is Engine.LOCAL:
+            yield batch.clean_units(self.units(sources), self.cleaner, self.jobs, self.rule_files, templates=templates)
+            return
+        from .integrations import ray as on_ray
+        with ExitStack() as session:
+            try:
+                session.enter_context(on_ray.connected(self.address, self.actors))
+            except Exception as exc:  # Ray's errors for a bad address or a failed start are many and vary by version
+                _fail(f"cannot start Ray{f' at {self.address}' if self.address else ''}: {exc}", 2)
+            todo = [source for source in sources if not self.done(source)]
+            yield on_ray.clean_units(todo, self.reader, rule_files=self.rule_files, templates=templates, actors=self.actors)
+
+    def write_all(self, units: Iterator[batch.Unit]) -> None:
+        """Outputs written in input order as the units come: one file per source, one shared file, or stdout."""
         with ExitStack() as whole_run:
             if self.out_file is not None:
                 shared = whole_run.enter_context(self.attempt_open(self.out_file))
@@ -281,55 +384,18 @@ class _Run:
                 raise typer.Exit(1) from None
 
     def units(self, sources: list[Source], learning: bool = False) -> Iterator[batch.Unit]:
-        """The work, read lazily in order: for each source an opening marker, its documents (or the
-        error that stopped it), a closing marker. Learning reads every source, finished or not, so
+        """The work, read lazily in order (see `_Reader`). Learning reads every source, finished or not, so
         that a resumed run learns the same templates as an uninterrupted one."""
         for source in sources:
-            if (not learning and self.o.resume and self.out_dir is not None
-                    and io.output_path(source, self.out_dir, self.output_format).exists()):
-                self.stats.skipped += 1
-                continue
-            kind = self.kind(source)
-            jsonl = kind is InputFormat.JSONL
-            if jsonl and self.output_format is not OutputFormat.JSONL:
-                yield batch.Unit(source, error=str(InputError(source.name, "JSONL input gives JSONL output", "use --output-format jsonl")))
-                continue
-            yield batch.Unit(source, meta={"marker": "open"})
-            try:
-                with io.open_source(source, self.stdin) as stream:
-                    if jsonl:
-                        yield from self.records(source, stream)
-                    elif kind is InputFormat.HTML:
-                        page = io.read_limited(stream, source.name, self.o.max_bytes)
-                        yield batch.Unit(source, page, self.o.url, {"encoding": "html"}, html=True)
-                    else:
-                        decoded = io.read_text(stream, source.name, self.o.max_bytes)
-                        yield batch.Unit(source, decoded.text, self.o.url, {"encoding": decoded.encoding},
-                                         site=self.site_key(self.o.url, source))
-            except InputError as exc:
-                yield batch.Unit(source, error=str(exc), meta={"fatal": True, "traceback": traceback.format_exc()})
-            except OSError as exc:
-                yield batch.Unit(source, error=f"{exc.filename or source.name}: {exc.strerror or exc} (check the disk and permissions)",
-                                 meta={"fatal": True, "traceback": traceback.format_exc()})
-            yield batch.Unit(source, meta={"marker": "close"})
+            if learning or not self.done(source):
+                yield from self.reader(source, self.stdin)
 
-    def records(self, source: Source, stream: BinaryIO) -> Iterator[batch.Unit]:
-        for item in io.read_jsonl(stream, source.name, self.o.max_bytes, self.o.text_field, self.o.html_field):
-            if isinstance(item, InputError):
-                yield batch.Unit(source, error=str(item), meta={"line": item.line, "fields": item.fields})
-                continue
-            url = item.fields.get("url")
-            url = url if isinstance(url, str) else self.o.url
-            yield batch.Unit(source, item.text, url, {"fields": item.fields, "line": item.line, "field": item.text_field},
-                             html=item.text_field == self.o.html_field, site=self.site_key(url, source))
-
-    @staticmethod
-    def site_key(url: str | None, source: Source) -> str | None:
-        """Whose template a document shares: its URL's domain, else its input folder."""
-        domain = site_of(url)
-        if domain is not None:
-            return domain
-        return f"folder:{source.path.parent}" if source.path is not None else None
+    def done(self, source: Source) -> bool:
+        """With --resume: the source's output is there already (and the source counts as skipped)."""
+        if self.o.resume and self.out_dir is not None and io.output_path(source, self.out_dir, self.output_format).exists():
+            self.stats.skipped += 1
+            return True
+        return False
 
     def write(self, out: _Writer, unit: batch.Unit) -> None:
         article = unit.article
