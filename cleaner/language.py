@@ -16,7 +16,6 @@ from typing import Iterable
 import fasttext
 import regex
 
-from .lines import remembered
 
 # The languages with rule packs, as ISO 639-1 code -> jusText stoplist name.
 LANGUAGES: dict[str, str] = {
@@ -59,9 +58,9 @@ def words(text: str) -> list[str]:
     return WORD.findall(text.casefold())
 
 
-@remembered
 def line_tokens(norm: str) -> tuple[str, ...]:
-    """Word tokens of a normalized (already casefolded) line; remembered, as lines repeat in a crawl."""
+    """Word tokens of a normalized (already casefolded) line (not remembered: `heuristics._features`,
+    which calls it, is)."""
     return tuple((_ASCII_WORD if norm.isascii() else WORD).findall(norm))
 
 

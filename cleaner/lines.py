@@ -18,10 +18,10 @@ _ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff")
 _EDGE_SPACE = regex.compile(r"^[\s\p{Zs}\u200b\u200c\u200d\u2060\ufeff]+|[\s\p{Zs}\u200b\u200c\u200d\u2060\ufeff]+$")
 _SENTENCE_END = regex.compile(r"(?r)[.!?:…][\"'”’»)\]]*$")  # searched from the end: see heuristics._TERMINAL
 _PHRASE_CLOSERS = frozenset(",.;:!?)]»”’")
-# Short lines are remembered with what is worked out from them (forms, tokens, features, rule hits):
+# Short lines are remembered with what is worked out from them (forms, features, rule hits):
 # a crawl repeats its templates' lines (menus, widgets) on every page. Long lines are prose, unique
 # to their page, and not kept. Bounded, so memory stays flat on any batch.
-MEMO_LINES = 20_000
+MEMO_LINES = 10_000
 MEMO_MAX_CHARS = 200
 # A line longer than this may hold a whole page (some scrapers join everything): it is cut into
 # pieces, so that a menu glued before the first paragraph or a share bar after the last can go.

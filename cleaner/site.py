@@ -18,7 +18,8 @@ from .lines import MEMO_MAX_CHARS, split_lines
 
 MIN_DOCUMENTS = 5  # a line must recur in at least this many documents of a source...
 MIN_SHARE = 0.5  # ...and in at least this share of them
-MAX_LINES_PER_SOURCE = 200_000  # distinct lines counted per source: memory stays bounded
+MAX_LINES_PER_SOURCE = 50_000  # distinct lines counted per source: memory stays bounded (a template's
+# lines are in half a source's documents, so they are among the first lines seen)
 MAX_LINE_CHARS = MEMO_MAX_CHARS  # longer lines are prose, unique to their page: never template
 
 

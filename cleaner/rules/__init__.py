@@ -215,7 +215,7 @@ PREFIX_CHARS = 2  # how much of a line's start indexes the anchored patterns wit
 # batch on a 10 MB line. (The bound costs ~2 us per match, so short lines go without.)
 TIMED_MIN_CHARS = 1000
 MATCH_TIMEOUT_S = 0.25
-ANSWERS_MAX = 50_000  # remembered short line -> rule answers; the memo is emptied when it is full
+ANSWERS_MAX = 20_000  # remembered short line -> rule answers; the memo is emptied when it is full
 
 Position = tuple[int, regex.Pattern[str], bool]  # (rule index, compiled pattern, anchored)
 
