@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import math
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Collection, Sequence
@@ -185,6 +186,8 @@ def _mend_long_lines(page: h.Page) -> None:
 def _low_scores(page: h.Page, weights: Weights) -> None:
     """What the passes left in the article goes when the line score says so, unless it is good prose
     or ends like a sentence or a list item (those stay: an article's own short lines end so)."""
+    if weights.threshold == -math.inf:  # nothing scores below: spare the scoring (explain still shows it)
+        return
     densest = densest_region(page)
     for i in range(len(page.lines)):
         if page.open(i) and scored(page, i):

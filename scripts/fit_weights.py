@@ -126,7 +126,7 @@ def main() -> None:
         f"# ({len(data)} labelled lines; the threshold keeps removals >= {a.precision:.0%} furniture there"
         + ("" if math.isfinite(threshold) else "; no cut reached that, so the score removes nothing") + ").",
         f"bias = {bias:.4f}",
-        f"threshold = {threshold:.4f}" if math.isfinite(threshold) else "threshold = -1000.0",
+        f"threshold = {threshold:.4f}" if math.isfinite(threshold) else "threshold = -inf",
         "",
         "[weights]",
         *(f"{k} = {wk:.4f}" for k, wk in zip(FEATURES, w)),
