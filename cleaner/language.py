@@ -27,7 +27,7 @@ _ASCII_WORD = re.compile(r"[a-z]+(?:'[a-z]+)*")  # WORD on casefolded ASCII, by 
 # Below this confidence the language is unknown and the engine applies every pack rather than the
 # wrong one. On the development set, the 13 pages of 884 under 0.5 were tag lists, code, scripts or mixed languages.
 MIN_CONFIDENCE = 0.5
-SAMPLE_CHARS = 300
+SAMPLE_CHARS = 200
 PROSE_MIN_WORDS = 8
 
 
