@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
@@ -59,12 +59,17 @@ class Article:
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict; `body` stays a list of paragraphs (the JSONL record joins them);
         `extraction` only for HTML input, `timed_out` only when a rule ran out of time."""
-        data = asdict(self)
-        data["body"] = list(self.body)
-        data["removed"] = [r.to_dict() for r in self.removed]
-        for optional in ("extraction", "timed_out"):
-            if not data[optional]:
-                del data[optional]
+        # Field by field, not dataclasses.asdict: that deep-copies every removal through the generic
+        # machinery, measured at 0.6 ms a document, half of the cleaning time, in the main process.
+        data: dict[str, Any] = {
+            "headline": self.headline, "subheadline": self.subheadline, "dateline": self.dateline,
+            "date": self.date, "byline": self.byline, "body": list(self.body), "language": self.language,
+            "removed": [r.to_dict() for r in self.removed],
+        }
+        if self.extraction:
+            data["extraction"] = self.extraction
+        if self.timed_out:
+            data["timed_out"] = list(self.timed_out)
         return data
 
     def headline_line(self) -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import doctest
 import io as stdio
 import os
@@ -238,3 +239,12 @@ def test_record_passes_fields_through_and_joins_body() -> None:
     assert record["body"] == "p1\n\np2"
     assert record["removed"] == [{"line": 3, "text": "Share", "category": "share", "rule": "share-bar"}]
     assert {"headline", "subheadline", "dateline", "date", "byline", "language"} <= set(record)
+
+
+def test_article_dict_has_every_field_and_leaves_out_only_unset_optional_ones() -> None:
+    full = Article(headline="H", subheadline="S", dateline="D", date="2024-01-02", byline="B", body=("p",),
+                   language="de", removed=(Removal(1, "x", Category.OTHER, "r"),), extraction="trafilatura",
+                   timed_out=("slow",))
+    assert set(full.to_dict()) == {f.name for f in dataclasses.fields(Article)}
+    assert full.to_dict()["timed_out"] == ["slow"] and full.to_dict()["body"] == ["p"]
+    assert set(Article().to_dict()) == {f.name for f in dataclasses.fields(Article)} - {"extraction", "timed_out"}
