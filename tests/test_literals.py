@@ -1,10 +1,10 @@
-"""Required literals must never filter out a line that a pattern matches."""
+"""Required literals and line-length bounds must never filter out a line that a pattern matches."""
 
 import pytest
 import regex
 
 from cleaner.lines import normalize
-from cleaner.rules import builtin_rules
+from cleaner.rules import builtin_rules, longest_line
 from cleaner.rules.literals import leading_literals, required_literals
 
 
@@ -74,3 +74,21 @@ def test_every_rule_example_that_an_anchored_pattern_matches_starts_with_its_ope
                     checked += 1
                     assert norm.startswith(tuple(lead)), (rule.id, compiled.pattern, example)
     assert checked > 300
+
+
+def test_longest_line_bounds_whole_line_patterns_only() -> None:
+    assert longest_line(r"^share on (?:facebook|x)$") == len("share on facebook")
+    assert longest_line(r"^.{0,150}\ball rights reserved\b.{0,20}$") == 150 + 19 + 20
+    assert longest_line(r"^\p{L}{2,5} ?:$") == 7  # regex syntax read as a class
+    assert longest_line(r"^share\b.*$") is None  # unbounded
+    assert longest_line(r"^share on") is None  # not whole-line
+    assert longest_line(r"^a$|^b$") is None and longest_line(r"^a|b$") is None  # top-level alternation
+    assert longest_line(r"^costs \$") is None  # an escaped dollar is no anchor
+
+
+def test_no_built_in_pattern_matches_a_line_longer_than_its_bound() -> None:
+    for rule in builtin_rules():
+        for pattern, example in ((p, m) for p in rule.patterns for m in rule.match):
+            bound = longest_line(pattern)
+            if bound is not None and regex.search(pattern, normalize(example)):
+                assert len(normalize(example)) <= bound, (rule.id, pattern, example)

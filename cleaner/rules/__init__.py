@@ -19,6 +19,8 @@ trimmed (`lines.normalize`), so they are written in lower case. Nothing in a pac
 
 from __future__ import annotations
 
+import math
+import re._constants as C
 import tomllib
 from dataclasses import dataclass, field
 from functools import cache
@@ -33,7 +35,7 @@ import regex
 from ..article import Category
 from ..lines import MEMO_MAX_CHARS, normalize
 from . import lint
-from .literals import MIN_USEFUL_CHARS, leading_literals, required_literals
+from .literals import MIN_USEFUL_CHARS, leading_literals, parse, required_literals
 
 ANY_LANGUAGE = "*"
 ALWAYS_LANGUAGE = "en"
@@ -209,6 +211,17 @@ def anchored(pattern: str) -> bool:
     return True
 
 
+def longest_line(pattern: str) -> int | None:
+    """The longest line a whole-line pattern (`anchored` and ending in `$`) can match, when its
+    repetitions are bounded; None when it has no such bound. A longer line is not worth trying:
+    most patterns describe widgets of under a hundred characters, most prose lines are longer."""
+    if not (anchored(pattern) and pattern.endswith("$") and not pattern.endswith("\\$")):
+        return None
+    parsed = parse(pattern)
+    longest = parsed.getwidth()[1] if parsed is not None else C.MAXREPEAT
+    return longest if longest < C.MAXREPEAT else None
+
+
 OPENING_KEY_CHARS = 4
 PREFIX_CHARS = 2  # how much of a line's start indexes the anchored patterns without a required literal
 # Matches on lines this long are bounded in time: a pattern the linter let through must not hang a
@@ -241,6 +254,8 @@ class CompiledRules:
         self._patterns: list[Position] = [
             (i, c, anchored(c.pattern)) for i, rule in enumerate(self.rules) for c in rule.compiled
         ]
+        # The longest line each pattern can match (see `longest_line`): prose lines skip most patterns.
+        self._longest = [longest_line(c.pattern) or math.inf for _, c, _ in self._patterns]
         needs: dict[str, list[int]] = {}
         openings: dict[str, list[int]] = {}
         self._unfiltered: list[int] = []  # positions of general patterns with neither kind of literal
@@ -331,9 +346,9 @@ class CompiledRules:
         if self._scan is not None:
             for _, found in self._scan.iter(norm):
                 positions.update(found)
-        usable = self._general(language)
+        usable, longest, size = self._general(language), self._longest, len(norm)
         for position in sorted(positions):
-            if not usable[position]:
+            if not usable[position] or size > longest[position]:
                 continue
             i, compiled, is_anchored = self._patterns[position]
             match = compiled.match if is_anchored else compiled.search
