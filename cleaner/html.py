@@ -45,6 +45,7 @@ class Extraction:
     headline: str | None = None
     byline: str | None = None
     date: str | None = None
+    whole: Article | None = None  # on a fallback: the text engine's article, cleaned once to decide
 
 
 def extract(html: str | bytes, text_cleaner: Cleaner, url: str | None = None) -> Extraction | None:
@@ -58,9 +59,10 @@ def extract(html: str | bytes, text_cleaner: Cleaner, url: str | None = None) ->
     text = (document.text if document is not None else None) or ""
     if len(text.strip()) < NEAR_NOTHING_CHARS:  # next to nothing: did trafilatura miss the article?
         visible = trafilatura.html2txt(html) or ""
-        article_chars = sum(map(len, text_cleaner.clean(visible, source=url).body))
+        whole = text_cleaner.clean(visible, source=url)
+        article_chars = sum(map(len, whole.body))
         if not text.strip() or (article_chars >= MIN_VISIBLE_CHARS and len(text) < MIN_EXTRACTED_SHARE * article_chars):
-            return Extraction(visible, True, headline, byline, date)
+            return Extraction(visible, True, headline, byline, date, whole)
     return Extraction(text, False, headline, byline, date)
 
 
@@ -74,8 +76,8 @@ def clean_html(html: str | bytes, *, url: str | None = None, options: Options | 
     extraction = extract(html, text_cleaner, url)
     if extraction is None:
         return Article(extraction="fallback")  # nothing parseable: an empty article, nothing to keep
-    if extraction.fallback:
-        whole = text_cleaner.clean(extraction.text, source=url)
+    if extraction.whole is not None:
+        whole = extraction.whole
         return dataclasses.replace(whole, headline=extraction.headline or whole.headline, extraction="fallback")
     article = text_cleaner.for_extracted_text().clean(extraction.text, source=url)
     body = article.body
