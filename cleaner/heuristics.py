@@ -81,17 +81,50 @@ class Kind(Enum):
     REMOVED = "removed"
 
 
-@dataclass(frozen=True, slots=True)
 class Features:
-    """What a line says about itself; `explain` prints these."""
+    """What a line says about itself; `explain` prints these.
 
-    chars: int
-    words: int
-    stopword_density: float
-    title_case: float
-    ends_sentence: bool
-    terminal: bool
-    linkish: bool
+    The word-level figures (tokens, stopwords, capitalized words) cost most, and most lines never
+    need them: a long line that ends like a sentence is prose on its length alone. They are worked
+    out on first use.
+    """
+
+    __slots__ = ("chars", "ends_sentence", "terminal", "linkish", "_text", "_norm", "_stoplist",
+                 "_words", "_stopword_density", "_title_case")
+
+    def __init__(self, text: str, norm: str, stoplist: frozenset[str]) -> None:
+        self.chars = len(text)
+        self.ends_sentence = _SENTENCE_END.search(text) is not None
+        self.terminal = _TERMINAL.search(text) is not None
+        self.linkish = _LINKISH.search(text) is not None
+        self._text, self._norm, self._stoplist = text, norm, stoplist
+        self._words: int | None = None
+        self._stopword_density = 0.0
+        self._title_case: float | None = None
+
+    @property
+    def words(self) -> int:
+        if self._words is None:
+            self._count_words()
+        return self._words  # type: ignore[return-value]
+
+    @property
+    def stopword_density(self) -> float:
+        if self._words is None:
+            self._count_words()
+        return self._stopword_density
+
+    @property
+    def title_case(self) -> float:
+        """Share of the words (as str.split cuts them) that start with a capital letter."""
+        if self._title_case is None:
+            self._title_case = len(_CAPITALIZED.findall(self._text)) / max(1, len(self._text.split()))
+        return self._title_case
+
+    def _count_words(self) -> None:
+        tokens = line_tokens(self._norm)
+        self._words = n = len(tokens)
+        self._stopword_density = sum(map(self._stoplist.__contains__, tokens)) / n if n else 0.0
 
     def to_dict(self) -> dict[str, float | int | bool]:
         return {
@@ -107,24 +140,12 @@ def features(line: Line, stoplist: frozenset[str]) -> Features:
 @remembered
 def _features(text: str, norm: str, stoplist: frozenset[str]) -> Features:
     """Remembered per line: a crawl prints its templates' lines (menus, widgets) on every page."""
-    tokens = line_tokens(norm)
-    n = len(tokens)
-    spaced = len(text.split())
-    capitalized = len(_CAPITALIZED.findall(text))
-    return Features(
-        chars=len(text),
-        words=n,
-        stopword_density=sum(map(stoplist.__contains__, tokens)) / n if n else 0.0,
-        title_case=capitalized / max(1, spaced),
-        ends_sentence=bool(_SENTENCE_END.search(text)),
-        terminal=bool(_TERMINAL.search(text)),
-        linkish=bool(_LINKISH.search(text)),
-    )
+    return Features(text, norm, stoplist)
 
 
 def label(f: Features) -> Label:
     """jusText's context-free step: good prose, near-good, or short."""
-    if f.chars >= GOOD_MIN_CHARS and (f.stopword_density >= GOOD_MIN_STOPWORDS or (f.chars >= LONG_PROSE_CHARS and f.ends_sentence)):
+    if f.chars >= GOOD_MIN_CHARS and ((f.chars >= LONG_PROSE_CHARS and f.ends_sentence) or f.stopword_density >= GOOD_MIN_STOPWORDS):
         return Label.GOOD
     if f.chars > SHORT_MAX_CHARS and (f.ends_sentence or f.stopword_density >= GOOD_MIN_STOPWORDS):
         return Label.NEAR_GOOD
