@@ -61,9 +61,16 @@ def normalize(text: str) -> str:
     Rules and repeat detection match this form, so "Notify  of", "NOTIFY OF" and "Notify\u00a0of"
     are one string.
     """
-    if text.isascii() and not _ASCII_NOT_SPACE.search(text):
-        return " ".join(text.split()).lower()  # the same result, without NFKC and the Unicode classes
-    text = unicodedata.normalize("NFKC", _CONTROL.sub("", text))
+    # Control characters are not printable, and most lines are: `isprintable` scans several times
+    # faster than a search for them.
+    printable = text.isprintable()
+    if text.isascii() and (printable or not _ASCII_NOT_SPACE.search(text)):
+        # The same result, without NFKC and the Unicode classes. Printable ASCII has no whitespace
+        # but the space, so a line without a double or edge space is already collapsed.
+        if not printable or "  " in text or text[:1] == " " or text[-1:] == " ":
+            text = " ".join(text.split())
+        return text.lower()
+    text = unicodedata.normalize("NFKC", text if printable else _CONTROL.sub("", text))
     if any(z in text for z in _ZERO_WIDTH):
         text = _SPACE.sub(" ", text)
     # Without zero-width characters, str.split's whitespace is `_SPACE` exactly (checked over every

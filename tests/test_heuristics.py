@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import unicodedata
+
+from hypothesis import given, strategies as st
+
 import cleaner
 from cleaner.heuristics import Label, features, label
 from cleaner.language import stopwords
@@ -163,6 +167,17 @@ def test_str_split_whitespace_is_the_normalizer_s_whitespace() -> None:
         c = chr(cp)
         if not 0xD800 <= cp <= 0xDFFF and not _CONTROL.fullmatch(c):
             assert bool(_SPACE.fullmatch(c)) == (c.isspace() or c in _ZERO_WIDTH), hex(cp)
+
+
+def _normalized_by_the_definition(text: str) -> str:
+    return _SPACE.sub(" ", unicodedata.normalize("NFKC", _CONTROL.sub("", text))).strip(" ").casefold()
+
+
+@given(st.text(alphabet="aB .,") | st.text(alphabet="aB .,\t\n\x07\x1f\x7f\u00a0\u00a8\u200bß\u3000é") | st.text())
+def test_normalize_takes_shortcuts_that_give_the_defined_form(text: str) -> None:
+    """The fast paths (printable ASCII without double spaces, no control search on printable
+    text) give what the definition gives: NFKC, no controls, whitespace runs as one space, casefolded."""
+    assert normalize(text) == _normalized_by_the_definition(text)
 
 
 def test_normalized_forms() -> None:
