@@ -29,6 +29,10 @@ atualizado atualização em às opublikowano zaktualizowano aktualizacja o godz 
 """.split())
 _DIGIT = regex.compile(r"\d")  # every date pattern needs one: a line without is no dateline
 _NUMERIC_DATE = r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})"
+# Compiled once: the module-level `regex` functions look the pattern up in a cache on every call.
+_NUMBERS = regex.compile(r"\d+")
+_ISO_PARTS = regex.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_WHOLE_NUMERIC_DATE = regex.compile(_NUMERIC_DATE)
 
 
 @dataclass(frozen=True)
@@ -96,10 +100,10 @@ def iso_date(text: str) -> str | None:
     printed = date_in(text)
     if printed is None:
         return None
-    numbers = [int(n) for n in regex.findall(r"\d+", printed)]
-    if m := regex.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", printed):
+    numbers = [int(n) for n in _NUMBERS.findall(printed)]
+    if m := _ISO_PARTS.fullmatch(printed):
         year, month, day = (int(g) for g in m.groups())
-    elif regex.fullmatch(_NUMERIC_DATE, printed):
+    elif _WHOLE_NUMERIC_DATE.fullmatch(printed):
         day, month, year = numbers
         if month > 12 >= day:
             day, month = month, day

@@ -174,9 +174,11 @@ def _mend_long_lines(page: h.Page) -> None:
     bar): from its first to its last piece that was kept or reads as prose no rule named, all stays."""
     anchors: dict[int, list[int]] = {}
     for i, line in enumerate(page.lines):
+        if line.whole is None:
+            continue
         v = page.verdicts[i]
         prose = page.labels[i] in (h.Label.GOOD, h.Label.NEAR_GOOD) and page.hits[i] is None
-        if line.whole is not None and (prose or (v is not None and v.kind is h.Kind.BODY)):
+        if prose or (v is not None and v.kind is h.Kind.BODY):
             anchors.setdefault(line.number, []).append(i)
     for indexes in anchors.values():
         for i in range(indexes[0], indexes[-1] + 1):

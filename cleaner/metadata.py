@@ -25,6 +25,7 @@ LABEL_MAX_WORDS = 2  # a line this short between headline and text is a label, p
 LABELS_PASSED_MAX = 2
 NAME_MIN_WORDS = 2
 NAME_MAX_WORDS = 4
+NAME_MAX_TOKENS = 10  # words of a name line, byline and name particles ("von", "de la") included
 TITLE_ABOVE_REACH = 5  # lines (blank ones included) between a headline and a bare author name
 # "By", "Von", "Par", "Por", "Di", "Door", "Av", "Af", "Przez", "Автор": a name's byline marker.
 BYLINE_PARTICLES = frozenset("by von par por di door av af przez автор".split())
@@ -157,6 +158,8 @@ def _name_shaped(page: Page, i: int) -> bool:
     ("Di Marco Rossi", "Door Anna de Vries"). Stoplists hold frequent first names, so stopword
     density cannot decide this."""
     tokens = page.lines[i].text.split()
+    if len(tokens) > NAME_MAX_TOKENS:  # prose: spare the look at every word
+        return False
     if tokens and tokens[0].casefold() in BYLINE_PARTICLES:
         tokens = tokens[1:]
     tokens = [t for t in tokens if t.casefold() not in NAME_PARTICLES]
