@@ -91,7 +91,11 @@ def sample(texts: Iterable[str]) -> str:
     language (English) rather than the article's, and short. Model cost grows with the sample
     (measured ~0.13 us a character), so a few hundred characters of prose are all it gets.
     """
-    prose = sorted((t for t in texts if t.count(" ") >= PROSE_MIN_WORDS - 1), key=len, reverse=True)
+    prose = [t for t in texts if t.count(" ") >= PROSE_MIN_WORDS - 1]
+    longest = max(prose, key=len, default="")
+    if len(longest) >= SAMPLE_CHARS:  # the usual case: one line is sample enough, no sort needed
+        return longest.strip()[:SAMPLE_CHARS]
+    prose.sort(key=len, reverse=True)
     picked: list[str] = []
     size = 0
     for text in prose:
