@@ -15,6 +15,7 @@ from functools import cache
 import regex
 
 from .language import LANGUAGES, words
+from .lines import remembered
 
 DATELINE_MAX_CHARS = 100
 DATELINE_MAX_OTHER_WORDS = 2  # words besides the date and its labels: a place ("Kyiv"), a zone
@@ -75,8 +76,10 @@ def date_in(text: str) -> str | None:
     return m.group(0) if m else None
 
 
+@remembered
 def is_dateline(text: str) -> bool:
-    """A standalone date line: a printed date, and besides it only labels, times and a place."""
+    """A standalone date line: a printed date, and besides it only labels, times and a place.
+    Remembered: the month-name search is slow, and sites print the same date lines on many pages."""
     if len(text) > DATELINE_MAX_CHARS or not _DIGIT.search(text):
         return False
     calendar = _calendar()

@@ -124,7 +124,7 @@ class Cleaner:
         language = self.options.language or detect_lines(line.text for line in lines)
         packs = pack_of(language)
         site = site_of(source)
-        hits = [None if line.blank else self.rules.first_hit(line.norm, packs, site) for line in lines]
+        hits = [self.rules.first_hit(line.norm, packs, site) if line.text else None for line in lines]
         page = h.Page.build(lines, hits, packs)
         h.rule_hits(page)
         if template:
@@ -154,17 +154,19 @@ def _mark_article(page: h.Page, weights: Weights) -> int | None:
     if headline is not None:
         h.caption_near_headline(page, headline)
     top = headline if headline is not None else goods[0]
-    first = next(iter(page.goods(top + 1)), goods[-1])
+    first = page.next_good(top + 1)
+    first = goods[-1] if first is None else first
     metadata.find_dateline(page, top - DATELINE_REACH, first + DATELINE_REACH)
     metadata.find_byline(page, top, first + BYLINE_REACH)
     h.rule_blocks(page)
-    if not page.goods():
+    if page.next_good(0) is None:
         return _keep_the_rest(page, headline)
     if headline is not None:
-        metadata.keep_standfirst(page, headline, next(iter(page.goods(headline + 1)), len(page.lines)))
+        after = page.next_good(headline + 1)
+        metadata.keep_standfirst(page, headline, len(page.lines) if after is None else after)
     h.widget_neighbours(page)
     h.short_line_runs(page)
-    h.edge_zones(page, page.goods()[0], h.article_end(page))
+    h.edge_zones(page, page.next_good(0) or 0, h.article_end(page))
     _low_scores(page, weights)
     return _keep_the_rest(page, headline)
 
@@ -199,9 +201,10 @@ def _low_scores(page: h.Page, weights: Weights) -> None:
 
 def _keep_the_rest(page: h.Page, headline: int | None) -> int | None:
     """What no rule or heuristic removed is body."""
-    for i in range(len(page.lines)):
-        if page.open(i):
-            page.verdicts[i] = h.Verdict(h.Kind.BODY)
+    verdicts, labels, blank = page.verdicts, page.labels, h.Label.BLANK  # `page.open` inlined: every line passes here
+    for i, verdict in enumerate(verdicts):
+        if verdict is None and labels[i] is not blank:
+            verdicts[i] = h.Verdict(h.Kind.BODY)
     _mend_long_lines(page)
     return headline
 

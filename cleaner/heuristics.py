@@ -89,18 +89,25 @@ class Features:
     out on first use.
     """
 
-    __slots__ = ("chars", "ends_sentence", "terminal", "linkish", "_text", "_norm", "_stoplist",
-                 "_words", "_stopword_density", "_title_case")
+    __slots__ = ("chars", "ends_sentence", "terminal", "_text", "_norm", "_stoplist",
+                 "_words", "_stopword_density", "_title_case", "_linkish")
 
     def __init__(self, text: str, norm: str, stoplist: frozenset[str]) -> None:
         self.chars = len(text)
         self.ends_sentence = _SENTENCE_END.search(text) is not None
         self.terminal = _TERMINAL.search(text) is not None
-        self.linkish = _LINKISH.search(text) is not None
         self._text, self._norm, self._stoplist = text, norm, stoplist
         self._words: int | None = None
         self._stopword_density = 0.0
         self._title_case: float | None = None
+        self._linkish: bool | None = None
+
+    @property
+    def linkish(self) -> bool:
+        """Holds a URL, a domain, a handle or a hashtag."""
+        if self._linkish is None:
+            self._linkish = _LINKISH.search(self._text) is not None
+        return self._linkish
 
     @property
     def words(self) -> int:
@@ -174,7 +181,7 @@ class Page:
     @classmethod
     def build(cls, lines: list[Line], hits: list[Rule | None], language: str | None) -> "Page":
         stoplist = stopwords(language)
-        feats = [None if line.blank else features(line, stoplist) for line in lines]
+        feats = [_features(line.text, line.norm, stoplist) if line.text else None for line in lines]
         hits = list(hits)
         labels = [
             Label.BLANK if f is None else Label.RULE if hit else label(f)
@@ -201,9 +208,14 @@ class Page:
         return [i for i in range(start, len(self.lines) if stop is None else stop)
                 if labels[i] is good and verdicts[i] is None]
 
+    def next_good(self, start: int) -> int | None:
+        """The first good undecided line from `start` on (stops there)."""
+        labels, verdicts, good = self.labels, self.verdicts, Label.GOOD
+        return next((i for i in range(start, len(self.lines)) if labels[i] is good and verdicts[i] is None), None)
+
     def any_good(self, start: int) -> bool:
         """Is there a good undecided line from `start` on? (Stops at the first.)"""
-        return any(self.good(i) for i in range(start, len(self.lines)))
+        return self.next_good(start) is not None
 
     def sentence_like(self, i: int) -> bool:
         """A short line that reads as a sentence: capital start (after an opening quote), several
@@ -322,7 +334,7 @@ def repeated_lines(page: Page) -> None:
     Sentences are left alone: an article may repeat one (a quote in a recap)."""
     seen: set[str] = set()
     for i, line in enumerate(page.lines):
-        if line.blank or page.labels[i] is Label.GOOD or page.sentence_like(i) or page.continues[i]:
+        if not line.text or page.labels[i] is Label.GOOD or page.sentence_like(i) or page.continues[i]:
             continue
         if line.norm in seen and page.open(i):
             page.remove(i, Category.NAVIGATION, "repeated-line")
@@ -337,8 +349,8 @@ def widget_neighbours(page: Page) -> None:
     nonblank = [i for i in range(len(page.lines)) if page.labels[i] is not Label.BLANK]
     for k in range(1, len(nonblank) - 1):
         before, i, after = nonblank[k - 1], nonblank[k], nonblank[k + 1]
-        if (page.open(i) and page.labels[i] is not Label.GOOD and not several_sentences(page, i)
-                and _rule_removed(page, before) and _rule_removed(page, after)):
+        if (page.verdicts[i] is None and page.labels[i] is not Label.GOOD and _rule_removed(page, before)
+                and _rule_removed(page, after) and not several_sentences(page, i)):
             page.remove(i, page.verdicts[after].category or Category.OTHER, "widget-neighbour")
 
 
