@@ -25,7 +25,10 @@ def test_no_prose_or_no_letters_is_unknown() -> None:
 
 def test_the_sample_is_the_longest_prose_lines_and_bounded() -> None:
     text = sample([MENU, POLISH, GERMAN, "short line", GERMAN * 20])
-    assert text.startswith(GERMAN) and len(text) == SAMPLE_CHARS and "Home" not in text
+    assert text == (GERMAN * 20)[:SAMPLE_CHARS]
+    assert len(POLISH) < len(HUNGARIAN) < SAMPLE_CHARS  # no line is sample enough: the longest ones, longest first
+    shorter = sample([MENU, POLISH, "short line", HUNGARIAN])
+    assert shorter == f"{HUNGARIAN} {POLISH}"[:SAMPLE_CHARS] and "Home" not in shorter
 
 
 def test_a_language_without_a_pack_is_reported_and_gets_every_pack() -> None:
