@@ -51,16 +51,18 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def clean_units(units: Iterable[Unit], cleaner: Cleaner, jobs: int = 1, rule_files: Sequence[Path] = (),
+def clean_units(units: Iterable[Unit], cleaner: Cleaner | None, jobs: int = 1, rule_files: Sequence[Path] = (),
                 options: Options | None = None, templates: Mapping[str, frozenset[str]] | None = None) -> Iterator[Unit]:
     """Every unit back, in order, documents with `article` or `error` set.
 
     With `jobs` > 1 a process pool cleans; its workers build a cleaner from `rule_files` and `options`
-    (which must give the same engine as `cleaner`, used when `jobs` is 1). `templates`: the learned
-    site templates, by `Unit.site` (sent to each worker once).
+    (which must give the same engine as `cleaner`, used when `jobs` is 1: it may be None otherwise).
+    `templates`: the learned site templates, by `Unit.site` (sent to each worker once).
     """
     templates = dict(templates or {})
     if jobs <= 1:
+        if cleaner is None:
+            cleaner = Cleaner.from_rule_files(rule_files, options)
         for unit in units:
             _clean_one(cleaner, unit, templates)
             yield unit
