@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 from cleaner.language import stopwords
-from cleaner.dates import is_dateline, iso_date
+import regex
+
+from cleaner.dates import _calendar, date_in, is_dateline, iso_date
 from cleaner.metadata import split_headline, wire_dateline
 
 
@@ -75,3 +77,23 @@ def test_title_case_and_short_headlines_are_not_split(title: str) -> None:
 def test_a_date_without_a_year_gets_no_iso_date() -> None:
     assert is_dateline("Tuesday, 27 February")
     assert iso_date("Tuesday, 27 February") is None
+
+
+def test_month_names_are_words_so_the_date_pattern_may_look_ahead_for_one() -> None:
+    """The date pattern lets a word try the month names only when a number follows it: right only while
+    every month name is a word."""
+    months = _calendar().month_numbers
+    assert len(months) > 100 and all(regex.fullmatch(r"\w+", name) for name in months)
+
+
+@pytest.mark.parametrize("text, printed", [
+    ("Crowds gather in the square on Friday, Feb. 16, 2024. The council said", "Feb. 16, 2024"),
+    ("Opened on 3rd March 2023 and closed in June 2024.", "3rd March 2023"),
+    ("Veröffentlicht am 27. Februar 2024 um 10:15 Uhr", "27. Februar 2024"),
+    ("Publicado el 5 de marzo de 2024", "5 de marzo de 2024"),
+    ("Updated June 2024", "June 2024"),
+    ("The report of 12.03.2024 says so", "12.03.2024"),
+    ("Marching bands and the may pole", None),
+])
+def test_date_in_finds_the_printed_date(text: str, printed: str | None) -> None:
+    assert date_in(text) == printed
