@@ -271,15 +271,19 @@ def rule_blocks(page: Page) -> None:
     good line, and after a cut nothing is left to decide), so a page with thousands of openers costs
     no more per line than one with a single one.
     """
-    goods = page.goods()
-    chars_before = [0, *accumulate(page.features[i].chars for i in goods)]  # type: ignore[union-attr]
+    goods: list[int] | None = None
+    chars_before: list[int] = []
     for i, rule in enumerate(page.hits):
         if rule is None:
             continue
         if rule.action is Action.DROP_BLOCK:
             _drop_block(page, i, rule)
-        elif rule.action is Action.CUT_TAIL and _cut_tail(page, i, rule, goods, chars_before):
-            return
+        elif rule.action is Action.CUT_TAIL:
+            if goods is None:  # at the first cut: blocks before it took no good line
+                goods = page.goods()
+                chars_before = [0, *accumulate(page.features[i].chars for i in goods)]  # type: ignore[union-attr]
+            if _cut_tail(page, i, rule, goods, chars_before):
+                return
 
 
 def _drop_block(page: Page, start: int, rule: Rule) -> None:
@@ -334,7 +338,7 @@ def repeated_lines(page: Page) -> None:
     Sentences are left alone: an article may repeat one (a quote in a recap)."""
     seen: set[str] = set()
     for i, line in enumerate(page.lines):
-        if not line.text or page.labels[i] is Label.GOOD or page.sentence_like(i) or page.continues[i]:
+        if not line.text or page.labels[i] is Label.GOOD or page.continues[i] or page.sentence_like(i):
             continue
         if line.norm in seen and page.open(i):
             page.remove(i, Category.NAVIGATION, "repeated-line")
@@ -363,11 +367,16 @@ def several_sentences(page: Page, i: int) -> bool:
 def short_line_runs(page: Page) -> None:
     """Runs of short title-case lines: menus, section lists, tag lists, lists of teaser links."""
     run: list[int] = []
-    for i in range(len(page.lines) + 1):
-        if i < len(page.lines) and page.labels[i] is Label.BLANK:
-            continue
-        if i < len(page.lines) and _menu_item(page, i):
-            run.append(i)
+    labels, n = page.labels, len(page.lines)
+    for i in range(n + 1):
+        if i < n:
+            label = labels[i]
+            if label is Label.BLANK:
+                continue
+            if (label is Label.SHORT or label is Label.RULE) and _menu_item(page, i):
+                run.append(i)
+                continue
+        if not run:
             continue
         if len(run) >= RUN_MIN_LINES and not _between_paragraphs(page, run, i):
             for j in run:
@@ -438,11 +447,14 @@ def article_end(page: Page) -> int:
 def _clusters(page: Page, goods: list[int], gap_lines: int) -> list[list[int]]:
     """Good lines grouped where fewer than `gap_lines` unpunctuated, rule-free lines part them."""
     clusters: list[list[int]] = [[goods[0]]]
+    labels, features = page.labels, page.features
     for a, b in zip(goods, goods[1:]):
-        gap = sum(
-            1 for j in range(a + 1, b)
-            if page.labels[j] is not Label.BLANK and not page.features[j].terminal and not _rule_removed(page, j)
-        )
+        gap = 0
+        if b - a > gap_lines:  # fewer lines between them cannot make the gap
+            gap = sum(
+                1 for j in range(a + 1, b)
+                if labels[j] is not Label.BLANK and not features[j].terminal and not _rule_removed(page, j)
+            )
         if gap >= gap_lines:
             clusters.append([b])
         else:

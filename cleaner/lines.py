@@ -74,6 +74,12 @@ def normalize(text: str) -> str:
             text = " ".join(text.split())
         return text.lower()
     text = unicodedata.normalize("NFKC", text if printable else _CONTROL.sub("", text))
+    if printable:
+        # The NFKC form of printable text is printable (the tests check every code point): no
+        # zero-width character, no whitespace but the space, which needs collapsing only when doubled.
+        if "  " in text or text[:1] == " " or text[-1:] == " ":
+            text = " ".join(text.split())
+        return text.casefold()
     if any(z in text for z in _ZERO_WIDTH):
         text = _SPACE.sub(" ", text)
     # Without zero-width characters, str.split's whitespace is `_SPACE` exactly (checked over every

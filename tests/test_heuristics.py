@@ -169,6 +169,16 @@ def test_str_split_whitespace_is_the_normalizer_s_whitespace() -> None:
             assert bool(_SPACE.fullmatch(c)) == (c.isspace() or c in _ZERO_WIDTH), hex(cp)
 
 
+def test_the_nfkc_form_of_a_printable_character_is_printable() -> None:
+    """`normalize` skips the zero-width and whitespace handling for printable text after NFKC: only
+    right while NFKC (and NFKD, which it composes from) keep every printable character printable."""
+    for cp in range(0x110000):
+        c = chr(cp)
+        if c.isprintable():
+            assert unicodedata.normalize("NFKC", c).isprintable(), hex(cp)
+            assert unicodedata.normalize("NFKD", c).isprintable(), hex(cp)
+
+
 def _normalized_by_the_definition(text: str) -> str:
     return _SPACE.sub(" ", unicodedata.normalize("NFKC", _CONTROL.sub("", text))).strip(" ").casefold()
 
