@@ -1,10 +1,15 @@
 """Cleaning many documents: in this process or in a pool of worker processes, in input order.
 
 Work flows as `Unit`s: a document to clean, or a marker the caller needs in order (a source opens,
-a source failed). Workers get chunks of documents and send back articles; the caller gets every unit
-back in input order with its article or its error. At most a few chunks per worker are in flight, so
-memory stays flat whatever the input size. Each worker builds its `Cleaner` once (the rule packs
-take about a second to compile), never per document.
+a source failed). Workers get chunks of documents and send back articles, or, given a `Render`,
+the documents' finished output; the caller gets every unit back in input order with its article
+(or output) or its error. At most a few chunks per worker are in flight, so memory stays flat
+whatever the input size. Each worker builds its `Cleaner` once (the rule packs take about a second
+to compile), never per document.
+
+Rendering in the workers keeps the caller's process, which reads and writes for all of them, light:
+an article sent back costs more to pickle and unpickle than its rendered text, and on a machine
+with few cores the caller's work is taken from the workers'.
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Mapping, Sequence
+from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
 from .article import Article
 from .engine import Cleaner, Options
@@ -36,11 +41,18 @@ class Unit:
     article: Article | None = None
     html: bool = False
     site: str | None = None  # the source whose learned template applies (see `site`)
+    output: str | None = None  # with a `Render`: the document's output, in place of `article`...
+    categories: tuple[str, ...] = ()  # ...and the categories of its removed lines, for figures
 
     @property
     def size(self) -> int:
         """Bytes of input, for figures."""
         return len(self.text.encode() if isinstance(self.text, str) else self.text or b"")
+
+
+# How a cleaned document is written: (article, unit meta, source name) -> text. Picklable: workers call it.
+Render = Callable[[Article, dict[str, Any], str], str]
+Result = tuple[Article | None, str | None, str | None, tuple[str, ...]]  # article, error, output, categories
 
 
 def default_jobs() -> int:
@@ -52,8 +64,10 @@ def default_jobs() -> int:
 
 
 def clean_units(units: Iterable[Unit], cleaner: Cleaner | None, jobs: int = 1, rule_files: Sequence[Path] = (),
-                options: Options | None = None, templates: Mapping[str, frozenset[str]] | None = None) -> Iterator[Unit]:
-    """Every unit back, in order, documents with `article` or `error` set.
+                options: Options | None = None, templates: Mapping[str, frozenset[str]] | None = None,
+                render: Render | None = None) -> Iterator[Unit]:
+    """Every unit back, in order, documents with `article` (or, with `render`, `output` and
+    `categories`) or `error` set.
 
     With `jobs` > 1 a process pool cleans; its workers build a cleaner from `rule_files` and `options`
     (which must give the same engine as `cleaner`, used when `jobs` is 1: it may be None otherwise).
@@ -64,14 +78,18 @@ def clean_units(units: Iterable[Unit], cleaner: Cleaner | None, jobs: int = 1, r
         if cleaner is None:
             cleaner = Cleaner.from_rule_files(rule_files, options)
         for unit in units:
-            _clean_one(cleaner, unit, templates)
+            if unit.text is not None and unit.error is None:
+                _settle(unit, _clean(cleaner, unit.text, unit.url, unit.html, unit.site, unit.meta, _name(unit),
+                                     templates, render))
             yield unit
         return
-    with ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(tuple(rule_files), options, templates)) as pool:
-        pending: deque[tuple[list[Unit], Future[list[tuple[Article | None, str | None]]]]] = deque()
+    with ProcessPoolExecutor(jobs, initializer=_start_worker,
+                             initargs=(tuple(rule_files), options, templates, render)) as pool:
+        pending: deque[tuple[list[Unit], Future[list[Result]]]] = deque()
         iterator = iter(units)
         while chunk := list(islice(iterator, CHUNK)):
-            work = [(u.text, u.url, u.html, u.site) for u in chunk if u.text is not None and u.error is None]
+            work = [(u.text, u.url, u.html, u.site, u.meta if render else {}, _name(u))
+                    for u in chunk if u.text is not None and u.error is None]
             pending.append((chunk, pool.submit(_clean_chunk, work)))
             if len(pending) >= IN_FLIGHT_PER_JOB * jobs:
                 yield from _collect(*pending.popleft())
@@ -79,18 +97,32 @@ def clean_units(units: Iterable[Unit], cleaner: Cleaner | None, jobs: int = 1, r
             yield from _collect(*pending.popleft())
 
 
-def _collect(chunk: list[Unit], future: Future[list[tuple[Article | None, str | None]]]) -> Iterator[Unit]:
+def _name(unit: Unit) -> str:
+    return str(getattr(unit.source, "name", ""))
+
+
+def _collect(chunk: list[Unit], future: Future[list[Result]]) -> Iterator[Unit]:
     results = iter(future.result())
     for unit in chunk:
         if unit.text is not None and unit.error is None:
-            unit.article, unit.error = next(results)
+            _settle(unit, next(results))
         yield unit
 
 
-def _clean_one(cleaner: Cleaner, unit: Unit, templates: Mapping[str, frozenset[str]]) -> None:
-    if unit.text is not None and unit.error is None:
-        template = templates.get(unit.site, frozenset()) if unit.site else frozenset()
-        unit.article, unit.error = _attempt(cleaner, unit.text, unit.url, unit.html, template)
+def _settle(unit: Unit, result: Result) -> None:
+    unit.article, unit.error, unit.output, unit.categories = result
+
+
+def _clean(cleaner: Cleaner, text: str | bytes, url: str | None, html: bool, site: str | None, meta: dict[str, Any],
+           name: str, templates: Mapping[str, frozenset[str]], render: Render | None) -> Result:
+    template = templates.get(site, frozenset()) if site else frozenset()
+    article, error = _attempt(cleaner, text, url, html, template)
+    if article is None or render is None:
+        return article, error, None, ()
+    try:
+        return None, None, render(article, meta, name), tuple(r.category.value for r in article.removed)
+    except Exception as exc:  # noqa: BLE001 - reported per document
+        return None, f"internal error: {type(exc).__name__}: {exc} (please report it; --debug shows where)", None, ()
 
 
 def _attempt(cleaner: Cleaner, text: str | bytes, url: str | None, html: bool,
@@ -108,15 +140,17 @@ def _attempt(cleaner: Cleaner, text: str | bytes, url: str | None, html: bool,
 
 _worker: Cleaner | None = None
 _templates: dict[str, frozenset[str]] = {}
+_render: Render | None = None
 
 
-def _start_worker(rule_files: tuple[Path, ...], options: Options | None, templates: dict[str, frozenset[str]]) -> None:
-    global _worker, _templates
+def _start_worker(rule_files: tuple[Path, ...], options: Options | None, templates: dict[str, frozenset[str]],
+                  render: Render | None) -> None:
+    global _worker, _templates, _render
     _worker = Cleaner.from_rule_files(rule_files, options)
-    _templates = templates
+    _templates, _render = templates, render
 
 
-def _clean_chunk(work: list[tuple[str | bytes, str | None, bool, str | None]]) -> list[tuple[Article | None, str | None]]:
+def _clean_chunk(work: list[tuple[str | bytes, str | None, bool, str | None, dict[str, Any], str]]) -> list[Result]:
     assert _worker is not None, "pool started without its initializer"
-    return [_attempt(_worker, text, url, html, _templates.get(site, frozenset()) if site else frozenset())
-            for text, url, html, site in work]
+    return [_clean(_worker, text, url, html, site, meta, name, _templates, _render)
+            for text, url, html, site, meta, name in work]

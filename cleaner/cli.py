@@ -16,9 +16,10 @@ import traceback
 from collections import Counter
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, replace
+from functools import partial
 from enum import Enum
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Annotated, Any, BinaryIO, Callable, Iterator, NoReturn, Protocol, TypeVar
+from typing import IO, TYPE_CHECKING, Annotated, Any, BinaryIO, Callable, Iterable, Iterator, NoReturn, Protocol, TypeVar
 
 import typer
 from rich.console import Console
@@ -26,11 +27,10 @@ from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, T
 from rich.table import Table
 
 from . import batch, bench, io, site, snippets
-from .article import Article, Category
+from .article import Category
 from .engine import Cleaner, LineReport, site_of
 from .evaluate import evaluate, render_report
 from .io import InputError, InputFormat, OutputFormat, Source
-from .record import to_record
 from .rules import Rule, RuleError, load_rule_file
 
 if TYPE_CHECKING:
@@ -349,7 +349,9 @@ class _Run:
         if self.engine is Engine.LOCAL:
             # With workers, this process only reads and writes: it does not compile the rules (~1 s of a core).
             cleaner = Cleaner(self.user_rules) if self.jobs <= 1 else None
-            yield batch.clean_units(self.units(sources), cleaner, self.jobs, self.rule_files, templates=templates)
+            render = partial(io.output, fmt=self.output_format)  # workers send back text, not articles
+            yield batch.clean_units(self.units(sources), cleaner, self.jobs, self.rule_files, templates=templates,
+                                    render=render)
             return
         from .integrations import ray as on_ray
         with ExitStack() as session:
@@ -385,7 +387,7 @@ class _Run:
                         if unit.meta.get("fatal") and sink is not None:
                             _discard(sink)
                             sink = out = None
-                    elif unit.article is not None and out is not None:
+                    elif (unit.article is not None or unit.output is not None) and out is not None:
                         self.write(out, unit)
             except BrokenPipeError:
                 # The reader went away (`| head`): stop quietly, as other Unix tools do.
@@ -407,14 +409,14 @@ class _Run:
         return False
 
     def write(self, out: _Writer, unit: batch.Unit) -> None:
-        article = unit.article
-        assert article is not None
-        if "fields" in unit.meta:
-            text = io.json_line(to_record(article, unit.meta["fields"], unit.meta["field"]))
-        else:
-            text = io.render(article, self.output_format, unit.source.name, unit.meta.get("encoding", "utf-8"))
+        """A document's output: rendered by the worker that cleaned it, or here (Ray sends articles back)."""
+        text, categories = unit.output, unit.categories
+        if text is None:
+            assert unit.article is not None
+            text = io.output(unit.article, unit.meta, unit.source.name, self.output_format)
+            categories = tuple(r.category.value for r in unit.article.removed)
         out.write(text)
-        self.stats.add(article, unit.size, len(text.encode()))
+        self.stats.add(categories, unit.size, len(text.encode()))
         if self.progress is not None:
             self.progress.update(self.task, advance=1 if self.progress.tasks[0].total is None else unit.size,
                                  rate=f"{self.stats.rate():.0f} docs/s", docs=self.stats.documents)
@@ -491,11 +493,12 @@ class RunStats:
         self.removed: Counter[str] = Counter()
         self.started = time.perf_counter()
 
-    def add(self, article: Article, bytes_in: int, bytes_out: int) -> None:
+    def add(self, categories: Iterable[str], bytes_in: int, bytes_out: int) -> None:
+        """One document written: its bytes, and the categories of its removed lines."""
         self.documents += 1
         self.bytes_in += bytes_in
         self.bytes_out += bytes_out
-        self.removed.update(r.category.value for r in article.removed)
+        self.removed.update(categories)
 
     def rate(self) -> float:
         return self.documents / max(1e-9, time.perf_counter() - self.started)

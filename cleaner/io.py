@@ -387,6 +387,14 @@ def json_line(data: dict[str, Any]) -> str:
     return json.dumps(data, ensure_ascii=False) + "\n"
 
 
+def output(article: Article, meta: dict[str, Any], name: str, fmt: OutputFormat) -> str:
+    """A cleaned document as `cleaner clean` writes it: for a JSONL record, the record (its input fields,
+    see `to_record`); else the article in `fmt`. A `batch.Render` (workers call it)."""
+    if "fields" in meta:
+        return json_line(to_record(article, meta["fields"], meta["field"]))
+    return render(article, fmt, name, meta.get("encoding", "utf-8"))
+
+
 def render(article: Article, fmt: OutputFormat, name: str, encoding: str) -> str:
     """One document's output; a JSON document also says where it came from and how it was decoded."""
     if fmt is OutputFormat.TEXT:

@@ -255,11 +255,12 @@ class CompiledRules:
             (i, c, anchored(c.pattern)) for i, rule in enumerate(self.rules) for c in rule.compiled
         ]
         # The longest line each pattern can match (see `longest_line`): prose lines skip most patterns.
-        self._longest = [longest_line(c.pattern) or math.inf for _, c, _ in self._patterns]
+        self._longest: list[float] = []
         needs: dict[str, list[int]] = {}
         openings: dict[str, list[int]] = {}
         self._unfiltered: list[int] = []  # positions of general patterns with neither kind of literal
         for position, (i, compiled, is_anchored) in enumerate(self._patterns):
+            self._longest.append(longest_line(compiled.pattern) or math.inf)
             if self.rules[i].sites:
                 continue
             need = required_literals(compiled.pattern)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re._constants as C
 import re._parser as sre
+from functools import lru_cache
 from typing import Any
 
 import regex
@@ -26,8 +27,10 @@ _COMMON_CHARS = frozenset(".,:;!?-–—'\"’‘“”()[]/&%+*")
 Requirement = frozenset[str]
 
 
+@lru_cache(maxsize=1)
 def parse(pattern: str) -> sre.SubPattern | None:
-    """The pattern's structure as Python's regex parser sees it, or None for syntax it does not know."""
+    """The pattern's structure as Python's regex parser sees it, or None for syntax it does not know.
+    The last one is remembered: the rule index asks several questions of each pattern in a row."""
     try:
         return sre.parse(_PROPERTY.sub(r"\\w", pattern))
     except (C.error, OverflowError, RecursionError):
