@@ -132,3 +132,17 @@ def test_a_polish_analysis_keeps_the_text_under_its_commentary_heading() -> None
     page = f"<html><body><article><h1>Nowy program</h1><p>{p1}</p><h2>Komentarz</h2><p>{p2}</p></article></body></html>"
     article = clean_html(page, url="https://analizy.example/program")
     assert p2 in article.body
+
+
+def test_figure_labels_site_pointers_and_comment_prompts_go_from_a_german_page() -> None:
+    """Numbered figure captions, "Weitere Infos unter www...", a table of contents header, a prompt to
+    comment and a named copyright line: furniture trafilatura keeps inside the article's element."""
+    page = f"""<html><body><article><h1>Neuer Wasserspeicher</h1>
+<p>Inhaltsverzeichnis</p><p>{DE1}</p><p>Abbildung 2: Querschnitt des Speichers</p><p>{DE2}</p>
+<p>Weitere Infos unter www.stadtwerke-beispiel.de.</p>
+<p>Verraten Sie gerne in den Kommentaren: Wie gefällt Ihnen der Bau?</p><p>Copyright: Erika Beispiel</p>
+</article></body></html>"""
+    article = clean_html(page, url="https://stadtwerke.example/speicher")
+    assert article.body == (DE1, DE2)
+    assert {r.rule for r in article.removed} >= {"de-nav-contents", "de-caption-figure", "de-other-more-info-at",
+                                                  "de-comments-prompt-below", "shared-copyright"}
