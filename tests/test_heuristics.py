@@ -169,3 +169,14 @@ def test_normalized_forms() -> None:
     assert normalize("Notify\u00a0 of\u2003NEW\tfollow-up  comments") == "notify of new follow-up comments"
     assert normalize("\u200bShare\u200b this\x07 \ufb01le ") == "share this file"
     assert normalize("ＦＵＬＬ　ＷＩＤＴＨ Straße") == "full width strasse"
+
+
+def test_a_teaser_followed_by_its_read_more_link_goes_in_extracted_text() -> None:
+    """Under an extracted article, a paragraph with a bare "Read more" link after it is a teaser for
+    another page; the article's own paragraphs, followed by prose, stay."""
+    teaser = ("Our guide to the new ferry timetable explains which crossings run in winter and how to "
+              "book a place for your car before the busy holiday weekend.")
+    text = "\n".join([P1, P2, teaser, "Read more", P3])
+    article = cleaner.Cleaner().for_extracted_text().clean(text)
+    assert article.body == (P1, P2, P3)
+    assert _removed(article)[teaser] == "teaser-before-more-link"
