@@ -180,3 +180,12 @@ def test_a_teaser_followed_by_its_read_more_link_goes_in_extracted_text() -> Non
     article = cleaner.Cleaner().for_extracted_text().clean(text)
     assert article.body == (P1, P2, P3)
     assert _removed(article)[teaser] == "teaser-before-more-link"
+
+
+def test_stamps_and_pointers_under_an_extracted_english_article_go() -> None:
+    """Page stamps and bare domain credits that trafilatura keeps under the text are named by rules."""
+    lines = [P1, P2, "News date : 03/14/2024 Category : Council News", "EXAMPLECOUNCILNEWS.COM",
+             "tram.html - Created 03-14-2024 9:05am - Last Modified: 03-15-2024 10:40am"]
+    article = cleaner.Cleaner().for_extracted_text().clean("\n".join(lines))
+    assert article.body == (P1, P2)
+    assert set(_removed(article).values()) == {"en-other-date-category-stamp", "shared-url-line", "en-other-updated-stamp"}
