@@ -118,7 +118,7 @@ def test_a_german_release_loses_its_contact_box_update_stamp_pitch_and_teasers()
     article = clean_html(page, url="https://stadtwerke.example/speicher")
     assert article.body == (DE1, DE2)
     rules = {r.text: r.rule for r in article.removed}
-    assert rules["Pressekontakt"] == rules["Telefon 01234 56789"] == "de-footer-contact-block"
+    assert rules["Pressekontakt"] == rules["Stadtwerke Musterstadt"] == "de-footer-contact-block"
     assert rules["Aktualisiert am 14.03.2024."] == "de-other-updated-stamp"
     assert rules["Der Markt zieht um"] == "de-related-header"
 
@@ -146,3 +146,12 @@ def test_figure_labels_site_pointers_and_comment_prompts_go_from_a_german_page()
     assert article.body == (DE1, DE2)
     assert {r.rule for r in article.removed} >= {"de-nav-contents", "de-caption-figure", "de-other-more-info-at",
                                                   "de-comments-prompt-below", "shared-copyright"}
+
+
+def test_phone_lines_and_bar_credited_captions_go_from_a_german_page() -> None:
+    page = f"""<html><body><article><h1>Neuer Wasserspeicher</h1><p>{DE1}</p>
+<p>Der neue Speicher am Hang | © Beispielverlag</p><p>{DE2}</p><p>Telefon: +49 (0)30 123 45 67</p>
+</article></body></html>"""
+    article = clean_html(page, url="https://stadtwerke.example/speicher")
+    assert article.body == (DE1, DE2)
+    assert {r.rule for r in article.removed} == {"shared-caption-pipe-copyright", "de-footer-phone-line"}
