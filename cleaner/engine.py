@@ -131,6 +131,7 @@ class Cleaner:
             h.site_template(page, template)
         if self.options.extracted:
             h.rule_blocks(page)
+            h.teasers_before_more_links(page)  # only here: in a whole page, a standfirst may end so
             return page, language, _keep_the_rest(page, None)
         h.repeated_lines(page)
         headline = _mark_article(page, self.weights)

@@ -47,6 +47,7 @@ CLUSTER_KEEP_SHARE = 0.3
 # Android."). Fitted on the dev set: gaps 1/2/3, shares 0.06/0.1/0.13/0.15/0.2.
 FOOTER_GAP_LINES = 2
 FOOTER_MAX_SHARE = 0.1
+MORE_LINK_RULES = "-nav-more-links"  # the packs' rules for a bare "Read more" / "Weiterlesen" link
 
 # Line-end patterns search backwards ((?r)): from the end they fail at once, where a forward search
 # tries every position of a long line.
@@ -320,6 +321,19 @@ def _cut_tail(page: Page, start: int, rule: Rule, goods: list[int], chars_before
         if page.open(j):
             page.remove(j, rule.category, rule.id)
     return True
+
+
+def teasers_before_more_links(page: Page) -> None:
+    """A paragraph whose next line is a bare "read more" link is a teaser for another page (a list of
+    teasers, each with its link, under the article): the link's rule names it, the paragraph goes
+    with it. Rules that only name such links end in `MORE_LINK_RULES`."""
+    previous = None
+    for i, rule in enumerate(page.hits):
+        if page.labels[i] is Label.BLANK:
+            continue
+        if rule is not None and rule.id.endswith(MORE_LINK_RULES) and previous is not None and page.open(previous):
+            page.remove(previous, Category.RELATED, "teaser-before-more-link")
+        previous = i
 
 
 def _chars(page: Page, indexes: list[int]) -> int:

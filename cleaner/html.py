@@ -2,9 +2,9 @@
 
 trafilatura sees the page's structure and drops most furniture; what it lets through (share bars,
 newsletter boxes, "read more" teasers, captions, comment remnants) is what the rule packs know. Its
-text is therefore cleaned in the engine's `extracted` mode: rules and their blocks only, no zones, as
-the extractor already chose the article. The headline, date and author come from the page's
-metadata. When trafilatura returns nothing, or much less than the text engine finds in the page's
+text is therefore cleaned in the engine's `extracted` mode: rules and their blocks only (and teasers
+before a bare "Read more" link), no zones, as the extractor already chose the article. The headline,
+date and author come from the page's metadata. When trafilatura returns nothing, or much less than the text engine finds in the page's
 whole visible text, that reading is taken instead, and `Article.extraction` says so.
 """
 

@@ -194,3 +194,23 @@ def test_normalized_forms() -> None:
     assert normalize("Notify\u00a0 of\u2003NEW\tfollow-up  comments") == "notify of new follow-up comments"
     assert normalize("\u200bShare\u200b this\x07 \ufb01le ") == "share this file"
     assert normalize("ＦＵＬＬ　ＷＩＤＴＨ Straße") == "full width strasse"
+
+
+def test_a_teaser_followed_by_its_read_more_link_goes_in_extracted_text() -> None:
+    """Under an extracted article, a paragraph with a bare "Read more" link after it is a teaser for
+    another page; the article's own paragraphs, followed by prose, stay."""
+    teaser = ("Our guide to the new ferry timetable explains which crossings run in winter and how to "
+              "book a place for your car before the busy holiday weekend.")
+    text = "\n".join([P1, P2, teaser, "Read more", P3])
+    article = cleaner.Cleaner().for_extracted_text().clean(text)
+    assert article.body == (P1, P2, P3)
+    assert _removed(article)[teaser] == "teaser-before-more-link"
+
+
+def test_stamps_and_pointers_under_an_extracted_english_article_go() -> None:
+    """Page stamps and bare domain credits that trafilatura keeps under the text are named by rules."""
+    lines = [P1, P2, "News date : 03/14/2024 Category : Council News", "EXAMPLECOUNCILNEWS.COM",
+             "tram.html - Created 03-14-2024 9:05am - Last Modified: 03-15-2024 10:40am"]
+    article = cleaner.Cleaner().for_extracted_text().clean("\n".join(lines))
+    assert article.body == (P1, P2)
+    assert set(_removed(article).values()) == {"en-other-date-category-stamp", "shared-url-line", "en-other-updated-stamp"}

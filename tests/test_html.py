@@ -95,3 +95,63 @@ def test_explain_a_page_with_nothing_to_extract_says_so() -> None:
     assert nothing.summary().startswith("page: trafilatura kept next to nothing")
     assert all(r.verdict == "blank" for r in nothing.reports)
     assert explain_html("").summary() == "page: not parseable as HTML; nothing to keep"
+
+
+DE1 = ("Die Stadtwerke haben am Montag den neuen Wasserspeicher auf dem Hügel über der Altstadt in Betrieb genommen, "
+       "nachdem die Bauarbeiten fast zwei Jahre gedauert hatten und die Kosten deutlich gestiegen waren.")
+DE2 = ("Der Speicher fasst zehn Millionen Liter und soll die Versorgung der neuen Wohngebiete im Norden sichern, "
+       "sagte die Werkleiterin bei der Eröffnung vor Anwohnern und Gästen aus dem Gemeinderat.")
+
+
+def test_a_german_release_loses_its_contact_box_update_stamp_pitch_and_teasers() -> None:
+    """What trafilatura lets through under a German release: the contact box (a header, then names and
+    numbers), the page's update stamp, an appeal for money and a teaser list under its header."""
+    page = f"""<html><head><title>Neuer Wasserspeicher</title></head><body><article>
+<h1>Neuer Wasserspeicher</h1><p>{DE1}</p>
+<p>Diese Artikel könnten dich ebenfalls interessieren:</p>
+<p>Neue Radwege am Fluss</p><p>Der Markt zieht um</p>
+<p>{DE2}</p>
+<p>Gefällt dir unser Stadtmagazin? Wir verzichten auf eine Bezahlschranke, und dabei bleibt es auch.</p>
+<p>Aktualisiert am 14.03.2024.</p>
+<p>Pressekontakt</p><p>Erika Beispiel</p><p>Stadtwerke Musterstadt</p><p>Telefon 01234 56789</p>
+</article></body></html>"""
+    article = clean_html(page, url="https://stadtwerke.example/speicher")
+    assert article.body == (DE1, DE2)
+    rules = {r.text: r.rule for r in article.removed}
+    assert rules["Pressekontakt"] == rules["Stadtwerke Musterstadt"] == "de-footer-contact-block"
+    assert rules["Aktualisiert am 14.03.2024."] == "de-other-updated-stamp"
+    assert rules["Der Markt zieht um"] == "de-related-header"
+
+
+def test_a_polish_analysis_keeps_the_text_under_its_commentary_heading() -> None:
+    """"Komentarz" alone heads an analysis's commentary, not a comment section: what follows stays."""
+    p1 = ("Rząd ogłosił w poniedziałek nowy program budowy mieszkań, który ma objąć kilkanaście miast "
+          "średniej wielkości i ruszyć jeszcze przed końcem tego roku, jak zapowiedział minister.")
+    p2 = ("Program może poprawić sytuację młodych rodzin, ale jego powodzenie zależy od tempa wydawania "
+          "pozwoleń na budowę oraz od kosztów materiałów, które w ostatnich latach mocno wzrosły.")
+    page = f"<html><body><article><h1>Nowy program</h1><p>{p1}</p><h2>Komentarz</h2><p>{p2}</p></article></body></html>"
+    article = clean_html(page, url="https://analizy.example/program")
+    assert p2 in article.body
+
+
+def test_figure_labels_site_pointers_and_comment_prompts_go_from_a_german_page() -> None:
+    """Numbered figure captions, "Weitere Infos unter www...", a table of contents header, a prompt to
+    comment and a named copyright line: furniture trafilatura keeps inside the article's element."""
+    page = f"""<html><body><article><h1>Neuer Wasserspeicher</h1>
+<p>Inhaltsverzeichnis</p><p>{DE1}</p><p>Abbildung 2: Querschnitt des Speichers</p><p>{DE2}</p>
+<p>Weitere Infos unter www.stadtwerke-beispiel.de.</p>
+<p>Verraten Sie gerne in den Kommentaren: Wie gefällt Ihnen der Bau?</p><p>Copyright: Erika Beispiel</p>
+</article></body></html>"""
+    article = clean_html(page, url="https://stadtwerke.example/speicher")
+    assert article.body == (DE1, DE2)
+    assert {r.rule for r in article.removed} >= {"de-nav-contents", "de-caption-figure", "de-other-more-info-at",
+                                                  "de-comments-prompt-below", "shared-copyright"}
+
+
+def test_phone_lines_and_bar_credited_captions_go_from_a_german_page() -> None:
+    page = f"""<html><body><article><h1>Neuer Wasserspeicher</h1><p>{DE1}</p>
+<p>Der neue Speicher am Hang | © Beispielverlag</p><p>{DE2}</p><p>Telefon: +49 (0)30 123 45 67</p>
+</article></body></html>"""
+    article = clean_html(page, url="https://stadtwerke.example/speicher")
+    assert article.body == (DE1, DE2)
+    assert {r.rule for r in article.removed} == {"shared-caption-pipe-copyright", "de-footer-phone-line"}
