@@ -22,6 +22,7 @@ from __future__ import annotations
 import math
 import re._constants as C
 import tomllib
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cache
 from enum import Enum
@@ -273,14 +274,20 @@ class CompiledRules:
                     needs.setdefault(literal, []).append(position)
             else:
                 self._unfiltered.append(position)
-        self._scan = _automaton(needs)
+        # Sets of pattern positions are bit masks (bit p: position p): a union is one `|`, the filters
+        # below one `&`, and the lowest bit first is pack order.
+        self._scan = _automaton({literal: _mask(positions) for literal, positions in needs.items()})
         # Openings (~5,000, most 12 characters long) by their first OPENING_KEY_CHARS characters
         # (shorter ones by themselves): four lookups and a few `startswith` per line.
-        self._openings: dict[str, list[tuple[str, tuple[int, ...]]]] = {}
+        self._openings: dict[str, list[tuple[str, int]]] = {}
         for opening, positions in openings.items():
-            self._openings.setdefault(opening[:OPENING_KEY_CHARS], []).append((opening, tuple(positions)))
-        self._by_prefix: dict[tuple[str | None, str], tuple[int, ...]] = {}
-        self._usable: dict[str | None, list[bool]] = {}
+            self._openings.setdefault(opening[:OPENING_KEY_CHARS], []).append((opening, _mask(positions)))
+        # Patterns that can match a line of a given length: by the distinct bounds, ascending.
+        self._bounds = sorted({b for b in self._longest if b != math.inf})
+        self._fitting = [_mask(p for p, b in enumerate(self._longest) if b >= bound) for bound in self._bounds]
+        self._unbounded = _mask(p for p, b in enumerate(self._longest) if b == math.inf)
+        self._by_prefix: dict[tuple[str | None, str], int] = {}
+        self._usable: dict[str | None, int] = {}
         self._answers: dict[tuple[str | None, str | None, str], Rule | None] = {}
         self._by_site: dict[tuple[str | None, str], list[Position]] = {}
         self.timed_out: list[str] = []  # ids of rules whose match ran out of time, since last emptied
@@ -289,23 +296,28 @@ class CompiledRules:
         rule = self.rules[index]
         return rule.applies_to(language) and (not rule.sites or (site is not None and _site_matches(site, rule.sites)))
 
-    def _general(self, language: str | None) -> list[bool]:
-        """Per pattern position: may it hit documents in `language` whatever their site?"""
+    def _general(self, language: str | None) -> int:
+        """The patterns that may hit documents in `language` whatever their site (a mask)."""
         if language not in self._usable:
-            self._usable[language] = [
-                not self.rules[i].sites and self.rules[i].applies_to(language) for i, _, _ in self._patterns
-            ]
+            self._usable[language] = _mask(
+                p for p, (i, _, _) in enumerate(self._patterns) if not self.rules[i].sites and self.rules[i].applies_to(language)
+            )
         return self._usable[language]
 
-    def _candidates(self, language: str | None, prefix: str) -> tuple[int, ...]:
-        """Positions of unfiltered patterns that can match a line starting with `prefix`."""
+    def _fit(self, size: int) -> int:
+        """The patterns that can match a line of `size` characters (a mask; see `longest_line`)."""
+        k = bisect_left(self._bounds, size)
+        return self._fitting[k] if k < len(self._bounds) else self._unbounded
+
+    def _candidates(self, language: str | None, prefix: str) -> int:
+        """Unfiltered patterns that can match a line starting with `prefix` (a mask)."""
         key = (language, prefix)
         if key not in self._by_prefix:
             usable = self._general(language)
-            self._by_prefix[key] = tuple(
+            self._by_prefix[key] = _mask(
                 position for position in self._unfiltered
-                if usable[position] and (not self._patterns[position][2]
-                                         or self._patterns[position][1].match(prefix, partial=True) is not None)
+                if usable >> position & 1 and (not self._patterns[position][2]
+                                               or self._patterns[position][1].match(prefix, partial=True) is not None)
             )
         return self._by_prefix[key]
 
@@ -339,19 +351,19 @@ class CompiledRules:
             for i, compiled, _ in self._site_patterns(language, site):
                 if (compiled.search(norm) is not None) if timeout is None else self._hits(i, compiled.search, norm, timeout):
                     return self.rules[i]
-        positions = set(self._candidates(language, norm[:PREFIX_CHARS]))
+        candidates = self._candidates(language, norm[:PREFIX_CHARS])
         for end in range(1, min(len(norm), OPENING_KEY_CHARS) + 1):
             for opening, found in self._openings.get(norm[:end], ()):
                 if norm.startswith(opening):
-                    positions.update(found)
+                    candidates |= found
         if self._scan is not None:
             for _, found in self._scan.iter(norm):
-                positions.update(found)
-        usable, longest, size = self._general(language), self._longest, len(norm)
-        for position in sorted(positions):
-            if not usable[position] or size > longest[position]:
-                continue
-            i, compiled, is_anchored = self._patterns[position]
+                candidates |= found
+        candidates &= self._general(language) & self._fit(len(norm))
+        while candidates:
+            lowest = candidates & -candidates
+            candidates ^= lowest
+            i, compiled, is_anchored = self._patterns[lowest.bit_length() - 1]
             match = compiled.match if is_anchored else compiled.search
             if (match(norm) is not None) if timeout is None else self._hits(i, match, norm, timeout):
                 return self.rules[i]
@@ -375,13 +387,21 @@ class CompiledRules:
         return [self.rules[i] for i in sorted(hits)]
 
 
-def _automaton(needs: dict[str, list[int]]) -> ahocorasick.Automaton | None:
-    """One scanner for every required literal, each naming the pattern positions that need it."""
+def _mask(positions: Iterable[int]) -> int:
+    """A set of pattern positions as a bit mask."""
+    mask = 0
+    for position in positions:
+        mask |= 1 << position
+    return mask
+
+
+def _automaton(needs: dict[str, int]) -> ahocorasick.Automaton | None:
+    """One scanner for every required literal, each naming the patterns that need it (a mask)."""
     if not needs:
         return None  # pyahocorasick refuses to scan with an empty automaton
     scan = ahocorasick.Automaton()
     for literal, positions in needs.items():
-        scan.add_word(literal, tuple(positions))
+        scan.add_word(literal, positions)
     scan.make_automaton()
     return scan
 
