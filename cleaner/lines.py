@@ -107,7 +107,7 @@ def split_lines(text: str) -> list[Line]:
     raws = text.splitlines()
     if not text or text[-1] in _BREAKS:  # as a split at every break would: an empty last line
         raws.append("")
-    lines = [Line(i, *_forms(raw)) for i, raw in enumerate(raws, 1)]
+    lines = [Line(i, *_forms(raw)) if raw and not raw.isspace() else Line(i, "", "") for i, raw in enumerate(raws, 1)]
     for k in range(1, len(lines)):
         if lines[k].text and lines[k - 1].text and _glued(raws[k - 1], lines[k - 1].text, raws[k], lines[k].text):
             joiner = " " if raws[k - 1][-1:].isspace() or raws[k][:1].isspace() else ""
