@@ -23,8 +23,8 @@ import math
 import re._constants as C
 import tomllib
 from bisect import bisect_left
-from dataclasses import dataclass, field
-from functools import cache
+from dataclasses import dataclass
+from functools import cache, cached_property
 from enum import Enum
 from importlib import resources
 from pathlib import Path
@@ -69,7 +69,12 @@ class Rule:
     match: tuple[str, ...] = ()
     keep: tuple[str, ...] = ()
     origin: str = ""  # the file it came from, for messages
-    compiled: tuple[regex.Pattern[str], ...] = field(default=(), compare=False, repr=False)
+
+    @cached_property
+    def compiled(self) -> tuple[regex.Pattern[str], ...]:
+        """The patterns compiled, on first use (the packs' ~1,300 take a second to compile, and a run
+        uses a fraction of them)."""
+        return tuple(regex.compile(pattern) for pattern in self.patterns)
 
     def applies_to(self, language: str | None) -> bool:
         """Rules of the document's language, language-independent ones, and English ones: themes
@@ -92,7 +97,7 @@ def _strings(value: Any) -> bool:
     return isinstance(value, list) and all(isinstance(v, str) for v in value)
 
 
-def _parse_rule(raw: Any, origin: str, index: int) -> Rule:
+def _parse_rule(raw: Any, origin: str, index: int, compile_now: bool = True) -> Rule:
     rule_id = raw.get("id", f"#{index + 1}") if isinstance(raw, dict) else f"#{index + 1}"
     _check(isinstance(raw, dict), origin, rule_id, "a rule must be a table")
     unknown = set(raw) - _KEYS
@@ -109,14 +114,14 @@ def _parse_rule(raw: Any, origin: str, index: int) -> Rule:
         _check(_strings(raw[key]) and bool(raw[key]), origin, rule_id, f"{key} must be a non-empty list of strings")
     _check(_strings(raw.get("sites", [])), origin, rule_id, "sites must be a list of domains")
     _check(isinstance(raw.get("description", ""), str), origin, rule_id, "description must be a string")
-    compiled = []
     for pattern in raw["patterns"]:
         _check("(?P<" not in pattern and "(?<" not in pattern.replace("(?<=", "").replace("(?<!", ""),
                origin, rule_id, f"pattern {pattern!r}: named groups are reserved for the engine")
-        try:
-            compiled.append(regex.compile(pattern))
-        except regex.error as exc:
-            raise RuleError(f"{origin}: rule {rule_id!r}: bad pattern {pattern!r}: {exc}") from None
+        if compile_now:
+            try:
+                regex.compile(pattern)
+            except regex.error as exc:
+                raise RuleError(f"{origin}: rule {rule_id!r}: bad pattern {pattern!r}: {exc}") from None
     return Rule(
         id=rule_id,
         category=Category(raw["category"]),
@@ -128,12 +133,12 @@ def _parse_rule(raw: Any, origin: str, index: int) -> Rule:
         match=tuple(raw["match"]),
         keep=tuple(raw["keep"]),
         origin=origin,
-        compiled=tuple(compiled),
     )
 
 
-def parse_rules(source: str, origin: str) -> list[Rule]:
-    """Parse one pack's TOML text; every problem is a `RuleError` naming `origin`."""
+def parse_rules(source: str, origin: str, compile_now: bool = True) -> list[Rule]:
+    """Parse one pack's TOML text; every problem is a `RuleError` naming `origin`. `compile_now`: check
+    every pattern's syntax now (the built-in packs, checked by the tests, leave it to first use)."""
     try:
         data = tomllib.loads(source)
     except tomllib.TOMLDecodeError as exc:
@@ -144,7 +149,7 @@ def parse_rules(source: str, origin: str) -> list[Rule]:
     raw_rules = data.get("rule", [])
     if not isinstance(raw_rules, list):
         raise RuleError(f"{origin}: 'rule' must be an array of tables ([[rule]])")
-    return [_parse_rule(raw, origin, i) for i, raw in enumerate(raw_rules)]
+    return [_parse_rule(raw, origin, i, compile_now) for i, raw in enumerate(raw_rules)]
 
 
 def load_rule_file(path: str | Path) -> list[Rule]:
@@ -169,7 +174,7 @@ def builtin_rules() -> tuple[Rule, ...]:
     rules: list[Rule] = []
     for entry in sorted(resources.files(__package__).iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".toml"):
-            rules.extend(parse_rules(entry.read_text(encoding="utf-8"), f"cleaner/rules/{entry.name}"))
+            rules.extend(parse_rules(entry.read_text(encoding="utf-8"), f"cleaner/rules/{entry.name}", compile_now=False))
     return tuple(rules)
 
 
@@ -231,7 +236,7 @@ TIMED_MIN_CHARS = 1000
 MATCH_TIMEOUT_S = 0.25
 ANSWERS_MAX = 20_000  # remembered short line -> rule answers; the memo is emptied when it is full
 
-Position = tuple[int, regex.Pattern[str], bool]  # (rule index, compiled pattern, anchored)
+Position = tuple[int, str, bool]  # (rule index, pattern, anchored)
 
 
 class CompiledRules:
@@ -253,19 +258,20 @@ class CompiledRules:
         self.rules = list(rules)
         check_unique(self.rules)
         self._patterns: list[Position] = [
-            (i, c, anchored(c.pattern)) for i, rule in enumerate(self.rules) for c in rule.compiled
+            (i, pattern, anchored(pattern)) for i, rule in enumerate(self.rules) for pattern in rule.patterns
         ]
+        self._compiled: list[regex.Pattern[str] | None] = [None] * len(self._patterns)  # on first use
         # The longest line each pattern can match (see `longest_line`): prose lines skip most patterns.
         self._longest: list[float] = []
         needs: dict[str, list[int]] = {}
         openings: dict[str, list[int]] = {}
         self._unfiltered: list[int] = []  # positions of general patterns with neither kind of literal
-        for position, (i, compiled, is_anchored) in enumerate(self._patterns):
-            self._longest.append(longest_line(compiled.pattern) or math.inf)
+        for position, (i, pattern, is_anchored) in enumerate(self._patterns):
+            self._longest.append(longest_line(pattern) or math.inf)
             if self.rules[i].sites:
                 continue
-            need = required_literals(compiled.pattern)
-            lead = leading_literals(compiled.pattern) if is_anchored else None
+            need = required_literals(pattern)
+            lead = leading_literals(pattern) if is_anchored else None
             if lead is not None and (need is None or min(map(len, lead)) >= MIN_USEFUL_CHARS):
                 for opening in lead:
                     openings.setdefault(opening, []).append(position)
@@ -317,15 +323,22 @@ class CompiledRules:
             self._by_prefix[key] = _mask(
                 position for position in self._unfiltered
                 if usable >> position & 1 and (not self._patterns[position][2]
-                                               or self._patterns[position][1].match(prefix, partial=True) is not None)
+                                               or self._regex(position).match(prefix, partial=True) is not None)
             )
         return self._by_prefix[key]
 
-    def _site_patterns(self, language: str | None, site: str) -> list[Position]:
+    def _site_patterns(self, language: str | None, site: str) -> list[int]:
         key = (language, site)
         if key not in self._by_site:
-            self._by_site[key] = [p for p in self._patterns if self.rules[p[0]].sites and self._applicable(p[0], language, site)]
+            self._by_site[key] = [position for position, (i, _, _) in enumerate(self._patterns)
+                                  if self.rules[i].sites and self._applicable(i, language, site)]
         return self._by_site[key]
+
+    def _regex(self, position: int) -> regex.Pattern[str]:
+        compiled = self._compiled[position]
+        if compiled is None:
+            compiled = self._compiled[position] = regex.compile(self._patterns[position][1])
+        return compiled
 
     def first_hit(self, norm: str, language: str | None = None, site: str | None = None) -> Rule | None:
         """The first rule (site rules, then pack order) whose pattern hits a normalized line.
@@ -348,8 +361,9 @@ class CompiledRules:
             return None
         timeout = MATCH_TIMEOUT_S if len(norm) >= TIMED_MIN_CHARS else None
         if site is not None:
-            for i, compiled, _ in self._site_patterns(language, site):
-                if (compiled.search(norm) is not None) if timeout is None else self._hits(i, compiled.search, norm, timeout):
+            for position in self._site_patterns(language, site):
+                i, search = self._patterns[position][0], self._regex(position).search
+                if (search(norm) is not None) if timeout is None else self._hits(i, search, norm, timeout):
                     return self.rules[i]
         candidates = self._candidates(language, norm[:PREFIX_CHARS])
         for end in range(1, min(len(norm), OPENING_KEY_CHARS) + 1):
@@ -363,7 +377,9 @@ class CompiledRules:
         while candidates:
             lowest = candidates & -candidates
             candidates ^= lowest
-            i, compiled, is_anchored = self._patterns[lowest.bit_length() - 1]
+            position = lowest.bit_length() - 1
+            i, _, is_anchored = self._patterns[position]
+            compiled = self._compiled[position] or self._regex(position)
             match = compiled.match if is_anchored else compiled.search
             if (match(norm) is not None) if timeout is None else self._hits(i, match, norm, timeout):
                 return self.rules[i]
@@ -383,7 +399,8 @@ class CompiledRules:
 
     def all_hits(self, norm: str, language: str | None = None, site: str | None = None) -> list[Rule]:
         """Every rule that hits (for `explain`); slower, one search per pattern."""
-        hits = {i for i, compiled, _ in self._patterns if self._applicable(i, language, site) and compiled.search(norm)}
+        hits = {i for position, (i, _, _) in enumerate(self._patterns)
+                if self._applicable(i, language, site) and self._regex(position).search(norm)}
         return [self.rules[i] for i in sorted(hits)]
 
 
