@@ -11,16 +11,21 @@ quote from a statement, as in a story covered by five outlets) is the news, not 
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass, field
 
 from .lines import MEMO_MAX_CHARS, split_lines
 
 MIN_DOCUMENTS = 5  # a line must recur in at least this many documents of a source...
 MIN_SHARE = 0.5  # ...and in at least this share of them
-MAX_LINES_PER_SOURCE = 50_000  # distinct lines counted per source: memory stays bounded (a template's
-# lines are in half a source's documents, so they are among the first lines seen)
 MAX_LINE_CHARS = MEMO_MAX_CHARS  # longer lines are prose, unique to their page: never template
+# Memory stays bounded whatever the batch (a crawl of thousands of domains, millions of pages) by
+# lossy counting (Manku and Motwani, 2002): every BUCKET_DOCUMENTS documents of a source, the lines
+# it printed in fewer than one in BUCKET_DOCUMENTS of its documents since they were first counted are
+# forgotten. A template line, in half of them or more, never is; a page's one-off lines soon are.
+BUCKET_DOCUMENTS = 10
+MAX_LINES = 200_000  # lines counted over all sources at once (~40 MB): past it, new lines are not counted
+_SHARED = ""  # the owner of a line that two sources or more printed
 
 
 @dataclass
@@ -30,25 +35,58 @@ class SiteRepeats:
     min_documents: int = MIN_DOCUMENTS
     min_share: float = MIN_SHARE
     documents: Counter[str] = field(default_factory=Counter)
-    counts: defaultdict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+    counts: dict[str, dict[str, int]] = field(default_factory=dict)
+    # Per counted line: the bucket of its source it was first counted in, when not the first, so that
+    # a line counted late is not held to the documents it could not have been counted in.
+    since: dict[str, dict[str, int]] = field(default_factory=dict)
+    # Per line: the one source that printed it, or _SHARED. Lines counted under two sources or more
+    # are remembered as shared even when forgotten by both: they never become template.
+    owner: dict[str, str] = field(default_factory=dict)
 
     def add(self, source: str, text: str) -> None:
         """Count one document's distinct short lines under `source`."""
         self.documents[source] += 1
         seen = {line.norm for line in split_lines(text) if line.norm and len(line.norm) <= MAX_LINE_CHARS}
-        counts = self.counts[source]
+        counts = self.counts.setdefault(source, {})
+        since = self.since.setdefault(source, {})
+        bucket = (self.documents[source] - 1) // BUCKET_DOCUMENTS
         for norm in seen:
-            if norm in counts or len(counts) < MAX_LINES_PER_SOURCE:
+            if norm in counts:
                 counts[norm] += 1
+                continue
+            owner = self.owner.get(norm)
+            if owner is None and len(self.owner) >= MAX_LINES:
+                continue  # the bound is reached: a line not counted yet is not counted
+            counts[norm] = 1
+            if bucket:
+                since[norm] = bucket
+            if owner is None:
+                self.owner[norm] = source
+            elif owner != source:
+                self.owner[norm] = _SHARED
+        if self.documents[source] % BUCKET_DOCUMENTS == 0:
+            self._forget(source, bucket + 1)
+
+    def _forget(self, source: str, buckets: int) -> None:
+        """Lossy counting's step: a line counted fewer times than the buckets since it was first counted goes."""
+        counts, since = self.counts[source], self.since[source]
+        for norm in [norm for norm, n in counts.items() if n + since.get(norm, 0) <= buckets]:
+            del counts[norm]
+            since.pop(norm, None)
+            if self.owner.get(norm) == source:
+                del self.owner[norm]
 
     def templates(self) -> dict[str, frozenset[str]]:
         """Per source, the lines of its template; lines that several sources print are left out."""
-        sources_of: Counter[str] = Counter(norm for counts in self.counts.values() for norm in counts)
         out = {}
         for source, counts in self.counts.items():
             needed = max(self.min_documents, self.min_share * self.documents[source])
-            lines = frozenset(norm for norm, n in counts.items() if n >= needed and sources_of[norm] == 1)
+            lines = frozenset(norm for norm, n in counts.items() if n >= needed and self.owner.get(norm) == source)
             if lines:
                 out[source] = lines
         return out
 
+    @property
+    def size(self) -> int:
+        """Lines held (counted, or remembered as shared): bounded by MAX_LINES."""
+        return len(self.owner)

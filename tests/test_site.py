@@ -47,3 +47,33 @@ def test_a_batch_removes_its_sites_template_as_site_repeat(tmp_path: Path) -> No
     assert {"text": TEMPLATE, "rule": "site-repeat"}.items() <= next(r for r in valley["removed"] if r["text"] == TEMPLATE).items()
     kept = CliRunner().invoke(app, ["clean", str(data), "--no-site-repeat"])
     assert TEMPLATE in json.loads(kept.stdout.splitlines()[0])["body"]
+
+
+def test_memory_stays_bounded_and_the_template_is_still_found(monkeypatch) -> None:
+    """A source's one-off lines are forgotten as its documents come (lossy counting), and the lines
+    held over all sources never pass MAX_LINES; a template line in every document stays counted."""
+    from cleaner import site
+
+    learner = SiteRepeats(min_documents=5, min_share=0.5)
+    for n in range(400):
+        unique = "\n".join(f"Caption {n}-{k}: a photo of the harbour" for k in range(30))
+        learner.add("harbour.example", f"{unique}\n{TEMPLATE}\nHarbour Times front page")
+    held = len(learner.counts["harbour.example"])
+    assert held <= site.BUCKET_DOCUMENTS * 30 + 2, "one-off lines are forgotten bucket by bucket"
+    assert learner.templates()["harbour.example"] == {TEMPLATE.casefold(), "harbour times front page"}
+
+    monkeypatch.setattr(site, "MAX_LINES", 500)
+    crowded = SiteRepeats(min_documents=2, min_share=0.5)
+    for n in range(100):  # many small sources, each below a bucket: nothing is forgotten
+        crowded.add(f"site{n}.example", "\n".join(f"Line {n}-{k} of a small site" for k in range(20)))
+    assert crowded.size == 500
+
+
+def test_a_line_two_sources_printed_stays_shared_after_both_forget_it() -> None:
+    learner = SiteRepeats(min_documents=3, min_share=0.5)
+    learner.add("valley.example", QUOTE)
+    learner.add("hill.example", QUOTE)
+    for n in range(40):  # the quote is forgotten by both sources' counts, then printed often by one
+        learner.add("valley.example", f"Valley note {n}\n{QUOTE if n >= 10 else ''}")
+        learner.add("hill.example", f"Hill note {n}")
+    assert QUOTE.casefold() not in learner.templates().get("valley.example", frozenset())
