@@ -47,6 +47,10 @@ CLUSTER_KEEP_SHARE = 0.3
 # Android."). Fitted on the dev set: gaps 1/2/3, shares 0.06/0.1/0.13/0.15/0.2.
 FOOTER_GAP_LINES = 2
 FOOTER_MAX_SHARE = 0.1
+# A list article ("the ten best...", "40 costume ideas") prints numbered headings in sequence, each
+# over its own prose: this many items in a row make the whole list one article, however far apart.
+LIST_MIN_ITEMS = 3
+LIST_ITEM_MAX_CHARS = 100  # a numbered heading, not a numbered paragraph
 
 # Line-end patterns search backwards ((?r)): from the end they fail at once, where a forward search
 # tries every position of a long line.
@@ -58,6 +62,8 @@ _OPENING_QUOTES = "\"'“„«‘‚‹(["
 _SENTENCE_INSIDE = regex.compile(r"\p{L}{2}[.!?] \p{Lu}")
 _INNER_SENTENCE_END = regex.compile(r"\p{Ll}{2}[.!?] \p{Lu}|\d{4}[.!?] \p{Lu}")
 # The standard library's engine: over twice as fast as `regex` on this literal-led alternation.
+# "7. Name", "10) Title", "8.Name": a number, a full stop or bracket, then a word.
+_LIST_ITEM = regex.compile(r"^(\d{1,3}) ?[.)] *\p{L}")
 _LINKISH = re.compile(r"https?://|www\.|\.(?:com|org|net|html?)\b|@\w|#\w")
 
 
@@ -389,17 +395,54 @@ def article_end(page: Page) -> int:
     a menu between two texts). After the largest cluster, a cluster much smaller than it is page furniture; one nearly as large is article
     too (broken by a widget the rules do not know), so that in doubt text stays. Clusters before
     the largest are left to the headline and top-zone logic: cutting them lost article openings.
+    The clusters of a list article's items (`_numbered_list`) are one cluster: each item's text is
+    small, and the pictures, credits and links between items part them.
     """
     clusters = _clusters(page, page.goods(), CLUSTER_GAP_LINES)
+    items = _numbered_list(page)
+    if items is not None:
+        clusters = _merged(clusters, *items)
     weight = [_chars(page, c) for c in clusters]
     largest = weight.index(max(weight))
     kept = [k for k, w in enumerate(weight) if k >= largest and w >= CLUSTER_KEEP_SHARE * weight[largest]]
     last = clusters[kept[-1]]
-    # A last paragraph or two set apart by a short gap and tiny next to the article: a footer line.
+    # A last paragraph or two set apart by a short gap and tiny next to the article: a footer line
+    # (but not the text of the list's last item).
+    last_item_text = next(iter(page.goods(items[1] + 1)), -1) if items is not None else -1
     pieces = _clusters(page, last, FOOTER_GAP_LINES)
-    while len(pieces) > 1 and _chars(page, pieces[-1]) < FOOTER_MAX_SHARE * weight[largest]:
+    while len(pieces) > 1 and _chars(page, pieces[-1]) < FOOTER_MAX_SHARE * weight[largest] and pieces[-1][0] > last_item_text:
         pieces.pop()
     return pieces[-1][-1]
+
+
+def _numbered_list(page: Page) -> tuple[int, int] | None:
+    """The first and last line of the longest run of numbered headings in sequence (counting up or
+    down: "1." to "10.", or "10." to "1."), with good prose between each two; at least
+    `LIST_MIN_ITEMS` of them. Pagination ("1", "2", "3") has no text after its numbers."""
+    items = [(i, int(m.group(1))) for i, line in enumerate(page.lines)
+             if line.text and len(line.text) <= LIST_ITEM_MAX_CHARS and (m := _LIST_ITEM.match(line.text))]
+    best: list[tuple[int, int]] = []
+    for step in (1, -1):
+        run: list[tuple[int, int]] = []
+        for i, n in items:
+            if run and n == run[-1][1] + step and any(page.good(j) for j in range(run[-1][0] + 1, i)):
+                run.append((i, n))
+            else:
+                run = [(i, n)]
+            if len(run) > len(best):
+                best = list(run)
+    return (best[0][0], best[-1][0]) if len(best) >= LIST_MIN_ITEMS else None
+
+
+def _merged(clusters: list[list[int]], first: int, last: int) -> list[list[int]]:
+    """Clusters with the clusters that reach into the span from `first` to `last` made one."""
+    out: list[list[int]] = []
+    for cluster in clusters:
+        if out and cluster[0] <= last and out[-1][-1] >= first:
+            out[-1] = out[-1] + cluster
+        else:
+            out.append(cluster)
+    return out
 
 
 def _clusters(page: Page, goods: list[int], gap_lines: int) -> list[list[int]]:

@@ -169,3 +169,19 @@ def test_normalized_forms() -> None:
     assert normalize("Notify\u00a0 of\u2003NEW\tfollow-up  comments") == "notify of new follow-up comments"
     assert normalize("\u200bShare\u200b this\x07 \ufb01le ") == "share this file"
     assert normalize("ＦＵＬＬ　ＷＩＤＴＨ Straße") == "full width strasse"
+
+
+def test_numbered_list_article_is_one_article_however_far_apart_its_items() -> None:
+    """Each item of a list article has a little prose under a numbered heading, parted from the next
+    by picture credits and links: the items are one article, the last one included."""
+    def item(n: int, name: str) -> list[str]:
+        return [f"{n}. {name}", f"{name}: the panel liked that it keeps the old recipes while the staff try new ones.",
+                "Photo Credit", "Reader Gallery", "Visit Website", "Opening Hours", "Book A Table"]
+    main = [P1, P2, P3, "Photo Credit", "Reader Gallery", "Visit Website", "Opening Hours", "Book A Table"]
+    items = [line for n, name in enumerate(["Riverside Kitchen", "Old Mill Tavern", "Harbour Grill", "Blue Door Diner"], 1)
+             for line in item(n, name)]
+    doc = "\n".join(["The best places to eat in town", *main, *items, "Weather Warning Issued", "Local Elections Results"])
+    body = cleaner.clean(doc).body
+    assert any(p.startswith("Blue Door Diner: the panel") for p in body)
+    assert any(p.startswith("Riverside Kitchen: the panel") for p in body)
+    assert "Local Elections Results" not in body
