@@ -122,6 +122,22 @@ def test_indented_layout_is_not_taken_for_cut_sentences() -> None:
     assert [line.glued for line in split_lines("the storm tore the \nharbour roof\n off")] == [False, True, True]
 
 
+def test_word_halves_brackets_and_unspaced_scripts_cut_at_a_link_are_glued() -> None:
+    """A linked first half of a word ("Radon" + "-Situation"), a bracket opened before a link and
+    closed after it, and Japanese or Chinese cut at a link (no spaces to tell) are one sentence."""
+    glued = lambda text: [line.glued for line in split_lines(text)]
+    assert glued("a survey of the \nHeat\n-pump market") == [False, True, True]
+    assert glued("the agency (\nFTA\n) said") == [False, True, True]
+    assert glued("the agency\n (\nFTA\n) said") == [False, True, True, True]
+    assert glued("新しい\n法律\nができました。\n次") == [False, True, True, False]
+    assert glued("Home\n-\nNews") == [False, False, False], "a dash alone is no word half"
+    assert glued("The End.\n(Photo: archive)") == [False, False], "a sentence ended before the bracket"
+    paragraph = ("The council published a survey of the \nHeat\n-pump market and the results of its tender (\n"
+                 "PDF\n) on Monday, together with a plan for the schools and the town hall.")
+    article = cleaner.clean(f"Council publishes heat-pump survey\n{paragraph}\n")
+    assert article.body == (paragraph.replace("\n", ""),)
+
+
 def test_a_short_opening_paragraph_above_the_first_long_one_stays() -> None:
     text = (
         "Menu\n"
