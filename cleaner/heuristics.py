@@ -190,6 +190,11 @@ class Page:
         """Is there a good undecided line from `start` on? (Stops at the first.)"""
         return any(self.good(i) for i in range(start, len(self.lines)))
 
+    def piece(self, i: int) -> bool:
+        """A piece of a paragraph a scraper cut at its links (`Line.glued`): glued to the line
+        before, or the next is glued to it. Not a whole line: no menu item, repeat or headline."""
+        return self.lines[i].glued or (i + 1 < len(self.lines) and self.lines[i + 1].glued)
+
     def sentence_like(self, i: int) -> bool:
         """A short line that reads as a sentence: capital start (after an opening quote), several
         words, sentence end."""
@@ -307,7 +312,7 @@ def repeated_lines(page: Page) -> None:
     Sentences are left alone: an article may repeat one (a quote in a recap)."""
     seen: set[str] = set()
     for i, line in enumerate(page.lines):
-        if line.blank or page.labels[i] is Label.GOOD or page.sentence_like(i) or page.continues[i]:
+        if line.blank or page.labels[i] is Label.GOOD or page.sentence_like(i) or page.continues[i] or page.piece(i):
             continue
         if line.norm in seen and page.open(i):
             page.remove(i, Category.NAVIGATION, "repeated-line")
@@ -363,7 +368,7 @@ def _menu_item(page: Page, i: int) -> bool:
     f = page.features[i]
     return (
         page.labels[i] in (Label.SHORT, Label.RULE) and f is not None and not f.ends_sentence
-        and (f.title_case >= RUN_MIN_TITLE_CASE or f.words <= 2) and not page.continues[i]
+        and (f.title_case >= RUN_MIN_TITLE_CASE or f.words <= 2) and not page.continues[i] and not page.piece(i)
     )
 
 

@@ -138,6 +138,24 @@ def test_word_halves_brackets_and_unspaced_scripts_cut_at_a_link_are_glued() -> 
     assert article.body == (paragraph.replace("\n", ""),)
 
 
+def test_pieces_of_a_cut_sentence_are_no_repeated_lines() -> None:
+    """Linked words of a short paragraph cut at its links may also stand in the menu: a piece of a
+    sentence is not a whole line printed twice."""
+    text = "\n".join(["Home", "Norway", "Sweden", "Ferry service resumes after the storm", P1,
+                     "Talks with \nNorway", "Ended Early.", P2, P3])
+    article = cleaner.clean(text)
+    assert "Talks with Norway" in article.body
+    assert "Norway" in _removed(article), "the menu's own line goes"
+
+
+def test_pieces_of_a_cut_sentence_are_no_menu_run() -> None:
+    """Short capitalized pieces of one sentence, cut at its links, are not a run of menu items."""
+    text = "\n".join(["Ferry service resumes after the storm", P1, P2,
+                     "Crews From \nNorway\n and \nDenmark", "Harbour Works Continue", "Home", P3])
+    article = cleaner.clean(text)
+    assert "Crews From Norway and Denmark" in article.body
+
+
 def test_a_short_opening_paragraph_above_the_first_long_one_stays() -> None:
     text = (
         "Menu\n"
