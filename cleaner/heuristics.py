@@ -199,10 +199,14 @@ class Page:
         """A short line that reads as a sentence: capital start (after an opening quote), several
         words, sentence end."""
         f = self.features[i]
-        return (
-            f is not None and f.ends_sentence and f.words >= SENTENCE_MIN_WORDS
-            and self.lines[i].text.lstrip(_OPENING_QUOTES)[:1].isupper() and not f.linkish
-        )
+        return f is not None and f.ends_sentence and _sentence_shaped(self, i)
+
+
+def _sentence_shaped(page: Page, i: int) -> bool:
+    """Several words, a capital start (after an opening quote), no link: a sentence but for its end."""
+    f = page.features[i]
+    return (f is not None and f.words >= SENTENCE_MIN_WORDS
+            and page.lines[i].text.lstrip(_OPENING_QUOTES)[:1].isupper() and not f.linkish)
 
 
 def _glued_groups(lines: list[Line]) -> list[list[int]]:
@@ -529,8 +533,12 @@ def _list_item_after(page: Page, previous: int, i: int) -> bool:
 
 
 def _closing_line(page: Page, i: int) -> bool:
+    """A sentence the article may end on; or one that ends in a colon, introducing what follows
+    ("The full report is available here:", "Sources used in this article:")."""
     f = page.features[i]
-    return page.open(i) and page.sentence_like(i) and f is not None and f.stopword_density > 0
+    if not page.open(i) or f is None or f.stopword_density == 0:
+        return False
+    return page.sentence_like(i) or (page.lines[i].text.endswith(":") and _sentence_shaped(page, i))
 
 
 def _rule_removed(page: Page, i: int) -> bool:

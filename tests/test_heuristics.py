@@ -219,3 +219,13 @@ def test_numbered_list_article_is_one_article_however_far_apart_its_items() -> N
     assert any(p.startswith("Blue Door Diner: the panel") for p in body)
     assert any(p.startswith("Riverside Kitchen: the panel") for p in body)
     assert "Local Elections Results" not in body
+
+
+def test_a_sentence_ending_in_a_colon_after_the_article_stays() -> None:
+    """The article may end on a sentence that introduces what follows ("The full report is here:");
+    the link after it and the page furniture below still go."""
+    doc = "\n".join(["Council extends the tram line north", P1, P2, P3,
+                     "The full report of the committee can be read here:", "Report On The Northern Line",
+                     "Weather Warning Issued", "Local Elections Results", "Best Bakeries In Town"])
+    article = cleaner.clean(doc)
+    assert article.body == (P1, P2, P3, "The full report of the committee can be read here:")
