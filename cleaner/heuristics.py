@@ -265,16 +265,23 @@ def rule_blocks(page: Page) -> None:
 
 
 def _drop_block(page: Page, start: int, rule: Rule) -> None:
-    """The widget lines after a header: short, not sentences, up to the next article paragraph."""
+    """The widget lines after a header: short, not sentences, up to the next article paragraph.
+    A near-good line that ends like a sentence (one cut at a link may start in lower case) is
+    article text too: tags and widget labels are short and do not end so."""
     taken = 0
     for j in range(start + 1, len(page.lines)):
         if page.labels[j] is Label.BLANK:
             continue
-        if taken >= BLOCK_MAX_LINES or page.labels[j] is Label.GOOD or page.sentence_like(j):
+        if taken >= BLOCK_MAX_LINES or page.labels[j] is Label.GOOD or page.sentence_like(j) or _near_good_sentence(page, j):
             return
         if page.verdicts[j] is None:
             page.remove(j, rule.category, rule.id)
         taken += 1
+
+
+def _near_good_sentence(page: Page, i: int) -> bool:
+    f = page.features[i]
+    return page.labels[i] is Label.NEAR_GOOD and page.hits[i] is None and f is not None and f.ends_sentence
 
 
 def _cut_tail(page: Page, start: int, rule: Rule, goods: list[int], chars_before: list[int]) -> bool:

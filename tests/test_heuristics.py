@@ -229,3 +229,15 @@ def test_a_sentence_ending_in_a_colon_after_the_article_stays() -> None:
                      "Weather Warning Issued", "Local Elections Results", "Best Bakeries In Town"])
     article = cleaner.clean(doc)
     assert article.body == (P1, P2, P3, "The full report of the committee can be read here:")
+
+
+def test_a_widget_block_stops_at_a_sentence_cut_at_a_link() -> None:
+    """A tag header takes the short tag names below it, not the article's next sentence, even when
+    a link cut it and it starts in lower case."""
+    doc = "\n".join(["Council extends the tram line north", P1, "Tags:", "Transport", "City Council",
+                     "Ferries Old Town",
+                     "and the new line should open before the next election.",
+                     P2, P3])
+    article = cleaner.clean(doc)
+    assert "and the new line should open before the next election." in article.body
+    assert {"Transport", "City Council"} <= set(_removed(article))
