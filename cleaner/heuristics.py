@@ -61,9 +61,11 @@ _SENTENCE_END = regex.compile(r"(?r)[.!?…][\"'”’»)\]]*$")
 _OPENING_QUOTES = "\"'“„«‘‚‹(["
 _SENTENCE_INSIDE = regex.compile(r"\p{L}{2}[.!?] \p{Lu}")
 _INNER_SENTENCE_END = regex.compile(r"\p{Ll}{2}[.!?] \p{Lu}|\d{4}[.!?] \p{Lu}")
-# The standard library's engine: over twice as fast as `regex` on this literal-led alternation.
+# "o Item": a list bullet (inscriptis draws second-level items so), not a lower-case word.
+_BULLET = regex.compile(r"\p{Ll} \p{Lu}")
 # "7. Name", "10) Title", "8.Name": a number, a full stop or bracket, then a word.
 _LIST_ITEM = regex.compile(r"^(\d{1,3}) ?[.)] *\p{L}")
+# The standard library's engine: over twice as fast as `regex` on this literal-led alternation.
 _LINKISH = re.compile(r"https?://|www\.|\.(?:com|org|net|html?)\b|@\w|#\w")
 
 
@@ -155,6 +157,7 @@ class Page:
     stoplist: frozenset[str]
     verdicts: list[Verdict | None] = field(default_factory=list)
     continues: list[bool] = field(default_factory=list)  # see `_continuations`; fixed once lines are labelled
+    wrapped: list[bool] = field(default_factory=list)  # a line of a hard-wrapped paragraph of prose (`_wrapped_groups`)
 
     @classmethod
     def build(cls, lines: list[Line], hits: list[Rule | None], language: str | None) -> "Page":
@@ -167,8 +170,14 @@ class Page:
         ]
         for group in _glued_groups(lines):
             _label_as_one(group, lines, labels, hits, stoplist)
+        wrapped = [False] * len(lines)
+        for group in _wrapped_groups(lines, feats, hits):
+            if _label_as_one(group, lines, labels, hits, stoplist) is Label.GOOD:
+                for i in group:
+                    wrapped[i] = True
         page = cls(lines, feats, labels, hits, stoplist, [None] * len(lines))
         page.continues = _continuations(page)
+        page.wrapped = wrapped
         return page
 
     def open(self, i: int) -> bool:
@@ -192,8 +201,9 @@ class Page:
 
     def piece(self, i: int) -> bool:
         """A piece of a paragraph a scraper cut at its links (`Line.glued`): glued to the line
-        before, or the next is glued to it. Not a whole line: no menu item, repeat or headline."""
-        return self.lines[i].glued or (i + 1 < len(self.lines) and self.lines[i + 1].glued)
+        before, or the next is glued to it; or a line of a hard-wrapped paragraph of prose. Not a
+        whole line: no menu item, repeat or headline."""
+        return self.lines[i].glued or (i + 1 < len(self.lines) and self.lines[i + 1].glued) or self.wrapped[i]
 
     def sentence_like(self, i: int) -> bool:
         """A short line that reads as a sentence: capital start (after an opening quote), several
@@ -221,11 +231,29 @@ def _glued_groups(lines: list[Line]) -> list[list[int]]:
     return groups
 
 
+def _wrapped_groups(lines: list[Line], feats: list[Features | None], hits: list[Rule | None]) -> list[list[int]]:
+    """Runs of lines that hard-wrapped text (fixed-width pages, `<pre>` blocks, mailing-list posts)
+    breaks one paragraph into: each line starts in lower case right under one that does not end a
+    sentence. No rule hit any of them, and none is a piece of a cut or long line."""
+    groups: list[list[int]] = []
+    for i in range(1, len(lines)):
+        before, line, f = lines[i - 1], lines[i], feats[i - 1]
+        if (f is None or not line.text or line.glued or f.ends_sentence or not line.text[:1].islower() or _BULLET.match(line.text)
+                or hits[i] is not None or hits[i - 1] is not None or before.whole is not None or line.whole is not None):
+            continue
+        if groups and groups[-1][-1] == i - 1:
+            groups[-1].append(i)
+        else:
+            groups.append([i - 1, i])
+    return groups
+
+
 def _label_as_one(group: list[int], lines: list[Line], labels: list[Label], hits: list[Rule | None],
-                  stoplist: frozenset[str]) -> None:
+                  stoplist: frozenset[str]) -> Label:
     """A paragraph cut into pieces is judged whole: when it reads as prose, every piece is good
     prose, and a rule that hits one piece (a linked country name) does not count: rules describe
-    whole lines. When it reads as a near-good line, its short pieces are no menu items."""
+    whole lines. When it reads as a near-good line, its short pieces are no menu items. Returns the
+    whole's label."""
     text = " ".join(lines[i].text for i in group)
     whole = label(_features(text, normalize(text), stoplist))
     for i in group:
@@ -234,6 +262,7 @@ def _label_as_one(group: list[int], lines: list[Line], labels: list[Label], hits
             hits[i] = None
         elif whole is Label.NEAR_GOOD and labels[i] is Label.SHORT:
             labels[i] = Label.NEAR_GOOD
+    return whole
 
 
 # --- passes -----------------------------------------------------------------------------------

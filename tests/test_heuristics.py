@@ -241,3 +241,20 @@ def test_a_widget_block_stops_at_a_sentence_cut_at_a_link() -> None:
     article = cleaner.clean(doc)
     assert "and the new line should open before the next election." in article.body
     assert {"Transport", "City Council"} <= set(_removed(article))
+
+
+def test_a_hard_wrapped_paragraph_is_judged_whole() -> None:
+    """Fixed-width text (a `<pre>` block, a mailing-list post) breaks a paragraph into short lines, each
+    starting in lower case under one that does not end a sentence: together they are prose."""
+    wrapped = ["The ferry company said on Tuesday that the crossing to the",
+               "islands will run again from next week, after engineers",
+               "repaired the ramp that the storm had damaged in the night.",
+               "Tickets bought for the cancelled trips remain valid until",
+               "the end of the season, and they can be used on any ferry."]
+    doc = "\n".join(["Home", "Timetables", "Ferry Crossing Resumes", "", *wrapped, "", "Contact Us", "Imprint"])
+    article = cleaner.clean(doc)
+    assert article.headline == "Ferry Crossing Resumes"
+    assert article.body == tuple(wrapped)
+    assert {"Home", "Timetables", "Contact Us", "Imprint"} <= set(_removed(article))
+    menu = ["Related", "o Heating The House In The Winter", "o Saving Water In The Kitchen", "o Cleaning The Roof In Spring"]
+    assert cleaner.clean("\n".join([*menu, P1, P2])).body == (P1, P2), "an item's bullet is no lower-case word"
