@@ -57,7 +57,10 @@ LIST_ITEM_MAX_CHARS = 100  # a numbered heading, not a numbered paragraph
 _TERMINAL = regex.compile(r"(?r)[.!?…:;][\"'”’»)\]]*$|[.!?…][\"'”’»)\]]+\s*$")
 # A word (as str.split() cuts them) that starts with a capital letter.
 _CAPITALIZED = regex.compile(r"(?<![^\s\x1c-\x1f])\p{Uppercase}")
-_SENTENCE_END = regex.compile(r"(?r)[.!?…][\"'”’»)\]]*$")
+# A sentence end; or a smiley after a word, as blogs and posts end their sentences ("... 😉", "... :)").
+_SENTENCE_END = regex.compile(
+    r"(?r)[.!?…][\"'”’»)\]]*$|(?<=\p{L}[.!?…]? ?)(?:[\U0001F600-\U0001F64F\U0001F910-\U0001F92F\U0001F970-\U0001F97A]|[:;]-?[)(PpD])$"
+)
 _OPENING_QUOTES = "\"'“„«‘‚‹(["
 _SENTENCE_INSIDE = regex.compile(r"\p{L}{2}[.!?] \p{Lu}")
 _INNER_SENTENCE_END = regex.compile(r"\p{Ll}{2}[.!?] \p{Lu}|\d{4}[.!?] \p{Lu}")

@@ -258,3 +258,14 @@ def test_a_hard_wrapped_paragraph_is_judged_whole() -> None:
     assert {"Home", "Timetables", "Contact Us", "Imprint"} <= set(_removed(article))
     menu = ["Related", "o Heating The House In The Winter", "o Saving Water In The Kitchen", "o Cleaning The Roof In Spring"]
     assert cleaner.clean("\n".join([*menu, P1, P2])).body == (P1, P2), "an item's bullet is no lower-case word"
+
+
+def test_a_sentence_ending_in_a_smiley_ends_like_a_sentence() -> None:
+    """Blogs end sentences with a smiley instead of a full stop: the article's last line stays."""
+    doc = "\n".join(["Council extends the tram line north", P1, P2, P3,
+                     "I will be the first on the new tram 😉", "Weather Warning Issued", "Local Elections Results"])
+    article = cleaner.clean(doc)
+    assert article.body[-1] == "I will be the first on the new tram 😉"
+    stop = stopwords("en")
+    assert features(split_lines("See you there :)")[0], stop).ends_sentence
+    assert not features(split_lines("Follow us 👉")[0], stop).ends_sentence
