@@ -161,6 +161,7 @@ class Page:
     verdicts: list[Verdict | None] = field(default_factory=list)
     continues: list[bool] = field(default_factory=list)  # see `_continuations`; fixed once lines are labelled
     wrapped: list[bool] = field(default_factory=list)  # a line of a hard-wrapped paragraph of prose (`_wrapped_groups`)
+    in_sentence: list[bool] = field(default_factory=list)  # a piece of a cut sentence that, whole, reads as one
 
     @classmethod
     def build(cls, lines: list[Line], hits: list[Rule | None], language: str | None) -> "Page":
@@ -171,8 +172,12 @@ class Page:
             Label.BLANK if f is None else Label.RULE if hit else label(f)
             for f, hit in zip(feats, hits)
         ]
+        in_sentence = [False] * len(lines)
         for group in _glued_groups(lines):
             _label_as_one(group, lines, labels, hits, stoplist)
+            if _reads_as_sentence(" ".join(lines[i].text for i in group), stoplist):
+                for i in group:
+                    in_sentence[i] = True
         wrapped = [False] * len(lines)
         for group in _wrapped_groups(lines, feats, hits):
             if _label_as_one(group, lines, labels, hits, stoplist) is Label.GOOD:
@@ -181,6 +186,7 @@ class Page:
         page = cls(lines, feats, labels, hits, stoplist, [None] * len(lines))
         page.continues = _continuations(page)
         page.wrapped = wrapped
+        page.in_sentence = in_sentence
         return page
 
     def open(self, i: int) -> bool:
@@ -232,6 +238,13 @@ def _glued_groups(lines: list[Line]) -> list[list[int]]:
             else:
                 groups.append([i - 1, i])
     return groups
+
+
+def _reads_as_sentence(text: str, stoplist: frozenset[str]) -> bool:
+    """`Page.sentence_like` with a stopword (`_closing_line`), for the text of a sentence cut into pieces."""
+    f = _features(text, normalize(text), stoplist)
+    return (f.ends_sentence and f.words >= SENTENCE_MIN_WORDS and f.stopword_density > 0
+            and text.lstrip(_OPENING_QUOTES)[:1].isupper() and not f.linkish)
 
 
 def _wrapped_groups(lines: list[Line], feats: list[Features | None], hits: list[Rule | None]) -> list[list[int]]:
@@ -572,10 +585,14 @@ def _list_item_after(page: Page, previous: int, i: int) -> bool:
 
 
 def _closing_line(page: Page, i: int) -> bool:
-    """A sentence the article may end on; or one that ends in a colon, introducing what follows
-    ("The full report is available here:", "Sources used in this article:")."""
+    """A sentence the article may end on, or a piece of one cut at its links; or one that ends in a
+    colon, introducing what follows ("The full report is available here:", "Sources used:")."""
     f = page.features[i]
-    if not page.open(i) or f is None or f.stopword_density == 0:
+    if not page.open(i) or f is None:
+        return False
+    if page.in_sentence[i]:
+        return True
+    if f.stopword_density == 0:
         return False
     return page.sentence_like(i) or (page.lines[i].text.endswith(":") and _sentence_shaped(page, i))
 

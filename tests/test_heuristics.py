@@ -269,3 +269,14 @@ def test_a_sentence_ending_in_a_smiley_ends_like_a_sentence() -> None:
     stop = stopwords("en")
     assert features(split_lines("See you there :)")[0], stop).ends_sentence
     assert not features(split_lines("Follow us 👉")[0], stop).ends_sentence
+
+
+def test_a_sentence_cut_at_its_links_after_the_article_stays_whole() -> None:
+    """The article's last sentence, cut at a link into pieces that alone read as fragments, is judged
+    as the sentence it is: it stays, and the furniture after it goes."""
+    doc = "\n".join(["Council extends the tram line north", P1, P2, P3,
+                     "Listen to the ", "interview", " on our podcast, it lasts twenty minutes.",
+                     "Weather Warning Issued", "Local Elections Results"])
+    article = cleaner.clean(doc)
+    assert article.body[-1] == "Listen to the interview on our podcast, it lasts twenty minutes."
+    assert "Weather Warning Issued" in _removed(article)
