@@ -57,10 +57,11 @@ LIST_ITEM_MAX_CHARS = 100  # a numbered heading, not a numbered paragraph
 _TERMINAL = regex.compile(r"(?r)[.!?…:;][\"'”’»)\]]*$|[.!?…][\"'”’»)\]]+\s*$")
 # A word (as str.split() cuts them) that starts with a capital letter.
 _CAPITALIZED = regex.compile(r"(?<![^\s\x1c-\x1f])\p{Uppercase}")
-# A sentence end; or a smiley after a word, as blogs and posts end their sentences ("... 😉", "... :)").
-_SENTENCE_END = regex.compile(
-    r"(?r)[.!?…][\"'”’»)\]]*$|(?<=\p{L}[.!?…]? ?)(?:[\U0001F600-\U0001F64F\U0001F910-\U0001F92F\U0001F970-\U0001F97A]|[:;]-?[)(PpD])$"
-)
+_SENTENCE_END = regex.compile(r"(?r)[.!?…][\"'”’»)\]]*$")
+# A smiley after a word, as blogs and posts end their sentences ("... 😉", "... :)"); matched on a
+# line's last characters only.
+_SMILEY_END = regex.compile(r"\p{L}[.!?…]? ?(?:[\U0001F600-\U0001F64F\U0001F910-\U0001F92F\U0001F970-\U0001F97A]|[:;]-?[)(PpD])$")
+_SMILEY_LAST = frozenset(")(PpD")
 _OPENING_QUOTES = "\"'“„«‘‚‹(["
 _SENTENCE_INSIDE = regex.compile(r"\p{L}{2}[.!?] \p{Lu}")
 _INNER_SENTENCE_END = regex.compile(r"\p{Ll}{2}[.!?] \p{Lu}|\d{4}[.!?] \p{Lu}")
@@ -127,10 +128,15 @@ def _features(text: str, norm: str, stoplist: frozenset[str]) -> Features:
         words=n,
         stopword_density=sum(map(stoplist.__contains__, tokens)) / n if n else 0.0,
         title_case=capitalized / max(1, spaced),
-        ends_sentence=bool(_SENTENCE_END.search(text)),
+        ends_sentence=bool(_SENTENCE_END.search(text)) or _ends_in_smiley(text),
         terminal=bool(_TERMINAL.search(text)),
         linkish=bool(_LINKISH.search(text)),
     )
+
+
+def _ends_in_smiley(text: str) -> bool:
+    last = text[-1:]
+    return (last in _SMILEY_LAST or last >= "\U0001F600") and bool(_SMILEY_END.search(text[-6:]))
 
 
 def label(f: Features) -> Label:
@@ -160,7 +166,10 @@ class Page:
     stoplist: frozenset[str]
     verdicts: list[Verdict | None] = field(default_factory=list)
     continues: list[bool] = field(default_factory=list)  # see `_continuations`; fixed once lines are labelled
-    wrapped: list[bool] = field(default_factory=list)  # a line of a hard-wrapped paragraph of prose (`_wrapped_groups`)
+    # Per line: a piece of a paragraph a scraper cut at its links (`Line.glued`: glued to the line
+    # before, or the next is glued to it), or a line of a hard-wrapped paragraph of prose
+    # (`_wrapped_groups`). Not a whole line: no menu item, repeated line, headline or date line.
+    pieces: list[bool] = field(default_factory=list)
     in_sentence: list[bool] = field(default_factory=list)  # a piece of a cut sentence that, whole, reads as one
 
     @classmethod
@@ -174,18 +183,18 @@ class Page:
         ]
         in_sentence = [False] * len(lines)
         for group in _glued_groups(lines):
-            _label_as_one(group, lines, labels, hits, stoplist)
-            if _reads_as_sentence(" ".join(lines[i].text for i in group), stoplist):
+            text, whole = _label_as_one(group, lines, labels, hits, stoplist)
+            if _reads_as_sentence(text, whole):
                 for i in group:
                     in_sentence[i] = True
-        wrapped = [False] * len(lines)
+        pieces = [line.glued or (i + 1 < len(lines) and lines[i + 1].glued) for i, line in enumerate(lines)]
         for group in _wrapped_groups(lines, feats, hits):
-            if _label_as_one(group, lines, labels, hits, stoplist) is Label.GOOD:
+            if label(_label_as_one(group, lines, labels, hits, stoplist)[1]) is Label.GOOD:
                 for i in group:
-                    wrapped[i] = True
+                    pieces[i] = True
         page = cls(lines, feats, labels, hits, stoplist, [None] * len(lines))
         page.continues = _continuations(page)
-        page.wrapped = wrapped
+        page.pieces = pieces
         page.in_sentence = in_sentence
         return page
 
@@ -207,12 +216,6 @@ class Page:
     def any_good(self, start: int) -> bool:
         """Is there a good undecided line from `start` on? (Stops at the first.)"""
         return any(self.good(i) for i in range(start, len(self.lines)))
-
-    def piece(self, i: int) -> bool:
-        """A piece of a paragraph a scraper cut at its links (`Line.glued`): glued to the line
-        before, or the next is glued to it; or a line of a hard-wrapped paragraph of prose. Not a
-        whole line: no menu item, repeat or headline."""
-        return self.lines[i].glued or (i + 1 < len(self.lines) and self.lines[i + 1].glued) or self.wrapped[i]
 
     def sentence_like(self, i: int) -> bool:
         """A short line that reads as a sentence: capital start (after an opening quote), several
@@ -240,9 +243,8 @@ def _glued_groups(lines: list[Line]) -> list[list[int]]:
     return groups
 
 
-def _reads_as_sentence(text: str, stoplist: frozenset[str]) -> bool:
+def _reads_as_sentence(text: str, f: Features) -> bool:
     """`Page.sentence_like` with a stopword (`_closing_line`), for the text of a sentence cut into pieces."""
-    f = _features(text, normalize(text), stoplist)
     return (f.ends_sentence and f.words >= SENTENCE_MIN_WORDS and f.stopword_density > 0
             and text.lstrip(_OPENING_QUOTES)[:1].isupper() and not f.linkish)
 
@@ -265,20 +267,21 @@ def _wrapped_groups(lines: list[Line], feats: list[Features | None], hits: list[
 
 
 def _label_as_one(group: list[int], lines: list[Line], labels: list[Label], hits: list[Rule | None],
-                  stoplist: frozenset[str]) -> Label:
+                  stoplist: frozenset[str]) -> tuple[str, Features]:
     """A paragraph cut into pieces is judged whole: when it reads as prose, every piece is good
     prose, and a rule that hits one piece (a linked country name) does not count: rules describe
     whole lines. When it reads as a near-good line, its short pieces are no menu items. Returns the
-    whole's label."""
+    whole's text and features."""
     text = " ".join(lines[i].text for i in group)
-    whole = label(_features(text, normalize(text), stoplist))
+    f = _features(text, normalize(text), stoplist)
+    whole = label(f)
     for i in group:
         if whole is Label.GOOD:
             labels[i] = Label.GOOD
             hits[i] = None
         elif whole is Label.NEAR_GOOD and labels[i] is Label.SHORT:
             labels[i] = Label.NEAR_GOOD
-    return whole
+    return text, f
 
 
 # --- passes -----------------------------------------------------------------------------------
@@ -368,7 +371,7 @@ def repeated_lines(page: Page) -> None:
     Sentences are left alone: an article may repeat one (a quote in a recap)."""
     seen: set[str] = set()
     for i, line in enumerate(page.lines):
-        if line.blank or page.labels[i] is Label.GOOD or page.sentence_like(i) or page.continues[i] or page.piece(i):
+        if line.blank or page.labels[i] is Label.GOOD or page.sentence_like(i) or page.continues[i] or page.pieces[i]:
             continue
         if line.norm in seen and page.open(i):
             page.remove(i, Category.NAVIGATION, "repeated-line")
@@ -424,7 +427,7 @@ def _menu_item(page: Page, i: int) -> bool:
     f = page.features[i]
     return (
         page.labels[i] in (Label.SHORT, Label.RULE) and f is not None and not f.ends_sentence
-        and (f.title_case >= RUN_MIN_TITLE_CASE or f.words <= 2) and not page.continues[i] and not page.piece(i)
+        and (f.title_case >= RUN_MIN_TITLE_CASE or f.words <= 2) and not page.continues[i] and not page.pieces[i]
     )
 
 
@@ -481,7 +484,7 @@ def _numbered_list(page: Page) -> tuple[int, int] | None:
     down: "1." to "10.", or "10." to "1."), with good prose between each two; at least
     `LIST_MIN_ITEMS` of them. Pagination ("1", "2", "3") has no text after its numbers."""
     items = [(i, int(m.group(1))) for i, line in enumerate(page.lines)
-             if line.text and len(line.text) <= LIST_ITEM_MAX_CHARS and (m := _LIST_ITEM.match(line.text))]
+             if line.text[:1].isdigit() and len(line.text) <= LIST_ITEM_MAX_CHARS and (m := _LIST_ITEM.match(line.text))]
     best: list[tuple[int, int]] = []
     for step in (1, -1):
         run: list[tuple[int, int]] = []
