@@ -48,6 +48,10 @@ CLUSTER_KEEP_SHARE = 0.3
 FOOTER_GAP_LINES = 2
 FOOTER_MAX_SHARE = 0.1
 MORE_LINK_RULES = "-nav-more-links"  # the packs' rules for a bare "Read more" / "Weiterlesen" link
+# A list article ("the ten best...", "40 costume ideas") prints numbered headings in sequence, each
+# over its own prose: this many items in a row make the whole list one article, however far apart.
+LIST_MIN_ITEMS = 3
+LIST_ITEM_MAX_CHARS = 100  # a numbered heading, not a numbered paragraph
 
 # Line-end patterns search backwards ((?r)): from the end they fail at once, where a forward search
 # tries every position of a long line.
@@ -55,9 +59,17 @@ _TERMINAL = regex.compile(r"(?r)[.!?…:;][\"'”’»)\]]*$|[.!?…][\"'”’�
 # A word (as str.split() cuts them) that starts with a capital letter.
 _CAPITALIZED = regex.compile(r"(?<![^\s\x1c-\x1f])\p{Uppercase}")
 _SENTENCE_END = regex.compile(r"(?r)[.!?…][\"'”’»)\]]*$")
+# A smiley after a word, as blogs and posts end their sentences ("... 😉", "... :)"); matched on a
+# line's last characters only.
+_SMILEY_END = regex.compile(r"\p{L}[.!?…]? ?(?:[\U0001F600-\U0001F64F\U0001F910-\U0001F92F\U0001F970-\U0001F97A]|[:;]-?[)(PpD])$")
+_SMILEY_LAST = frozenset(")(PpD")
 _OPENING_QUOTES = "\"'“„«‘‚‹(["
 _SENTENCE_INSIDE = regex.compile(r"\p{L}{2}[.!?] \p{Lu}")
 _INNER_SENTENCE_END = regex.compile(r"\p{Ll}{2}[.!?] \p{Lu}|\d{4}[.!?] \p{Lu}")
+# "o Item": a list bullet (inscriptis draws second-level items so), not a lower-case word.
+_BULLET = regex.compile(r"\p{Ll} \p{Lu}")
+# "7. Name", "10) Title", "8.Name": a number, a full stop or bracket, then a word.
+_LIST_ITEM = regex.compile(r"^(\d{1,3}) ?[.)] *\p{L}")
 # The standard library's engine: over twice as fast as `regex` on this literal-led alternation.
 _LINKISH = re.compile(r"https?://|www\.|\.(?:com|org|net|html?)\b|@\w|#\w")
 
@@ -95,7 +107,7 @@ class Features:
 
     def __init__(self, text: str, norm: str, stoplist: frozenset[str]) -> None:
         self.chars = len(text)
-        self.ends_sentence = _SENTENCE_END.search(text) is not None
+        self.ends_sentence = _SENTENCE_END.search(text) is not None or _ends_in_smiley(text)
         self.terminal = _TERMINAL.search(text) is not None
         self._text, self._norm, self._stoplist = text, norm, stoplist
         self._words: int | None = None
@@ -151,6 +163,11 @@ def _features(text: str, norm: str, stoplist: frozenset[str]) -> Features:
     return Features(text, norm, stoplist)
 
 
+def _ends_in_smiley(text: str) -> bool:
+    last = text[-1:]
+    return (last in _SMILEY_LAST or last >= "\U0001F600") and bool(_SMILEY_END.search(text[-6:]))
+
+
 def label(f: Features) -> Label:
     """jusText's context-free step: good prose, near-good, or short."""
     if f.chars >= GOOD_MIN_CHARS and ((f.chars >= LONG_PROSE_CHARS and f.ends_sentence) or f.stopword_density >= GOOD_MIN_STOPWORDS):
@@ -178,6 +195,11 @@ class Page:
     stoplist: frozenset[str]
     verdicts: list[Verdict | None] = field(default_factory=list)
     continues: list[bool] = field(default_factory=list)  # see `_continuations`; fixed once lines are labelled
+    # Per line: a piece of a paragraph a scraper cut at its links (`Line.glued`: glued to the line
+    # before, or the next is glued to it), or a line of a hard-wrapped paragraph of prose
+    # (`_wrapped_groups`). Not a whole line: no menu item, repeated line, headline or date line.
+    pieces: list[bool] = field(default_factory=list)
+    in_sentence: list[bool] = field(default_factory=list)  # a piece of a cut sentence that, whole, reads as one
 
     @classmethod
     def build(cls, lines: list[Line], hits: list[Rule | None], language: str | None) -> "Page":
@@ -188,10 +210,21 @@ class Page:
             Label.BLANK if f is None else Label.RULE if hit else label(f)
             for f, hit in zip(feats, hits)
         ]
+        in_sentence = [False] * len(lines)
         for group in _glued_groups(lines):
-            _label_as_one(group, lines, labels, hits, stoplist)
+            text, whole = _label_as_one(group, lines, labels, hits, stoplist)
+            if _reads_as_sentence(text, whole):
+                for i in group:
+                    in_sentence[i] = True
+        pieces = [line.glued or (i + 1 < len(lines) and lines[i + 1].glued) for i, line in enumerate(lines)]
+        for group in _wrapped_groups(lines, feats, hits):
+            if label(_label_as_one(group, lines, labels, hits, stoplist)[1]) is Label.GOOD:
+                for i in group:
+                    pieces[i] = True
         page = cls(lines, feats, labels, hits, stoplist, [None] * len(lines))
         page.continues = _continuations(page)
+        page.pieces = pieces
+        page.in_sentence = in_sentence
         return page
 
     def open(self, i: int) -> bool:
@@ -222,10 +255,14 @@ class Page:
         """A short line that reads as a sentence: capital start (after an opening quote), several
         words, sentence end."""
         f = self.features[i]
-        return (
-            f is not None and f.ends_sentence and f.words >= SENTENCE_MIN_WORDS
-            and self.lines[i].text.lstrip(_OPENING_QUOTES)[:1].isupper() and not f.linkish
-        )
+        return f is not None and f.ends_sentence and _sentence_shaped(self, i)
+
+
+def _sentence_shaped(page: Page, i: int) -> bool:
+    """Several words, a capital start (after an opening quote), no link: a sentence but for its end."""
+    f = page.features[i]
+    return (f is not None and f.words >= SENTENCE_MIN_WORDS
+            and page.lines[i].text.lstrip(_OPENING_QUOTES)[:1].isupper() and not f.linkish)
 
 
 def _glued_groups(lines: list[Line]) -> list[list[int]]:
@@ -240,19 +277,45 @@ def _glued_groups(lines: list[Line]) -> list[list[int]]:
     return groups
 
 
+def _reads_as_sentence(text: str, f: Features) -> bool:
+    """`Page.sentence_like` with a stopword (`_closing_line`), for the text of a sentence cut into pieces."""
+    return (f.ends_sentence and f.words >= SENTENCE_MIN_WORDS and f.stopword_density > 0
+            and text.lstrip(_OPENING_QUOTES)[:1].isupper() and not f.linkish)
+
+
+def _wrapped_groups(lines: list[Line], feats: list[Features | None], hits: list[Rule | None]) -> list[list[int]]:
+    """Runs of lines that hard-wrapped text (fixed-width pages, `<pre>` blocks, mailing-list posts)
+    breaks one paragraph into: each line starts in lower case right under one that does not end a
+    sentence. No rule hit any of them, and none is a piece of a cut or long line."""
+    groups: list[list[int]] = []
+    for i in range(1, len(lines)):
+        before, line, f = lines[i - 1], lines[i], feats[i - 1]
+        if (f is None or not line.text or line.glued or f.ends_sentence or not line.text[:1].islower() or _BULLET.match(line.text)
+                or hits[i] is not None or hits[i - 1] is not None or before.whole is not None or line.whole is not None):
+            continue
+        if groups and groups[-1][-1] == i - 1:
+            groups[-1].append(i)
+        else:
+            groups.append([i - 1, i])
+    return groups
+
+
 def _label_as_one(group: list[int], lines: list[Line], labels: list[Label], hits: list[Rule | None],
-                  stoplist: frozenset[str]) -> None:
+                  stoplist: frozenset[str]) -> tuple[str, Features]:
     """A paragraph cut into pieces is judged whole: when it reads as prose, every piece is good
     prose, and a rule that hits one piece (a linked country name) does not count: rules describe
-    whole lines. When it reads as a near-good line, its short pieces are no menu items."""
+    whole lines. When it reads as a near-good line, its short pieces are no menu items. Returns the
+    whole's text and features."""
     text = " ".join(lines[i].text for i in group)
-    whole = label(_features(text, normalize(text), stoplist))
+    f = _features(text, normalize(text), stoplist)
+    whole = label(f)
     for i in group:
         if whole is Label.GOOD:
             labels[i] = Label.GOOD
             hits[i] = None
         elif whole is Label.NEAR_GOOD and labels[i] is Label.SHORT:
             labels[i] = Label.NEAR_GOOD
+    return text, f
 
 
 # --- passes -----------------------------------------------------------------------------------
@@ -288,16 +351,23 @@ def rule_blocks(page: Page) -> None:
 
 
 def _drop_block(page: Page, start: int, rule: Rule) -> None:
-    """The widget lines after a header: short, not sentences, up to the next article paragraph."""
+    """The widget lines after a header: short, not sentences, up to the next article paragraph.
+    A near-good line that ends like a sentence (one cut at a link may start in lower case) is
+    article text too: tags and widget labels are short and do not end so."""
     taken = 0
     for j in range(start + 1, len(page.lines)):
         if page.labels[j] is Label.BLANK:
             continue
-        if taken >= BLOCK_MAX_LINES or page.labels[j] is Label.GOOD or page.sentence_like(j):
+        if taken >= BLOCK_MAX_LINES or page.labels[j] is Label.GOOD or page.sentence_like(j) or _near_good_sentence(page, j):
             return
         if page.verdicts[j] is None:
             page.remove(j, rule.category, rule.id)
         taken += 1
+
+
+def _near_good_sentence(page: Page, i: int) -> bool:
+    f = page.features[i]
+    return page.labels[i] is Label.NEAR_GOOD and page.hits[i] is None and f is not None and f.ends_sentence
 
 
 def _cut_tail(page: Page, start: int, rule: Rule, goods: list[int], chars_before: list[int]) -> bool:
@@ -352,7 +422,7 @@ def repeated_lines(page: Page) -> None:
     Sentences are left alone: an article may repeat one (a quote in a recap)."""
     seen: set[str] = set()
     for i, line in enumerate(page.lines):
-        if not line.text or page.labels[i] is Label.GOOD or page.continues[i] or page.sentence_like(i):
+        if not line.text or page.labels[i] is Label.GOOD or page.continues[i] or page.pieces[i] or page.sentence_like(i):
             continue
         if line.norm in seen and page.open(i):
             page.remove(i, Category.NAVIGATION, "repeated-line")
@@ -413,7 +483,7 @@ def _menu_item(page: Page, i: int) -> bool:
     f = page.features[i]
     return (
         page.labels[i] in (Label.SHORT, Label.RULE) and f is not None and not f.ends_sentence
-        and (f.title_case >= RUN_MIN_TITLE_CASE or f.words <= 2) and not page.continues[i]
+        and (f.title_case >= RUN_MIN_TITLE_CASE or f.words <= 2) and not page.continues[i] and not page.pieces[i]
     )
 
 
@@ -445,17 +515,54 @@ def article_end(page: Page) -> int:
     a menu between two texts). After the largest cluster, a cluster much smaller than it is page furniture; one nearly as large is article
     too (broken by a widget the rules do not know), so that in doubt text stays. Clusters before
     the largest are left to the headline and top-zone logic: cutting them lost article openings.
+    The clusters of a list article's items (`_numbered_list`) are one cluster: each item's text is
+    small, and the pictures, credits and links between items part them.
     """
     clusters = _clusters(page, page.goods(), CLUSTER_GAP_LINES)
+    items = _numbered_list(page)
+    if items is not None:
+        clusters = _merged(clusters, *items)
     weight = [_chars(page, c) for c in clusters]
     largest = weight.index(max(weight))
     kept = [k for k, w in enumerate(weight) if k >= largest and w >= CLUSTER_KEEP_SHARE * weight[largest]]
     last = clusters[kept[-1]]
-    # A last paragraph or two set apart by a short gap and tiny next to the article: a footer line.
+    # A last paragraph or two set apart by a short gap and tiny next to the article: a footer line
+    # (but not the text of the list's last item).
+    last_item_text = next(iter(page.goods(items[1] + 1)), -1) if items is not None else -1
     pieces = _clusters(page, last, FOOTER_GAP_LINES)
-    while len(pieces) > 1 and _chars(page, pieces[-1]) < FOOTER_MAX_SHARE * weight[largest]:
+    while len(pieces) > 1 and _chars(page, pieces[-1]) < FOOTER_MAX_SHARE * weight[largest] and pieces[-1][0] > last_item_text:
         pieces.pop()
     return pieces[-1][-1]
+
+
+def _numbered_list(page: Page) -> tuple[int, int] | None:
+    """The first and last line of the longest run of numbered headings in sequence (counting up or
+    down: "1." to "10.", or "10." to "1."), with good prose between each two; at least
+    `LIST_MIN_ITEMS` of them. Pagination ("1", "2", "3") has no text after its numbers."""
+    items = [(i, int(m.group(1))) for i, line in enumerate(page.lines)
+             if line.text[:1].isdigit() and len(line.text) <= LIST_ITEM_MAX_CHARS and (m := _LIST_ITEM.match(line.text))]
+    best: list[tuple[int, int]] = []
+    for step in (1, -1):
+        run: list[tuple[int, int]] = []
+        for i, n in items:
+            if run and n == run[-1][1] + step and any(page.good(j) for j in range(run[-1][0] + 1, i)):
+                run.append((i, n))
+            else:
+                run = [(i, n)]
+            if len(run) > len(best):
+                best = list(run)
+    return (best[0][0], best[-1][0]) if len(best) >= LIST_MIN_ITEMS else None
+
+
+def _merged(clusters: list[list[int]], first: int, last: int) -> list[list[int]]:
+    """Clusters with the clusters that reach into the span from `first` to `last` made one."""
+    out: list[list[int]] = []
+    for cluster in clusters:
+        if out and cluster[0] <= last and out[-1][-1] >= first:
+            out[-1] = out[-1] + cluster
+        else:
+            out.append(cluster)
+    return out
 
 
 def _clusters(page: Page, goods: list[int], gap_lines: int) -> list[list[int]]:
@@ -540,8 +647,16 @@ def _list_item_after(page: Page, previous: int, i: int) -> bool:
 
 
 def _closing_line(page: Page, i: int) -> bool:
+    """A sentence the article may end on, or a piece of one cut at its links; or one that ends in a
+    colon, introducing what follows ("The full report is available here:", "Sources used:")."""
     f = page.features[i]
-    return page.open(i) and page.sentence_like(i) and f is not None and f.stopword_density > 0
+    if not page.open(i) or f is None:
+        return False
+    if page.in_sentence[i]:
+        return True
+    if f.stopword_density == 0:
+        return False
+    return page.sentence_like(i) or (page.lines[i].text.endswith(":") and _sentence_shaped(page, i))
 
 
 def _rule_removed(page: Page, i: int) -> bool:

@@ -18,6 +18,10 @@ _ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff")
 _EDGE_SPACE = regex.compile(r"^[\s\p{Zs}\u200b\u200c\u200d\u2060\ufeff]+|[\s\p{Zs}\u200b\u200c\u200d\u2060\ufeff]+$")
 _SENTENCE_END = regex.compile(r"(?r)[.!?:…][\"'”’»)\]]*$")  # searched from the end: see heuristics._TERMINAL
 _PHRASE_CLOSERS = frozenset(",.;:!?)]»”’")
+_PHRASE_OPENERS = ("(", "[", "„")  # a line ending in one goes on in the next: "(" + link + ")"
+# Scripts written without spaces: a node boundary between two of their letters falls inside a sentence.
+_UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
+_UNSPACED_FROM = "\u3040"  # no letter of these scripts comes before Hiragana: a cheap test first
 # Short lines are remembered with what is worked out from them (forms, features, rule hits):
 # a crawl repeats its templates' lines (menus, widgets) on every page. Long lines are prose, unique
 # to their page, and not kept. Bounded, so memory stays flat on any batch.
@@ -145,7 +149,11 @@ def _glued(raw_before: str, before: str, raw: str, text: str) -> bool:
     return (
         (raw_before.endswith(" ") and not raw_before.endswith("  "))
         or (raw.startswith(" ") and text[:1].islower())
-        or text[:1] in _PHRASE_CLOSERS
+        or text[:1] in _PHRASE_CLOSERS or before.endswith(_PHRASE_OPENERS)
+        or (raw[:1] == "-" and raw[1:2].isalpha())  # a word's second half after a linked first ("Radon" + "-Messung")
+        or (raw.startswith(" (") and not raw_before[-1:].isspace())  # a bracket opened after a space
+        or (before[-1] >= _UNSPACED_FROM and raw[:1] >= _UNSPACED_FROM
+            and bool(_UNSPACED.match(before[-1])) and bool(_UNSPACED.match(raw)))
     )
 
 

@@ -57,7 +57,7 @@ def find_dateline(page: Page, start: int, stop: int) -> int | None:
     """The first standalone date line around the article start (a few lines above the headline
     to a few lines into the article)."""
     for i in range(max(0, start), min(len(page.lines), stop)):
-        if page.open(i) and page.labels[i] is not Label.GOOD and is_dateline(page.lines[i].text):
+        if page.open(i) and page.labels[i] is not Label.GOOD and not page.pieces[i] and is_dateline(page.lines[i].text):
             page.verdicts[i] = Verdict(Kind.DATELINE)
             return i
     return None
@@ -99,8 +99,8 @@ def _title_like(page: Page, i: int) -> bool:
     return (
         f is not None and page.labels[i] is not Label.RULE and not f.linkish
         and HEADLINE_MIN_WORDS <= f.words <= HEADLINE_MAX_WORDS and f.chars <= HEADLINE_MAX_CHARS
-        and not f.ends_sentence and not text.endswith((":", ",", ";")) and not is_dateline(text)
-        and len(_TRAIL_SEPARATOR.findall(text)) < 2
+        and not f.ends_sentence and not text.endswith((":", ",", ";", "(", "[", "„")) and not is_dateline(text)
+        and len(_TRAIL_SEPARATOR.findall(text)) < 2 and not page.pieces[i]
     )
 
 

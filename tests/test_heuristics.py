@@ -126,6 +126,40 @@ def test_indented_layout_is_not_taken_for_cut_sentences() -> None:
     assert [line.glued for line in split_lines("the storm tore the \nharbour roof\n off")] == [False, True, True]
 
 
+def test_word_halves_brackets_and_unspaced_scripts_cut_at_a_link_are_glued() -> None:
+    """A linked first half of a word ("Radon" + "-Situation"), a bracket opened before a link and
+    closed after it, and Japanese or Chinese cut at a link (no spaces to tell) are one sentence."""
+    glued = lambda text: [line.glued for line in split_lines(text)]
+    assert glued("a survey of the \nHeat\n-pump market") == [False, True, True]
+    assert glued("the agency (\nFTA\n) said") == [False, True, True]
+    assert glued("the agency\n (\nFTA\n) said") == [False, True, True, True]
+    assert glued("新しい\n法律\nができました。\n次") == [False, True, True, False]
+    assert glued("Home\n-\nNews") == [False, False, False], "a dash alone is no word half"
+    assert glued("The End.\n(Photo: archive)") == [False, False], "a sentence ended before the bracket"
+    paragraph = ("The council published a survey of the \nHeat\n-pump market and the results of its tender (\n"
+                 "PDF\n) on Monday, together with a plan for the schools and the town hall.")
+    article = cleaner.clean(f"Council publishes heat-pump survey\n{paragraph}\n")
+    assert article.body == (paragraph.replace("\n", ""),)
+
+
+def test_pieces_of_a_cut_sentence_are_no_repeated_lines() -> None:
+    """Linked words of a short paragraph cut at its links may also stand in the menu: a piece of a
+    sentence is not a whole line printed twice."""
+    text = "\n".join(["Home", "Norway", "Sweden", "Ferry service resumes after the storm", P1,
+                     "Talks with \nNorway", "Ended Early.", P2, P3])
+    article = cleaner.clean(text)
+    assert "Talks with Norway" in article.body
+    assert "Norway" in _removed(article), "the menu's own line goes"
+
+
+def test_pieces_of_a_cut_sentence_are_no_menu_run() -> None:
+    """Short capitalized pieces of one sentence, cut at its links, are not a run of menu items."""
+    text = "\n".join(["Ferry service resumes after the storm", P1, P2,
+                     "Crews From \nNorway\n and \nDenmark", "Harbour Works Continue", "Home", P3])
+    article = cleaner.clean(text)
+    assert "Crews From Norway and Denmark" in article.body
+
+
 def test_a_short_opening_paragraph_above_the_first_long_one_stays() -> None:
     text = (
         "Menu\n"
@@ -214,3 +248,78 @@ def test_stamps_and_pointers_under_an_extracted_english_article_go() -> None:
     article = cleaner.Cleaner().for_extracted_text().clean("\n".join(lines))
     assert article.body == (P1, P2)
     assert set(_removed(article).values()) == {"en-other-date-category-stamp", "shared-url-line", "en-other-updated-stamp"}
+def test_numbered_list_article_is_one_article_however_far_apart_its_items() -> None:
+    """Each item of a list article has a little prose under a numbered heading, parted from the next
+    by picture credits and links: the items are one article, the last one included."""
+    def item(n: int, name: str) -> list[str]:
+        return [f"{n}. {name}", f"{name}: the panel liked that it keeps the old recipes while the staff try new ones.",
+                "Photo Credit", "Reader Gallery", "Visit Website", "Opening Hours", "Book A Table"]
+    main = [P1, P2, P3, "Photo Credit", "Reader Gallery", "Visit Website", "Opening Hours", "Book A Table"]
+    items = [line for n, name in enumerate(["Riverside Kitchen", "Old Mill Tavern", "Harbour Grill", "Blue Door Diner"], 1)
+             for line in item(n, name)]
+    doc = "\n".join(["The best places to eat in town", *main, *items, "Weather Warning Issued", "Local Elections Results"])
+    body = cleaner.clean(doc).body
+    assert any(p.startswith("Blue Door Diner: the panel") for p in body)
+    assert any(p.startswith("Riverside Kitchen: the panel") for p in body)
+    assert "Local Elections Results" not in body
+
+
+def test_a_sentence_ending_in_a_colon_after_the_article_stays() -> None:
+    """The article may end on a sentence that introduces what follows ("The full report is here:");
+    the link after it and the page furniture below still go."""
+    doc = "\n".join(["Council extends the tram line north", P1, P2, P3,
+                     "The full report of the committee can be read here:", "Report On The Northern Line",
+                     "Weather Warning Issued", "Local Elections Results", "Best Bakeries In Town"])
+    article = cleaner.clean(doc)
+    assert article.body == (P1, P2, P3, "The full report of the committee can be read here:")
+
+
+def test_a_widget_block_stops_at_a_sentence_cut_at_a_link() -> None:
+    """A tag header takes the short tag names below it, not the article's next sentence, even when
+    a link cut it and it starts in lower case."""
+    doc = "\n".join(["Council extends the tram line north", P1, "Tags:", "Transport", "City Council",
+                     "Ferries Old Town",
+                     "and the new line should open before the next election.",
+                     P2, P3])
+    article = cleaner.clean(doc)
+    assert "and the new line should open before the next election." in article.body
+    assert {"Transport", "City Council"} <= set(_removed(article))
+
+
+def test_a_hard_wrapped_paragraph_is_judged_whole() -> None:
+    """Fixed-width text (a `<pre>` block, a mailing-list post) breaks a paragraph into short lines, each
+    starting in lower case under one that does not end a sentence: together they are prose."""
+    wrapped = ["The ferry company said on Tuesday that the crossing to the",
+               "islands will run again from next week, after engineers",
+               "repaired the ramp that the storm had damaged in the night.",
+               "Tickets bought for the cancelled trips remain valid until",
+               "the end of the season, and they can be used on any ferry."]
+    doc = "\n".join(["Home", "Timetables", "Ferry Crossing Resumes", "", *wrapped, "", "Contact Us", "Imprint"])
+    article = cleaner.clean(doc)
+    assert article.headline == "Ferry Crossing Resumes"
+    assert article.body == tuple(wrapped)
+    assert {"Home", "Timetables", "Contact Us", "Imprint"} <= set(_removed(article))
+    menu = ["Related", "o Heating The House In The Winter", "o Saving Water In The Kitchen", "o Cleaning The Roof In Spring"]
+    assert cleaner.clean("\n".join([*menu, P1, P2])).body == (P1, P2), "an item's bullet is no lower-case word"
+
+
+def test_a_sentence_ending_in_a_smiley_ends_like_a_sentence() -> None:
+    """Blogs end sentences with a smiley instead of a full stop: the article's last line stays."""
+    doc = "\n".join(["Council extends the tram line north", P1, P2, P3,
+                     "I will be the first on the new tram 😉", "Weather Warning Issued", "Local Elections Results"])
+    article = cleaner.clean(doc)
+    assert article.body[-1] == "I will be the first on the new tram 😉"
+    stop = stopwords("en")
+    assert features(split_lines("See you there :)")[0], stop).ends_sentence
+    assert not features(split_lines("Follow us 👉")[0], stop).ends_sentence
+
+
+def test_a_sentence_cut_at_its_links_after_the_article_stays_whole() -> None:
+    """The article's last sentence, cut at a link into pieces that alone read as fragments, is judged
+    as the sentence it is: it stays, and the furniture after it goes."""
+    doc = "\n".join(["Council extends the tram line north", P1, P2, P3,
+                     "Listen to the ", "interview", " on our podcast, it lasts twenty minutes.",
+                     "Weather Warning Issued", "Local Elections Results"])
+    article = cleaner.clean(doc)
+    assert article.body[-1] == "Listen to the interview on our podcast, it lasts twenty minutes."
+    assert "Weather Warning Issued" in _removed(article)

@@ -97,3 +97,25 @@ def test_month_names_are_words_so_the_date_pattern_may_look_ahead_for_one() -> N
 ])
 def test_date_in_finds_the_printed_date(text: str, printed: str | None) -> None:
     assert date_in(text) == printed
+def test_a_piece_of_a_cut_sentence_is_neither_headline_nor_dateline() -> None:
+    """A sentence cut at its links starts with a piece that looks like a title or a date line; it is
+    the article's first paragraph. A line ending in an open bracket goes on below it, too."""
+    import cleaner
+
+    rest = ("Repairs began in the autumn and have cost less than planned, the authority said, and the money "
+            "left over will go to a new waiting room for passengers at the southern pier.")
+    opening = ("The harbour authority announced on \nTuesday\n that the northern pier will reopen for ferries "
+               "in spring, after divers found the foundations in better shape than feared.")
+    article = cleaner.clean(f"Home\n{opening}\n{rest}\n")
+    assert article.headline is None
+    assert article.body == (opening.replace("\n", ""), rest)
+
+    dated = "Tuesday, 27 February 2024 \nwas\n a good day for the ferries."
+    article = cleaner.clean(f"Home\nPier reopens for ferries\n{rest}\n{dated}\n{rest}\n")
+    assert article.dateline is None
+    assert article.body == (rest, dated.replace("\n", ""), rest)
+
+    bracketed = "The pier (\nsee map\n) reopens for ferries after repairs that took most of the winter."
+    article = cleaner.clean(f"Home\n{bracketed}\n{rest}\n")
+    assert article.headline is None
+    assert article.body == (bracketed.replace("\n", ""), rest)
