@@ -216,7 +216,8 @@ class Page:
             if _reads_as_sentence(text, whole):
                 for i in group:
                     in_sentence[i] = True
-        pieces = [line.glued or (i + 1 < len(lines) and lines[i + 1].glued) for i, line in enumerate(lines)]
+        glued = [line.joiner is not None for line in lines]  # `Line.glued`, listed once
+        pieces = [this or after for this, after in zip(glued, [*glued[1:], False])]
         for group in _wrapped_groups(lines, feats, hits):
             if label(_label_as_one(group, lines, labels, hits, stoplist)[1]) is Label.GOOD:
                 for i in group:
@@ -289,8 +290,10 @@ def _wrapped_groups(lines: list[Line], feats: list[Features | None], hits: list[
     sentence. No rule hit any of them, and none is a piece of a cut or long line."""
     groups: list[list[int]] = []
     for i in range(1, len(lines)):
+        if not lines[i].text[:1].islower():  # first: most lines fail here (blank ones too)
+            continue
         before, line, f = lines[i - 1], lines[i], feats[i - 1]
-        if (f is None or not line.text or line.glued or f.ends_sentence or not line.text[:1].islower() or _BULLET.match(line.text)
+        if (f is None or line.glued or f.ends_sentence or not line.text[:1].islower() or _BULLET.match(line.text)
                 or hits[i] is not None or hits[i - 1] is not None or before.whole is not None or line.whole is not None):
             continue
         if groups and groups[-1][-1] == i - 1:
