@@ -53,7 +53,8 @@ def extract(html: str | bytes, text_cleaner: Cleaner, url: str | None = None) ->
     tree = load_html(html)
     if tree is None:
         return None
-    headline, byline = page_headline(tree), _author(tree)
+    meta = _meta(tree)
+    headline, byline = page_headline(tree, meta), _author(meta)
     date = find_date(tree, extensive_search=False, original_date=True, url=url)  # before extraction prunes the tree
     document = trafilatura.bare_extraction(tree, url=url, include_comments=False)
     text = (document.text if document is not None else None) or ""
@@ -155,14 +156,19 @@ def _title_again(first: Sequence[str], headline: str | None) -> bool:
 _SITE_SEPARATOR = regex.compile(r"\s+[|–—·•»:-]\s+|\s+::\s+")
 
 
-def page_headline(tree: HtmlElement) -> str | None:
+def page_headline(tree: HtmlElement, meta: dict[str, list[str]] | None = None) -> str | None:
     """The page's headline: an <h1> that the title (or og:title) names, else that title without the
     site's name, else the first <h1>."""
-    h1s = [" ".join(" ".join(h.itertext()).split()) for h in tree.iter("h1")]
+    h1s, title_texts = [], []
+    meta = _meta(tree) if meta is None else meta
+    for element in tree.iter("h1", "title"):  # one walk over the tree (each `//` XPath is one more)
+        if element.tag == "h1":
+            h1s.append(" ".join(" ".join(element.itertext()).split()))
+        elif element.text:
+            title_texts.append(element.text)
     h1s = [h for h in h1s if h]
-    titles = [t for t in (*tree.xpath('//meta[@property="og:title"]/@content'), *tree.xpath("//title/text()"))
-              if t and t.strip()]
-    site = " ".join((tree.xpath('//meta[@property="og:site_name"]/@content') or [""])[0].split())
+    titles = [t for t in (*meta.get("property=og:title", []), *title_texts) if t and t.strip()]
+    site = " ".join((meta.get("property=og:site_name") or [""])[0].split())
     title = _without_site(" ".join(titles[0].split()), site) if titles else None
     if title:
         for h1 in h1s:
@@ -182,7 +188,21 @@ def _without_site(title: str, site: str = "") -> str:
     return max(named or parts, key=len)
 
 
-def _author(tree: HtmlElement) -> str | None:
-    names = tree.xpath('//meta[@name="author"]/@content') or tree.xpath('//meta[@property="article:author"]/@content')
+def _meta(tree: HtmlElement) -> dict[str, list[str]]:
+    """The content of the page's <meta> tags, by "property=..." and "name=...", in page order: one
+    walk over the tree for all the metadata read here."""
+    found: dict[str, list[str]] = {}
+    for element in tree.iter("meta"):
+        content = element.get("content")
+        if content is None:
+            continue
+        for attribute in ("property", "name"):
+            if (value := element.get(attribute)) is not None:
+                found.setdefault(f"{attribute}={value}", []).append(content)
+    return found
+
+
+def _author(meta: dict[str, list[str]]) -> str | None:
+    names = meta.get("name=author") or meta.get("property=article:author")
     name = " ".join(names[0].split()) if names else ""
     return name if name and "://" not in name else None

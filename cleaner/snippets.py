@@ -158,6 +158,9 @@ def run_cleaner(pages: list[dict[str, Any]], mode: str, cleaner: Cleaner) -> Run
         record = {"id": page["id"], "url": page.get("url"), field: page.get(mode) or ""}
         return str(clean_record(record, cleaner=cleaner)["body"])
 
+    cleaner.rules.compile_all()  # patterns compile on first use: start-up, not pages/s
+    if pages:
+        body_of(pages[0])  # and the HTML libraries' own first-call set-up, as for the peer
     return _run("cleaner", mode, pages, body_of)
 
 
@@ -170,6 +173,8 @@ def run_peer(pages: list[dict[str, Any]], mode: str) -> Run:
     def extract(page: dict[str, Any]) -> str:
         return trafilatura.extract(page.get("html") or "", url=page.get("url"), include_comments=False) or ""
 
+    if pages:
+        extract(pages[0])  # its first-call set-up is not pages/s either
     return _run("trafilatura.extract", mode, pages, extract)
 
 

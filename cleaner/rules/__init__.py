@@ -261,6 +261,7 @@ class CompiledRules:
             (i, pattern, anchored(pattern)) for i, rule in enumerate(self.rules) for pattern in rule.patterns
         ]
         self._compiled: list[regex.Pattern[str] | None] = [None] * len(self._patterns)  # on first use
+        self._site_positions = [position for position, (i, _, _) in enumerate(self._patterns) if self.rules[i].sites]
         # The longest line each pattern can match (see `longest_line`): prose lines skip most patterns.
         self._longest: list[float] = []
         needs: dict[str, list[int]] = {}
@@ -295,7 +296,7 @@ class CompiledRules:
         self._by_prefix: dict[tuple[str | None, str], int] = {}
         self._usable: dict[str | None, int] = {}
         self._answers: dict[tuple[str | None, str | None, str], Rule | None] = {}
-        self._by_site: dict[tuple[str | None, str], list[Position]] = {}
+        self._by_site: dict[tuple[str | None, str], list[int]] = {}
         self.timed_out: list[str] = []  # ids of rules whose match ran out of time, since last emptied
 
     def _applicable(self, index: int, language: str | None, site: str | None) -> bool:
@@ -328,11 +329,21 @@ class CompiledRules:
         return self._by_prefix[key]
 
     def _site_patterns(self, language: str | None, site: str) -> list[int]:
+        if not self._site_positions:
+            return self._site_positions
         key = (language, site)
-        if key not in self._by_site:
-            self._by_site[key] = [position for position, (i, _, _) in enumerate(self._patterns)
-                                  if self.rules[i].sites and self._applicable(i, language, site)]
+        if key not in self._by_site:  # a crawl has many sites, and few rules name one: those are listed once
+            if len(self._by_site) >= ANSWERS_MAX:
+                self._by_site.clear()
+            self._by_site[key] = [position for position in self._site_positions
+                                  if self._applicable(self._patterns[position][0], language, site)]
         return self._by_site[key]
+
+    def compile_all(self) -> None:
+        """Compile every pattern now, not on first use: for timing, and for a long-lived process that
+        wants no first-use pauses."""
+        for position in range(len(self._patterns)):
+            self._regex(position)
 
     def _regex(self, position: int) -> regex.Pattern[str]:
         compiled = self._compiled[position]
