@@ -4,8 +4,8 @@ Work flows as `Unit`s: a document to clean, or a marker the caller needs in orde
 a source failed). Workers get chunks of documents and send back articles, or, given a `Render`,
 the documents' finished output; the caller gets every unit back in input order with its article
 (or output) or its error. At most a few chunks per worker are in flight, so memory stays flat
-whatever the input size. Each worker builds its `Cleaner` once (the rule packs take about a second
-to compile), never per document.
+whatever the input size. Each worker builds its `Cleaner` once (half a second, and rule patterns
+then compile on first use), never per document.
 
 Rendering in the workers keeps the caller's process, which reads and writes for all of them, light:
 an article sent back costs more to pickle and unpickle than its rendered text, and on a machine
