@@ -377,13 +377,17 @@ class CompiledRules:
                 if (search(norm) is not None) if timeout is None else self._hits(i, search, norm, timeout):
                     return self.rules[i]
         candidates = self._candidates(language, norm[:PREFIX_CHARS])
+        openings = self._openings
         for end in range(1, min(len(norm), OPENING_KEY_CHARS) + 1):
-            for opening, found in self._openings.get(norm[:end], ()):
-                if norm.startswith(opening):
-                    candidates |= found
+            if (listed := openings.get(norm[:end])) is not None:
+                for opening, found in listed:
+                    if norm.startswith(opening):
+                        candidates |= found
         if self._scan is not None:
             for _, found in self._scan.iter(norm):
                 candidates |= found
+        if not candidates:
+            return None
         candidates &= self._general(language) & self._fit(len(norm))
         while candidates:
             lowest = candidates & -candidates
