@@ -241,23 +241,26 @@ def _body(page: h.Page) -> list[str]:
 
 
 def _article(page: h.Page, language: str | None, headline_index: int | None) -> Article:
-    def texts(kind: h.Kind) -> list[str]:
-        return [line.text for line, v in zip(page.lines, page.verdicts) if v is not None and v.kind is kind]
-
     body = _body(page)
-    datelines = texts(h.Kind.DATELINE)
-    bylines = texts(h.Kind.BYLINE)
+    datelines: list[str] = []
+    bylines: list[str] = []
+    removed: list[Removal] = []
+    for line, v in zip(page.lines, page.verdicts):  # one walk for the metadata lines and the removals
+        if v is None:
+            continue
+        if v.kind is h.Kind.REMOVED:
+            if v.category is not None:
+                removed.append(Removal(line.number, line.text, v.category, v.rule or ""))
+        elif v.kind is h.Kind.DATELINE:
+            datelines.append(line.text)
+        elif v.kind is h.Kind.BYLINE:
+            bylines.append(line.text)
     dateline = datelines[0] if datelines else None
     if dateline is None and body:
         dateline = metadata.wire_dateline(body[0])
     headline = subheadline = None
     if headline_index is not None:
         headline, subheadline = metadata.split_headline(page.lines[headline_index].text, page.stoplist, body)
-    removed = tuple(
-        Removal(line.number, line.text, v.category, v.rule or "")
-        for line, v in zip(page.lines, page.verdicts)
-        if v is not None and v.kind is h.Kind.REMOVED and v.category is not None
-    )
     return Article(
         headline=headline,
         subheadline=subheadline,
@@ -266,5 +269,5 @@ def _article(page: h.Page, language: str | None, headline_index: int | None) -> 
         byline=bylines[0] if bylines else None,
         body=tuple(body),
         language=language,
-        removed=removed,
+        removed=tuple(removed),
     )

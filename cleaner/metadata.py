@@ -85,9 +85,9 @@ def _name_by_metadata(page: Page, start: int, stop: int) -> int | None:
     nonblank = [i for i in range(max(0, start), min(stop, len(page.lines))) if page.labels[i] is not Label.BLANK]
     for k, i in enumerate(nonblank):
         neighbours = nonblank[max(0, k - 1):k] + nonblank[k + 1:k + 2]
-        if page.open(i) and _name_shaped(page, i) and any(
+        if page.open(i) and any(
             page.verdicts[j] is not None and page.verdicts[j].kind in (Kind.HEADLINE, Kind.DATELINE) for j in neighbours
-        ):
+        ) and _name_shaped(page, i):
             page.verdicts[i] = Verdict(Kind.BYLINE)
             return i
     return None
