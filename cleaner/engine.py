@@ -160,14 +160,15 @@ def _mark_article(page: h.Page, weights: Weights) -> int | None:
     metadata.find_dateline(page, top - DATELINE_REACH, first + DATELINE_REACH)
     metadata.find_byline(page, top, first + BYLINE_REACH)
     h.rule_blocks(page)
-    if page.next_good(0) is None:
+    first_good = page.next_good(0)
+    if first_good is None:
         return _keep_the_rest(page, headline)
     if headline is not None:
         after = page.next_good(headline + 1)
         metadata.keep_standfirst(page, headline, len(page.lines) if after is None else after)
     h.widget_neighbours(page)
     h.short_line_runs(page)
-    h.edge_zones(page, page.next_good(0) or 0, h.article_end(page))
+    h.edge_zones(page, first_good, h.article_end(page))  # the passes since take no good line
     _low_scores(page, weights)
     return _keep_the_rest(page, headline)
 

@@ -72,23 +72,26 @@ def normalize(text: str) -> str:
     # faster than a search for them.
     printable = text.isprintable()
     if text.isascii() and (printable or not _ASCII_NOT_SPACE.search(text)):
-        # The same result, without NFKC and the Unicode classes. Printable ASCII has no whitespace
-        # but the space, so a line without a double or edge space is already collapsed.
-        if not printable or "  " in text or text[:1] == " " or text[-1:] == " ":
-            text = " ".join(text.split())
-        return text.lower()
+        # The same result, without NFKC and the Unicode classes.
+        return (_spaces_collapsed(text) if printable else " ".join(text.split())).lower()
     text = unicodedata.normalize("NFKC", text if printable else _CONTROL.sub("", text))
     if printable:
         # The NFKC form of printable text is printable (the tests check every code point): no
-        # zero-width character, no whitespace but the space, which needs collapsing only when doubled.
-        if "  " in text or text[:1] == " " or text[-1:] == " ":
-            text = " ".join(text.split())
-        return text.casefold()
+        # zero-width character, and no whitespace but the space.
+        return _spaces_collapsed(text).casefold()
     if any(z in text for z in _ZERO_WIDTH):
         text = _SPACE.sub(" ", text)
     # Without zero-width characters, str.split's whitespace is `_SPACE` exactly (checked over every
     # code point by the tests), and splitting is several times faster than the substitution.
     return " ".join(text.split()).casefold()
+
+
+def _spaces_collapsed(printable: str) -> str:
+    """Runs of spaces as one, no edge space: printable text has no other whitespace, and a line
+    without a double or edge space needs no split."""
+    if "  " in printable or printable[:1] == " " or printable[-1:] == " ":
+        return " ".join(printable.split())
+    return printable
 
 
 def trim(text: str) -> str:
