@@ -124,7 +124,7 @@ class Cleaner:
         language = self.options.language or detect_lines(line.text for line in lines)
         packs = pack_of(language)
         site = site_of(source)
-        hits = [self.rules.first_hit(line.norm, packs, site) if line.text else None for line in lines]
+        hits = self.rules.first_hits([line.norm for line in lines], packs, site)
         page = h.Page.build(lines, hits, packs)
         h.rule_hits(page)
         if template:

@@ -56,3 +56,12 @@ def test_site_rule_only_applies_to_its_site() -> None:
     assert compiled.first_hit("buy our mugs", "en", "news.example.com") is not None
     assert compiled.first_hit("buy our mugs", "en", "other.org") is None
     assert compiled.first_hit("buy our mugs", "en", None) is None
+
+
+def test_lookaround_pattern_is_not_ruled_out_by_the_line_start() -> None:
+    """The start index must not read "1788" (the start of "17880") as a whole line: a year."""
+    text = ('[[rule]]\nid="counter"\ncategory="share"\nlanguages=["*"]\naction="drop"\n'
+            'patterns=["^(?!(?:1[5-9]|20)\\\\d\\\\d$)\\\\d{1,6}$"]\nmatch=["17880"]\nkeep=["1788"]\n')
+    compiled = CompiledRules(parse_rules(text, "user.toml"))
+    assert compiled.first_hit("1788") is None
+    assert compiled.first_hit("17880") is not None

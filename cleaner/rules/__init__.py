@@ -229,12 +229,15 @@ def longest_line(pattern: str) -> int | None:
 
 
 OPENING_KEY_CHARS = 4
-PREFIX_CHARS = 2  # how much of a line's start indexes the anchored patterns without a required literal
+# Partial matching reads the end of a line's start as the end of the line inside lookarounds and
+# `\B` ("1788" is a whole year to `(?!...\d\d$)`): a pattern with one cannot be ruled out so.
+_PARTIAL_UNSOUND = ("(?=", "(?!", "(?<=", "(?<!", "\\B")
 # Matches on lines this long are bounded in time: a pattern the linter let through must not hang a
 # batch on a 10 MB line. (The bound costs ~2 us per match, so short lines go without.)
 TIMED_MIN_CHARS = 1000
 MATCH_TIMEOUT_S = 0.25
 ANSWERS_MAX = 20_000  # remembered short line -> rule answers; the memo is emptied when it is full
+_UNKNOWN = object()  # not yet in the memo (None is an answer: no rule hits)
 
 Position = tuple[int, str, bool]  # (rule index, pattern, anchored)
 
@@ -293,9 +296,10 @@ class CompiledRules:
         self._bounds = sorted({b for b in self._longest if b != math.inf})
         self._fitting = [_mask(p for p, b in enumerate(self._longest) if b >= bound) for bound in self._bounds]
         self._unbounded = _mask(p for p, b in enumerate(self._longest) if b == math.inf)
-        self._by_prefix: dict[tuple[str | None, str], int] = {}
         self._usable: dict[str | None, int] = {}
-        self._answers: dict[tuple[str | None, str | None, str], Rule | None] = {}
+        self._starts: dict[str, tuple[int, tuple[tuple[str, int], ...]]] = {}
+        self._answers: dict[tuple[str | None, str | None], dict[str, Rule | None]] = {}
+        self._answered = 0  # lines remembered in `_answers`, all keys together
         self._by_site: dict[tuple[str | None, str], list[int]] = {}
         self.timed_out: list[str] = []  # ids of rules whose match ran out of time, since last emptied
 
@@ -316,17 +320,28 @@ class CompiledRules:
         k = bisect_left(self._bounds, size)
         return self._fitting[k] if k < len(self._bounds) else self._unbounded
 
-    def _candidates(self, language: str | None, prefix: str) -> int:
-        """Unfiltered patterns that can match a line starting with `prefix` (a mask)."""
-        key = (language, prefix)
-        if key not in self._by_prefix:
-            usable = self._general(language)
-            self._by_prefix[key] = _mask(
+    def _start(self, head: str) -> tuple[int, tuple[tuple[str, int], ...]]:
+        """What a line's first OPENING_KEY_CHARS characters (`head`) tell: the patterns they make
+        candidates (openings the head holds; unfiltered anchored patterns that can match a line so
+        begun, by the `regex` module's partial matching), and the longer openings still to check."""
+        start = self._starts.get(head)
+        if start is None:
+            if len(self._starts) >= ANSWERS_MAX:
+                self._starts.clear()
+            candidates = _mask(
                 position for position in self._unfiltered
-                if usable >> position & 1 and (not self._patterns[position][2]
-                                               or self._regex(position).match(prefix, partial=True) is not None)
+                if not self._patterns[position][2] or any(x in self._patterns[position][1] for x in _PARTIAL_UNSOUND)
+                or self._regex(position).match(head, partial=True) is not None
             )
-        return self._by_prefix[key]
+            longer: list[tuple[str, int]] = []
+            for end in range(1, len(head) + 1):  # openings are listed by themselves or their first 4 characters
+                for opening, found in self._openings.get(head[:end], ()):
+                    if len(opening) <= end:
+                        candidates |= found  # the head is this opening
+                    else:
+                        longer.append((opening, found))
+            start = self._starts[head] = (candidates, tuple(longer))
+        return start
 
     def _site_patterns(self, language: str | None, site: str) -> list[int]:
         if not self._site_positions:
@@ -352,43 +367,54 @@ class CompiledRules:
         return compiled
 
     def first_hit(self, norm: str, language: str | None = None, site: str | None = None) -> Rule | None:
-        """The first rule (site rules, then pack order) whose pattern hits a normalized line.
+        """The first rule (site rules, then pack order) whose pattern hits a normalized line."""
+        return self.first_hits([norm], language, site)[0]
 
-        Answers are remembered per (language, site, line): a crawl repeats its templates' lines
-        (menus, footers, widgets) across documents, and those are the lines rules hit.
+    def first_hits(self, norms: Iterable[str], language: str | None = None, site: str | None = None) -> list[Rule | None]:
+        """`first_hit` of each line of one document (None for a blank one), which share the lookups
+        of their language and site.
+
+        Answers are remembered per language and line (and site, where site rules apply): a crawl
+        repeats its templates' lines (menus, footers, widgets) across documents, and those are the
+        lines rules hit.
         """
-        if len(norm) > MEMO_MAX_CHARS:
-            return self._first_hit(norm, language, site)
-        key = (language, site, norm)
-        if key in self._answers:
-            return self._answers[key]
-        if len(self._answers) >= ANSWERS_MAX:
+        site_positions = self._site_patterns(language, site) if site is not None else []
+        if self._answered >= ANSWERS_MAX:
             self._answers.clear()
-        rule = self._answers[key] = self._first_hit(norm, language, site)
-        return rule
+            self._answered = 0
+        answers = self._answers.setdefault((language, site if site_positions else None), {})
+        before = len(answers)
+        usable = self._general(language)
+        hits: list[Rule | None] = []
+        for norm in norms:
+            if not norm:
+                hits.append(None)
+            elif len(norm) > MEMO_MAX_CHARS:
+                hits.append(self._first_hit(norm, usable, site_positions))
+            elif (rule := answers.get(norm, _UNKNOWN)) is not _UNKNOWN:
+                hits.append(rule)  # type: ignore[arg-type]
+            else:
+                hits.append(answers.setdefault(norm, self._first_hit(norm, usable, site_positions)))
+        self._answered += len(answers) - before
+        return hits
 
-    def _first_hit(self, norm: str, language: str | None, site: str | None) -> Rule | None:
-        if not norm:
-            return None
+    def _first_hit(self, norm: str, usable: int, site_positions: list[int]) -> Rule | None:
+        """The first hit among the site's patterns (`site_positions`), then the usable ones (a mask)."""
         timeout = MATCH_TIMEOUT_S if len(norm) >= TIMED_MIN_CHARS else None
-        if site is not None:
-            for position in self._site_patterns(language, site):
-                i, search = self._patterns[position][0], self._regex(position).search
-                if (search(norm) is not None) if timeout is None else self._hits(i, search, norm, timeout):
-                    return self.rules[i]
-        candidates = self._candidates(language, norm[:PREFIX_CHARS])
-        openings = self._openings
-        for end in range(1, min(len(norm), OPENING_KEY_CHARS) + 1):
-            if (listed := openings.get(norm[:end])) is not None:
-                for opening, found in listed:
-                    if norm.startswith(opening):
-                        candidates |= found
+        for position in site_positions:
+            i, search = self._patterns[position][0], self._regex(position).search
+            if (search(norm) is not None) if timeout is None else self._hits(i, search, norm, timeout):
+                return self.rules[i]
+        candidates, longer = self._start(norm[:OPENING_KEY_CHARS])
+        for opening, found in longer:
+            if norm.startswith(opening):
+                candidates |= found
         if self._scan is not None:
             for _, found in self._scan.iter(norm):
                 candidates |= found
         if not candidates:
             return None
-        candidates &= self._general(language) & self._fit(len(norm))
+        candidates &= usable & self._fit(len(norm))
         while candidates:
             lowest = candidates & -candidates
             candidates ^= lowest
