@@ -17,6 +17,8 @@ _ASCII_NOT_SPACE = regex.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff")
 _EDGE_SPACE = regex.compile(r"^[\s\p{Zs}\u200b\u200c\u200d\u2060\ufeff]+|[\s\p{Zs}\u200b\u200c\u200d\u2060\ufeff]+$")
 _SENTENCE_END = regex.compile(r"(?r)[.!?:…][\"'”’»)\]]*$")  # searched from the end: see heuristics._TERMINAL
+_SENTENCE_ENDERS = frozenset(".!?:…")  # a line ending in one ends `_SENTENCE_END`; the search is for...
+_CLOSERS = frozenset("\"'”’»)]")  # ...a line ending in one of these
 _PHRASE_CLOSERS = frozenset(",.;:!?)]»”’")
 _PHRASE_OPENERS = ("(", "[", "„")  # a line ending in one goes on in the next: "(" + link + ")"
 # Scripts written without spaces: a node boundary between two of their letters falls inside a sentence.
@@ -114,11 +116,19 @@ def split_lines(text: str) -> list[Line]:
     raws = text.splitlines()
     if not text or text[-1] in _BREAKS:  # as a split at every break would: an empty last line
         raws.append("")
-    lines = [Line(i, *_forms(raw)) if raw and not raw.isspace() else Line(i, "", "") for i, raw in enumerate(raws, 1)]
-    for k in range(1, len(lines)):
-        if lines[k].text and lines[k - 1].text and _glued(raws[k - 1], lines[k - 1].text, raws[k], lines[k].text):
-            joiner = " " if raws[k - 1][-1:].isspace() or raws[k][:1].isspace() else ""
-            lines[k] = Line(lines[k].number, lines[k].text, lines[k].norm, joiner)
+    lines = []
+    previous: Line | None = None  # the line before, when it is not blank
+    for number, raw in enumerate(raws, 1):
+        if not raw or raw.isspace():
+            lines.append(Line(number, "", ""))
+            previous = None
+            continue
+        trimmed, norm = _known_forms(raw) if len(raw) <= MEMO_MAX_CHARS else _forms_of(raw)
+        joiner = None
+        if previous is not None and trimmed and _glued(raws[number - 2], previous.text, raw, trimmed):
+            joiner = " " if raws[number - 2][-1:].isspace() or raw[:1].isspace() else ""
+        lines.append(line := Line(number, trimmed, norm, joiner))
+        previous = line if trimmed else None  # zero-width characters alone make a blank line
     if max(map(len, raws)) > LONG_LINE_CHARS and any(len(line.text) > LONG_LINE_CHARS for line in lines):
         return [piece for line in lines for piece in (pieces(line) if len(line.text) > LONG_LINE_CHARS else (line,))]
     return lines
@@ -147,7 +157,8 @@ def joined(first: Line, last: Line) -> str:
 def _glued(raw_before: str, before: str, raw: str, text: str) -> bool:
     """Text nodes keep the single space that stood next to the inline element; a layout renderer
     (inscriptis) indents by several spaces instead, which says nothing of sentences."""
-    if _SENTENCE_END.search(before) or _indented(raw_before) or _indented(raw):
+    if before[-1] in _SENTENCE_ENDERS or _indented(raw_before) or _indented(raw) or (
+            before[-1] in _CLOSERS and _SENTENCE_END.search(before)):
         return False
     return (
         (raw_before.endswith(" ") and not raw_before.endswith("  "))
@@ -177,7 +188,11 @@ def remembered(work: Callable[..., R]) -> Callable[..., R]:
     return call
 
 
-@remembered
-def _forms(raw: str) -> tuple[str, str]:
+def _forms_of(raw: str) -> tuple[str, str]:
+    """A raw line's text (trimmed) and normalized form."""
     text = trim(raw)
     return text, normalize(text)
+
+
+# Short lines only (see MEMO_LINES); `split_lines` checks the length itself, a call less per line than `remembered`.
+_known_forms = lru_cache(maxsize=MEMO_LINES)(_forms_of)

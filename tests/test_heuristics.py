@@ -125,6 +125,13 @@ def test_indented_layout_is_not_taken_for_cut_sentences() -> None:
     assert not any(line.glued for line in lines)
     assert [line.glued for line in split_lines("the storm tore the \nharbour roof\n off")] == [False, True, True]
 
+    assert [line.glued for line in split_lines('he said "no." \nthen left')] == [False, False], "a quoted sentence end"
+
+
+def test_a_line_of_zero_width_characters_is_blank_between_cut_pieces() -> None:
+    lines = split_lines("the storm tore the \n\u200b\u200b\nharbour roof")
+    assert [(line.text, line.glued) for line in lines] == [("the storm tore the", False), ("", False), ("harbour roof", False)]
+
 
 def test_word_halves_brackets_and_unspaced_scripts_cut_at_a_link_are_glued() -> None:
     """A linked first half of a word ("Radon" + "-Situation"), a bracket opened before a link and
