@@ -32,6 +32,27 @@ MIN_CONFIDENCE = 0.5
 # text mode; the chosen pack differed on 15 of 1,768 renderings).
 SAMPLE_CHARS = 100
 PROSE_MIN_WORDS = 8
+# Frequent function words of each pack language that no other European language writes alike ("de",
+# "la", "en", "die", "was" are left out). When a document's prose (a sample of VOTE_CHARS) holds at
+# least CLEAR_MIN_WORDS of one language's and CLEAR_RATIO times as many as of any other's, it is in
+# that language and the model is not asked: inside a cleaning run the model costs ~60-150 us a
+# document, mostly cache misses, the count a few. On the development set's 2,718 renderings, 84%
+# were decided so; 10 differ from the model, all pages it was unsure of (several languages mixed).
+FUNCTION_WORDS: dict[str, str] = {
+    "en": "the and of that with for are this have from has were which their been would there they said not but",
+    "de": "der und das nicht ist mit sich auf dem zu ein eine auch im wird werden sind wurde bei nach oder aus",
+    "fr": "le les et des est une dans pour pas sur au ce sont avec par elle été aux ont cette",
+    "es": "el los las y más pero sus fue también muy según hasta dijo ellos",
+    "it": "della che di per sono nel alla gli anche delle dei degli è più stato dalla nella questo",
+    "pt": "os não uma com em foi são pelo pela ao seu sua também ela eles isso muito já depois",
+    "nl": "het een van niet dat op voor ook werd naar bij maar heeft wordt deze dit",
+    "pl": "się jest przez oraz dla jego który która także są był była było",
+    "ru": "и что с как это из он его она был была было которые также от к но",
+    "uk": "і що з як це від його її був була було які також але",
+}
+VOTE_CHARS = 300
+CLEAR_MIN_WORDS = 4
+CLEAR_RATIO = 4
 
 
 def _stoplist_dir() -> Path | None:
@@ -73,9 +94,14 @@ def detect(text: str) -> str | None:
 
 
 def detect_lines(texts: Iterable[str]) -> str | None:
-    """The language of a document given as lines: fastText's language-ID model on a sample of its
-    longest prose lines (`sample`), trusted from MIN_CONFIDENCE on."""
-    text = sample(texts)
+    """The language of a document given as lines: the one its function words clearly say, else
+    fastText's language-ID model on a sample of its longest prose lines (`sample`), trusted from
+    MIN_CONFIDENCE on."""
+    prose = sample(texts, VOTE_CHARS)
+    clear = clear_language(prose)
+    if clear is not None:
+        return clear
+    text = prose[:SAMPLE_CHARS]  # what `sample(texts)` gives: the longest lines come first
     if not text:
         return None
     (label,), (confidence,) = _model().predict(text, k=1)
@@ -87,26 +113,40 @@ def pack_of(language: str | None) -> str | None:
     return language if language in LANGUAGES else None
 
 
-def sample(texts: Iterable[str]) -> str:
-    """The longest lines with PROSE_MIN_WORDS words or more, up to SAMPLE_CHARS, on one line.
+def clear_language(text: str) -> str | None:
+    """The pack language whose function words `text` clearly uses (see FUNCTION_WORDS), if one does."""
+    counts: dict[str, int] = {}
+    for word in text.casefold().split():  # a word with punctuation attached is not counted: there are enough
+        if (language := _FUNCTION_WORD.get(word)) is not None:
+            counts[language] = counts.get(language, 0) + 1
+    most, second, first = 0, 0, None
+    for language, n in counts.items():
+        if n > most:
+            most, second, first = n, most, language
+        elif n > second:
+            second = n
+    return first if most >= CLEAR_MIN_WORDS and most >= CLEAR_RATIO * second else None
+
+
+_FUNCTION_WORD = {word: code for code, words in FUNCTION_WORDS.items() for word in words.split()}
+
+
+def sample(texts: Iterable[str], chars: int = SAMPLE_CHARS) -> str:
+    """The longest lines with PROSE_MIN_WORDS words or more, up to `chars`, on one line.
 
     Prose, not the top of the page: menus, titles and widgets there are often in the theme's
     language (English) rather than the article's, and short. Model cost grows with the sample
     (measured ~0.13 us a character in a tight loop), so a hundred characters of prose are all it gets.
     """
-    texts = list(texts)
-    longest = max(texts, key=len, default="")
-    if len(longest) >= SAMPLE_CHARS and longest.count(" ") >= PROSE_MIN_WORDS - 1:
-        return longest.strip()[:SAMPLE_CHARS]  # the usual case: the longest line is prose, and sample enough
-    prose = sorted((t for t in texts if t.count(" ") >= PROSE_MIN_WORDS - 1), key=len, reverse=True)
     picked: list[str] = []
     size = 0
-    for text in prose:
-        if size >= SAMPLE_CHARS:
+    for text in sorted(texts, key=len, reverse=True):
+        if size >= chars:
             break
-        picked.append(text.strip())
-        size += len(text)
-    return " ".join(picked)[:SAMPLE_CHARS]  # lines hold no line break: fastText refuses one
+        if text.count(" ") >= PROSE_MIN_WORDS - 1:
+            picked.append(text.strip())
+            size += len(text)
+    return " ".join(picked)[:chars]  # lines hold no line break: fastText refuses one
 
 
 @cache

@@ -36,3 +36,25 @@ def test_a_language_without_a_pack_is_reported_and_gets_every_pack() -> None:
     assert article.language == "hu" and pack_of("hu") is None and pack_of("de") == "de"
     assert article.body == (HUNGARIAN, HUNGARIAN)
     assert [r.rule.split("-")[0] for r in article.removed] == ["de", "de"]  # German widget rules applied
+
+
+def test_function_words_decide_a_clear_language_without_the_model(monkeypatch) -> None:
+    from cleaner import language
+    english = ("The council said that the plan would be published in the spring, and that there were "
+               "no delays from the contractors, which have been paid for their work.")
+    assert language.clear_language(english) == "en"
+    assert language.clear_language("Die Freiwilligen sagen, dass der Fluss sauber ist und dass die Otter "
+                                   "sich auf den Inseln mit den Jungen zeigen, auch im Winter.") == "de"
+    assert language.clear_language(POLISH) is None, "too few function words: the model decides"
+    assert language.clear_language(english + " " + "Die Otter sind auf der Insel und im Fluss, das ist nicht neu, "
+                                   "sagt der Förster mit einem Lachen.") is None, "two languages: the model decides"
+    monkeypatch.setattr(language, "_model", lambda: (_ for _ in ()).throw(AssertionError("model asked")))
+    assert detect(english) == "en"
+
+
+def test_function_word_lists_share_no_word() -> None:
+    from cleaner.language import FUNCTION_WORDS
+    seen: dict[str, str] = {}
+    for code, words in FUNCTION_WORDS.items():
+        for word in words.split():
+            assert seen.setdefault(word, code) == code, f"{word!r} is in both {seen[word]} and {code}"
