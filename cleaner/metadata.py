@@ -67,28 +67,33 @@ def find_byline(page: Page, start: int, stop: int) -> int | None:
     """The byline: the first author line (a byline-category rule hit) before `stop`, or else a
     bare name next to the headline or the dateline; other author lines (bios, signatures) are
     removed. A name-shaped byline found while looking for the headline counts as the first."""
-    found = next((i for i, v in enumerate(page.verdicts) if v is not None and v.kind is Kind.BYLINE), None)
+    verdicts, byline, author = page.verdicts, Kind.BYLINE, Category.BYLINE  # enum members looked up once, not a line
+    found = next((i for i, v in enumerate(verdicts) if v is not None and v.kind is byline), None)
     for i, rule in enumerate(page.hits):
-        if rule is None or rule.category is not Category.BYLINE or page.verdicts[i] is not None:
+        if rule is None or rule.category is not author or verdicts[i] is not None:
             continue
         if found is None and i < stop:
-            page.verdicts[i] = Verdict(Kind.BYLINE)
+            verdicts[i] = Verdict(byline)
             found = i
         else:
-            page.remove(i, Category.BYLINE, rule.id)
+            page.remove(i, author, rule.id)
     if found is None:
         found = _name_by_metadata(page, start, stop)
     return found
 
 
+_NAME_NEIGHBOURS = (Kind.HEADLINE, Kind.DATELINE)  # the lines a bare name is a byline next to
+
+
 def _name_by_metadata(page: Page, start: int, stop: int) -> int | None:
+    verdicts = page.verdicts
     nonblank = [i for i in range(max(0, start), min(stop, len(page.lines))) if page.labels[i] is not Label.BLANK]
+    # Which nonblank line is the headline or the date line, looked up once rather than for both
+    # neighbours of each line; padded, so that line k's neighbours are k and k + 2.
+    marked = [False, *(verdicts[i] is not None and verdicts[i].kind in _NAME_NEIGHBOURS for i in nonblank), False]
     for k, i in enumerate(nonblank):
-        neighbours = nonblank[max(0, k - 1):k] + nonblank[k + 1:k + 2]
-        if page.open(i) and any(
-            page.verdicts[j] is not None and page.verdicts[j].kind in (Kind.HEADLINE, Kind.DATELINE) for j in neighbours
-        ) and _name_shaped(page, i):
-            page.verdicts[i] = Verdict(Kind.BYLINE)
+        if (marked[k] or marked[k + 2]) and page.open(i) and _name_shaped(page, i):
+            verdicts[i] = Verdict(Kind.BYLINE)
             return i
     return None
 
