@@ -72,8 +72,10 @@ def _calendar() -> Calendar:
     return Calendar(months, frozenset(weekdays), pattern)
 
 
+@remembered
 def date_in(text: str) -> str | None:
-    """The printed date inside a line, if the line holds one."""
+    """The printed date inside a line, if the line holds one. Remembered: the month-name search is
+    slow (5-10 us), and `iso_date` reads the date of a line `is_dateline` has just looked at."""
     m = _calendar().pattern.search(text)
     return m.group(0) if m else None
 
@@ -84,9 +86,9 @@ def is_dateline(text: str) -> bool:
     Remembered: the month-name search is slow, and sites print the same date lines on many pages."""
     if len(text) > DATELINE_MAX_CHARS or not _DIGIT.search(text):
         return False
-    calendar = _calendar()
-    if not calendar.pattern.search(text):
+    if date_in(text) is None:
         return False
+    calendar = _calendar()
     rest = calendar.pattern.sub(" ", text)
     other = [
         w for w in words(rest)
@@ -95,12 +97,14 @@ def is_dateline(text: str) -> bool:
     return len(other) <= DATELINE_MAX_OTHER_WORDS
 
 
+@remembered
 def iso_date(text: str) -> str | None:
     """ISO 8601 date of the printed date in `text`, when it names day, month and year.
 
     A date without a year gets none: guessing it would need the clock, and the core reads no clock.
     Numeric dates are read day first ("27.02.2024"), unless the first number cannot be a month's
-    day order ("02/27/2024" is read as US).
+    day order ("02/27/2024" is read as US). Remembered like `is_dateline`: a site's pages of a day
+    print one date line.
     """
     printed = date_in(text)
     if printed is None:

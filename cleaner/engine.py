@@ -221,8 +221,9 @@ def _body(page: h.Page) -> list[str]:
     body: list[str] = []
     run: list[Line] = []  # pieces of one long line
     previous: Line | None = None  # the last body line, when the next may continue it
+    body_kind = h.Kind.BODY  # looked up once: an enum member through the module costs ~80 ns a line
     for line, v in zip(page.lines, page.verdicts):
-        kept = v is not None and v.kind is h.Kind.BODY
+        kept = v is not None and v.kind is body_kind
         if run and (not kept or line.whole is not run[0].whole):
             body.append(joined(run[0], run[-1]))
             run = []
@@ -246,15 +247,17 @@ def _article(page: h.Page, language: str | None, headline_index: int | None) -> 
     datelines: list[str] = []
     bylines: list[str] = []
     removed: list[Removal] = []
+    body_kind, removed_kind, dateline_kind, byline_kind = h.Kind.BODY, h.Kind.REMOVED, h.Kind.DATELINE, h.Kind.BYLINE
     for line, v in zip(page.lines, page.verdicts):  # one walk for the metadata lines and the removals
-        if v is None:
+        if v is None or v.kind is body_kind:  # most lines: passed first
             continue
-        if v.kind is h.Kind.REMOVED:
+        kind = v.kind
+        if kind is removed_kind:
             if v.category is not None:
                 removed.append(Removal(line.number, line.text, v.category, v.rule or ""))
-        elif v.kind is h.Kind.DATELINE:
+        elif kind is dateline_kind:
             datelines.append(line.text)
-        elif v.kind is h.Kind.BYLINE:
+        elif kind is byline_kind:
             bylines.append(line.text)
     dateline = datelines[0] if datelines else None
     if dateline is None and body:

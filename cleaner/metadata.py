@@ -5,7 +5,7 @@ Dates themselves (recognizing a date line, reading its ISO form) are the `dates`
 
 from __future__ import annotations
 
-from typing import Iterable
+from typing import Sequence
 
 import regex
 
@@ -67,28 +67,33 @@ def find_byline(page: Page, start: int, stop: int) -> int | None:
     """The byline: the first author line (a byline-category rule hit) before `stop`, or else a
     bare name next to the headline or the dateline; other author lines (bios, signatures) are
     removed. A name-shaped byline found while looking for the headline counts as the first."""
-    found = next((i for i, v in enumerate(page.verdicts) if v is not None and v.kind is Kind.BYLINE), None)
+    verdicts, byline, author = page.verdicts, Kind.BYLINE, Category.BYLINE  # enum members looked up once, not a line
+    found = next((i for i, v in enumerate(verdicts) if v is not None and v.kind is byline), None)
     for i, rule in enumerate(page.hits):
-        if rule is None or rule.category is not Category.BYLINE or page.verdicts[i] is not None:
+        if rule is None or rule.category is not author or verdicts[i] is not None:
             continue
         if found is None and i < stop:
-            page.verdicts[i] = Verdict(Kind.BYLINE)
+            verdicts[i] = Verdict(byline)
             found = i
         else:
-            page.remove(i, Category.BYLINE, rule.id)
+            page.remove(i, author, rule.id)
     if found is None:
         found = _name_by_metadata(page, start, stop)
     return found
 
 
+_NAME_NEIGHBOURS = (Kind.HEADLINE, Kind.DATELINE)  # the lines a bare name is a byline next to
+
+
 def _name_by_metadata(page: Page, start: int, stop: int) -> int | None:
+    verdicts = page.verdicts
     nonblank = [i for i in range(max(0, start), min(stop, len(page.lines))) if page.labels[i] is not Label.BLANK]
+    # Which nonblank line is the headline or the date line, looked up once rather than for both
+    # neighbours of each line; padded, so that line k's neighbours are k and k + 2.
+    marked = [False, *(verdicts[i] is not None and verdicts[i].kind in _NAME_NEIGHBOURS for i in nonblank), False]
     for k, i in enumerate(nonblank):
-        neighbours = nonblank[max(0, k - 1):k] + nonblank[k + 1:k + 2]
-        if page.open(i) and any(
-            page.verdicts[j] is not None and page.verdicts[j].kind in (Kind.HEADLINE, Kind.DATELINE) for j in neighbours
-        ) and _name_shaped(page, i):
-            page.verdicts[i] = Verdict(Kind.BYLINE)
+        if (marked[k] or marked[k + 2]) and page.open(i) and _name_shaped(page, i):
+            verdicts[i] = Verdict(Kind.BYLINE)
             return i
     return None
 
@@ -197,7 +202,7 @@ _NAME_TOKEN = regex.compile(r"\p{Lu}(?:\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)*|\.)")
 _GLUE = regex.compile(r"(?<=[\p{Ll}\p{N}'’)])\s+(?=\p{Lu}\p{Ll}*\b)")
 
 
-def split_headline(text: str, stoplist: frozenset[str], body: Iterable[str] = ()) -> tuple[str, str | None]:
+def split_headline(text: str, stoplist: frozenset[str], body: Sequence[str] = ()) -> tuple[str, str | None]:
     """Split a headline from a subtitle glued on after it, when the evidence is clear.
 
     Evidence: the headline is in sentence case (no stopword after its first word is capitalized),
@@ -208,7 +213,6 @@ def split_headline(text: str, stoplist: frozenset[str], body: Iterable[str] = ()
     """
     if len(text.split()) < 2 * SPLIT_MIN_WORDS:
         return text, None
-    common: set[str] | None = None  # words the body prints in lower case, gathered when needed
     for m in _GLUE.finditer(text):
         head, tail = text[: m.start()], text[m.end():]
         head_words, tail_words = head.split(), tail.split()
@@ -222,11 +226,7 @@ def split_headline(text: str, stoplist: frozenset[str], body: Iterable[str] = ()
         # the document prints it in lower case elsewhere and it does not follow a capitalized
         # word ("Eastmoor Airport" is one name).
         if first not in stoplist:
-            if not head_words[-1][:1].islower():
-                continue
-            if common is None:
-                common = {w for paragraph in body for w in paragraph.split() if w[:1].islower()}
-            if first not in common:
+            if not head_words[-1][:1].islower() or not _printed_in_lower_case(first, body):
                 continue
         rest = head_words[1:]
         capitalized_stop = [w for w in rest if w[:1].isupper() and w.casefold() in stoplist]
@@ -234,3 +234,10 @@ def split_headline(text: str, stoplist: frozenset[str], body: Iterable[str] = ()
         if not capitalized_stop and lower >= len(rest) / 2:
             return head, tail
     return text, None
+
+
+def _printed_in_lower_case(word: str, body: Sequence[str]) -> bool:
+    """Does the body print `word` as a word of its own (as str.split cuts them) in lower case?"""
+    # A substring search first, and the words of a paragraph only where it finds one: gathering all
+    # the body's words into a set cost ~90 us a headline.
+    return word[:1].islower() and any(word in paragraph and word in paragraph.split() for paragraph in body)

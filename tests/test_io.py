@@ -248,3 +248,13 @@ def test_article_dict_has_every_field_and_leaves_out_only_unset_optional_ones() 
     assert set(full.to_dict()) == {f.name for f in dataclasses.fields(Article)}
     assert full.to_dict()["timed_out"] == ["slow"] and full.to_dict()["body"] == ["p"]
     assert set(Article().to_dict()) == {f.name for f in dataclasses.fields(Article)} - {"extraction", "timed_out"}
+
+
+def test_removal_is_the_frozen_dataclass_its_fields_say() -> None:
+    # Removal writes its own __init__ (for speed): it must set every field, and stay frozen.
+    removal = Removal(3, "Share", Category.SHARE, "share-bar")
+    assert vars(removal) == {f.name: getattr(removal, f.name) for f in dataclasses.fields(Removal)}
+    assert removal == Removal(line=3, text="Share", category=Category.SHARE, rule="share-bar")
+    assert hash(removal) == hash(dataclasses.replace(removal))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        removal.line = 4  # type: ignore[misc]
