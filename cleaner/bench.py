@@ -2,8 +2,9 @@
 
 Each document is a labelled corpus case (corpus/*/raw.txt with its expected.json) grown to a target
 size: the case's furniture above and below its article stays as it is, and the article is lengthened
-with the case's own paragraphs, every copy made unique (a crawl's pages share their template, not
-their paragraphs, so the engine's per-line memo helps here as much as on a real crawl and no more).
+with the case's own paragraphs, every copy made unique, as is the headline (a crawl's pages share their
+template, not their headlines and paragraphs, so the engine's per-line memo helps here as much as on a
+real crawl and no more).
 Sizes cycle through 1 KB to 200 KB. Without a corpus, documents are built from the rule packs' own
 examples: widget lines (`match`) around article sentences (`keep`).
 
@@ -38,6 +39,7 @@ class Template:
     head: list[str]
     body: list[str]
     tail: list[str]
+    headline: str | None = None  # the head's headline line, made unique to each document like the paragraphs
 
 
 def templates(corpus: Path | None) -> list[Template]:
@@ -56,10 +58,11 @@ def templates(corpus: Path | None) -> list[Template]:
 
 def _case_template(folder: Path) -> Template:
     lines = (folder / RAW).read_text(encoding="utf-8").splitlines()
-    body = json.loads((folder / EXPECTED).read_text(encoding="utf-8"))["body"]
+    expected = json.loads((folder / EXPECTED).read_text(encoding="utf-8"))
+    body = expected["body"]
     places = [i for i, line in enumerate(lines) if line.strip() in set(body)]
     first, last = (places[0], places[-1]) if places else (len(lines), len(lines))
-    return Template(lines[:first], lines[first:last + 1] or body, lines[last + 1:])
+    return Template(lines[:first], lines[first:last + 1] or body, lines[last + 1:], expected.get("headline"))
 
 
 def documents(shapes: Sequence[Template], n: int, sizes_kb: Sequence[float] = SIZES_KB) -> list[str]:
@@ -68,7 +71,9 @@ def documents(shapes: Sequence[Template], n: int, sizes_kb: Sequence[float] = SI
     for k, (shape, kb) in enumerate(zip(cycle(shapes), cycle(sizes_kb))):
         if k == n:
             break
-        head, tail = "\n".join(shape.head), "\n".join(shape.tail)
+        head = "\n".join(f"{line} {k}" if shape.headline and line.strip() == shape.headline else line
+                         for line in shape.head)
+        tail = "\n".join(shape.tail)
         budget = int(kb * 1024) - len(head.encode()) - len(tail.encode())
         body: list[str] = []
         copy = 0
