@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import unicodedata
 
+import regex
 from hypothesis import given, strategies as st
 
 import cleaner
-from cleaner.heuristics import Label, features, label
+from cleaner.heuristics import Features, Label, _ends_in_smiley, features, label
 from cleaner.language import stopwords
 from cleaner.lines import _CONTROL, _SPACE, _ZERO_WIDTH, normalize, split_lines
 
@@ -222,6 +223,28 @@ def test_normalize_takes_shortcuts_that_give_the_defined_form(text: str) -> None
     """The fast paths (printable ASCII without double spaces, no control search on printable
     text) give what the definition gives: NFKC, no controls, whitespace runs as one space, casefolded."""
     assert normalize(text) == _normalized_by_the_definition(text)
+
+
+# What `Features` reads from a line's end, as patterns searched from the end of the line.
+_SENTENCE_END = regex.compile(r"(?r)[.!?…][\"'”’»)\]]*$")
+_TERMINAL = regex.compile(r"(?r)[.!?…:;][\"'”’»)\]]*$|[.!?…][\"'”’»)\]]+\s*$")
+
+
+@given(st.text(alphabet="a .!?…:;\"'”’»)]([ 😉") | st.text())
+def test_line_ends_are_read_as_the_patterns_define_them(text: str) -> None:
+    """`Features` reads a trimmed line's end with a string method: it says what the patterns say."""
+    text = text.strip()
+    f = Features(text, normalize(text), frozenset())
+    assert f.terminal == bool(_TERMINAL.search(text))
+    assert f.ends_sentence == (bool(_SENTENCE_END.search(text)) or _ends_in_smiley(text))
+
+
+def test_regex_whitespace_is_trimmed_by_str_strip() -> None:
+    """No space the patterns know is left at a line's end once `str.strip` trimmed it."""
+    for cp in range(0x110000):
+        c = chr(cp)
+        if not 0xD800 <= cp <= 0xDFFF and regex.fullmatch(r"\s", c):
+            assert c.isspace(), hex(cp)
 
 
 def test_normalized_forms() -> None:
