@@ -11,7 +11,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Collection
-from itertools import accumulate
+from itertools import accumulate, compress
 import re
 from enum import Enum
 
@@ -202,6 +202,7 @@ class Page:
     # (`_wrapped_groups`). Not a whole line: no menu item, repeated line, headline or date line.
     pieces: list[bool] = field(default_factory=list)
     in_sentence: list[bool] = field(default_factory=list)  # a piece of a cut sentence that, whole, reads as one
+    nonblank: list[int] = field(default_factory=list)  # indexes of the non-blank lines: passes skip the blank ones
 
     @classmethod
     def build(cls, lines: list[Line], hits: list[Rule | None], language: str | None) -> "Page":
@@ -212,20 +213,23 @@ class Page:
             Label.BLANK if f is None else Label.RULE if hit else label(f)
             for f, hit in zip(feats, hits)
         ]
+        nonblank = [i for i, f in enumerate(feats) if f is not None]
+        lower = [line.text[:1].islower() for line in lines]  # starts in lower case: read by two steps below
+        glued = [line.joiner is not None for line in lines]  # `Line.glued`, listed once
         in_sentence = [False] * len(lines)
-        for group in _glued_groups(lines):
+        for group in _glued_groups(glued):
             text, whole = _label_as_one(group, lines, labels, hits, stoplist)
             if _reads_as_sentence(text, whole):
                 for i in group:
                     in_sentence[i] = True
-        glued = [line.joiner is not None for line in lines]  # `Line.glued`, listed once
         pieces = [this or after for this, after in zip(glued, [*glued[1:], False])]
-        for group in _wrapped_groups(lines, feats, hits):
+        for group in _wrapped_groups(lines, feats, hits, glued, lower):
             if label(_label_as_one(group, lines, labels, hits, stoplist)[1]) is Label.GOOD:
                 for i in group:
                     pieces[i] = True
         page = cls(lines, feats, labels, hits, stoplist, [None] * len(lines))
-        page.continues = _continuations(page)
+        page.nonblank = nonblank
+        page.continues = _continuations(lines, feats, nonblank, lower)
         page.pieces = pieces
         page.in_sentence = in_sentence
         return page
@@ -268,15 +272,14 @@ def _sentence_shaped(page: Page, i: int) -> bool:
             and page.lines[i].text.lstrip(_OPENING_QUOTES)[:1].isupper() and not f.linkish)
 
 
-def _glued_groups(lines: list[Line]) -> list[list[int]]:
+def _glued_groups(glued: list[bool]) -> list[list[int]]:
     """Runs of lines that a scraper cut out of one paragraph at inline elements (`Line.glued`)."""
     groups: list[list[int]] = []
-    for i, line in enumerate(lines):
-        if line.glued:
-            if groups and groups[-1][-1] == i - 1:
-                groups[-1].append(i)
-            else:
-                groups.append([i - 1, i])
+    for i in compress(range(len(glued)), glued):  # few lines are glued: the others are skipped in C
+        if groups and groups[-1][-1] == i - 1:
+            groups[-1].append(i)
+        else:
+            groups.append([i - 1, i])
     return groups
 
 
@@ -286,16 +289,16 @@ def _reads_as_sentence(text: str, f: Features) -> bool:
             and text.lstrip(_OPENING_QUOTES)[:1].isupper() and not f.linkish)
 
 
-def _wrapped_groups(lines: list[Line], feats: list[Features | None], hits: list[Rule | None]) -> list[list[int]]:
+def _wrapped_groups(lines: list[Line], feats: list[Features | None], hits: list[Rule | None], glued: list[bool],
+                    lower: list[bool]) -> list[list[int]]:
     """Runs of lines that hard-wrapped text (fixed-width pages, `<pre>` blocks, mailing-list posts)
     breaks one paragraph into: each line starts in lower case right under one that does not end a
-    sentence. No rule hit any of them, and none is a piece of a cut or long line."""
+    sentence. No rule hit any of them, and none is a piece of a cut or long line. (`glued` and
+    `lower`: per line, `Line.glued` and a lower-case start.)"""
     groups: list[list[int]] = []
-    for i in range(1, len(lines)):
-        if not lines[i].text[:1].islower():  # first: most lines fail here (blank ones too)
-            continue
+    for i in compress(range(1, len(lines)), lower[1:]):  # most lines (blank ones too) start otherwise
         before, line, f = lines[i - 1], lines[i], feats[i - 1]
-        if (f is None or line.glued or f.ends_sentence or not line.text[:1].islower() or _BULLET.match(line.text)
+        if (f is None or glued[i] or f.ends_sentence or _BULLET.match(line.text)
                 or hits[i] is not None or hits[i - 1] is not None or before.whole is not None or line.whole is not None):
             continue
         if groups and groups[-1][-1] == i - 1:
@@ -626,19 +629,16 @@ def edge_zones(page: Page, first: int, last: int) -> None:
         page.remove(i, Category.FOOTER, "tail-zone")
 
 
-def _continuations(page: Page) -> list[bool]:
+def _continuations(lines: list[Line], feats: list[Features | None], nonblank: list[int], lower: list[bool]) -> list[bool]:
     """Per line: is it inside a sentence a scraper broke? The nearest non-blank line before it (at
     most 3 lines up) stops mid-sentence, and this line or the nearest one after it (at most 3 lines
-    down) starts in lower case."""
-    n = len(page.lines)
-    nonblank = [i for i in range(n) if page.labels[i] is not Label.BLANK]
-    result = [False] * n
-    for k, i in enumerate(nonblank):
-        before = nonblank[k - 1] if k > 0 and i - nonblank[k - 1] <= 3 else None
-        if before is None or page.features[before].ends_sentence or page.lines[before].text.endswith(":"):
+    down) starts in lower case. (`lower`: per line, a lower-case start.)"""
+    result = [False] * len(lines)
+    far = len(lines) + 4  # more than 3 lines from any line: stands for "no line" on either side
+    for before, i, after in zip([-far, *nonblank], nonblank, [*nonblank[1:], far]):
+        if i - before > 3 or feats[before].ends_sentence or lines[before].text.endswith(":"):  # type: ignore[union-attr]
             continue
-        after = nonblank[k + 1] if k + 1 < len(nonblank) and nonblank[k + 1] - i <= 3 else None
-        result[i] = page.lines[i].text[:1].islower() or (after is not None and page.lines[after].text[:1].islower())
+        result[i] = lower[i] or (after - i <= 3 and lower[after])
     return result
 
 
