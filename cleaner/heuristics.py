@@ -8,7 +8,7 @@ a line names itself in the `Verdict`, and that name is what `Removal.rule` and `
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Collection
 from itertools import accumulate, compress
@@ -246,13 +246,18 @@ class Page:
 
     def goods(self, start: int = 0, stop: int | None = None) -> list[int]:
         labels, verdicts, good = self.labels, self.verdicts, Label.GOOD  # `good` inlined: passes call this often
-        return [i for i in range(start, len(self.lines) if stop is None else stop)
-                if labels[i] is good and verdicts[i] is None]
+        nonblank = self.nonblank
+        stop_at = len(nonblank) if stop is None else bisect_left(nonblank, stop)
+        return [i for i in nonblank[bisect_left(nonblank, start):stop_at] if labels[i] is good and verdicts[i] is None]
 
     def next_good(self, start: int) -> int | None:
         """The first good undecided line from `start` on (stops there)."""
         labels, verdicts, good = self.labels, self.verdicts, Label.GOOD
-        return next((i for i in range(start, len(self.lines)) if labels[i] is good and verdicts[i] is None), None)
+        nonblank = self.nonblank
+        for i in nonblank[bisect_left(nonblank, start):]:
+            if labels[i] is good and verdicts[i] is None:
+                return i
+        return None
 
     def any_good(self, start: int) -> bool:
         """Is there a good undecided line from `start` on? (Stops at the first.)"""
@@ -330,9 +335,10 @@ def _label_as_one(group: list[int], lines: list[Line], labels: list[Label], hits
 
 def rule_hits(page: Page) -> None:
     """Every line a rule hits is removed, except author lines: metadata decides those."""
+    verdicts, byline, removed = page.verdicts, Category.BYLINE, Kind.REMOVED
     for i, rule in enumerate(page.hits):
-        if rule is not None and rule.category is not Category.BYLINE and page.verdicts[i] is None:
-            page.remove(i, rule.category, rule.id)
+        if rule is not None and rule.category is not byline and verdicts[i] is None:
+            verdicts[i] = Verdict(removed, rule.category, rule.id)  # `page.remove` inlined
 
 
 def rule_blocks(page: Page) -> None:
@@ -429,12 +435,14 @@ def repeated_lines(page: Page) -> None:
     """A short line printed again in one document (menus at top and bottom, repeated labels).
     Sentences are left alone: an article may repeat one (a quote in a recap)."""
     seen: set[str] = set()
-    for i, line in enumerate(page.lines):
-        if not line.text or page.labels[i] is Label.GOOD or page.continues[i] or page.pieces[i] or page.sentence_like(i):
+    lines, labels, verdicts, continues, pieces = page.lines, page.labels, page.verdicts, page.continues, page.pieces
+    for i in page.nonblank:
+        if labels[i] is Label.GOOD or continues[i] or pieces[i] or page.sentence_like(i):
             continue
-        if line.norm in seen and page.open(i):
+        norm = lines[i].norm
+        if norm in seen and verdicts[i] is None:
             page.remove(i, Category.NAVIGATION, "repeated-line")
-        seen.add(line.norm)
+        seen.add(norm)
 
 
 def widget_neighbours(page: Page) -> None:
@@ -442,12 +450,12 @@ def widget_neighbours(page: Page) -> None:
     a paragraph from its neighbours): the pitch inside a newsletter box, a button label.
     Good prose stays, whatever surrounds it, and so does a paragraph of several sentences: a
     widget's pitch is one sentence, an article paragraph between two widgets often more."""
-    nonblank = [i for i in range(len(page.lines)) if page.labels[i] is not Label.BLANK]
-    for k in range(1, len(nonblank) - 1):
-        before, i, after = nonblank[k - 1], nonblank[k], nonblank[k + 1]
-        if (page.verdicts[i] is None and page.labels[i] is not Label.GOOD and _rule_removed(page, before)
-                and _rule_removed(page, after) and not several_sentences(page, i)):
-            page.remove(i, page.verdicts[after].category or Category.OTHER, "widget-neighbour")
+    nonblank, verdicts, labels, hits = page.nonblank, page.verdicts, page.labels, page.hits
+    for before, i, after in zip(nonblank, nonblank[1:], nonblank[2:]):
+        # The hits first: most lines have none, and then neither neighbour was removed by a rule.
+        if (hits[before] is not None and hits[after] is not None and verdicts[i] is None and labels[i] is not Label.GOOD
+                and _rule_removed(page, before) and _rule_removed(page, after) and not several_sentences(page, i)):
+            page.remove(i, verdicts[after].category or Category.OTHER, "widget-neighbour")  # type: ignore[union-attr]
 
 
 def several_sentences(page: Page, i: int) -> bool:
@@ -460,11 +468,9 @@ def short_line_runs(page: Page) -> None:
     """Runs of short title-case lines: menus, section lists, tag lists, lists of teaser links."""
     run: list[int] = []
     labels, n = page.labels, len(page.lines)
-    for i in range(n + 1):
+    for i in [*page.nonblank, n]:  # n: the end, where the last run closes
         if i < n:
             label = labels[i]
-            if label is Label.BLANK:
-                continue
             if (label is Label.SHORT or label is Label.RULE) and _menu_item(page, i):
                 run.append(i)
                 continue
@@ -503,8 +509,9 @@ def caption_near_headline(page: Page, headline: int) -> None:
     and a scraper may break a paragraph into lines, but neither holds a dated finished sentence
     followed by an unfinished one. Only lines up to the first good paragraph are looked at.
     """
-    for j in range(headline + 1, len(page.lines)):
-        if not page.open(j):
+    nonblank = page.nonblank
+    for j in nonblank[bisect_right(nonblank, headline):]:
+        if page.verdicts[j] is not None:
             continue
         f = page.features[j]
         text = page.lines[j].text
@@ -547,8 +554,9 @@ def _numbered_list(page: Page) -> tuple[int, int] | None:
     """The first and last line of the longest run of numbered headings in sequence (counting up or
     down: "1." to "10.", or "10." to "1."), with good prose between each two; at least
     `LIST_MIN_ITEMS` of them. Pagination ("1", "2", "3") has no text after its numbers."""
-    items = [(i, int(m.group(1))) for i, line in enumerate(page.lines)
-             if line.text[:1].isdigit() and len(line.text) <= LIST_ITEM_MAX_CHARS and (m := _LIST_ITEM.match(line.text))]
+    lines = page.lines
+    items = [(i, int(m.group(1))) for i in page.nonblank
+             if lines[i].text[:1].isdigit() and len(lines[i].text) <= LIST_ITEM_MAX_CHARS and (m := _LIST_ITEM.match(lines[i].text))]
     best: list[tuple[int, int]] = []
     for step in (1, -1):
         run: list[tuple[int, int]] = []
@@ -576,19 +584,23 @@ def _merged(clusters: list[list[int]], first: int, last: int) -> list[list[int]]
 def _clusters(page: Page, goods: list[int], gap_lines: int) -> list[list[int]]:
     """Good lines grouped where fewer than `gap_lines` unpunctuated, rule-free lines part them."""
     clusters: list[list[int]] = [[goods[0]]]
-    labels, features = page.labels, page.features
     for a, b in zip(goods, goods[1:]):
-        gap = 0
-        if b - a > gap_lines:  # fewer lines between them cannot make the gap
-            gap = sum(
-                1 for j in range(a + 1, b)
-                if labels[j] is not Label.BLANK and not features[j].terminal and not _rule_removed(page, j)
-            )
-        if gap >= gap_lines:
+        if b - a > gap_lines and _parted(page, a, b, gap_lines):  # fewer lines between them cannot part them
             clusters.append([b])
         else:
             clusters[-1].append(b)
     return clusters
+
+
+def _parted(page: Page, a: int, b: int, gap_lines: int) -> bool:
+    """At least `gap_lines` unpunctuated, rule-free lines between lines `a` and `b` (counts no further)."""
+    labels, features, gap = page.labels, page.features, 0
+    for j in range(a + 1, b):
+        if labels[j] is not Label.BLANK and not features[j].terminal and not _rule_removed(page, j):  # type: ignore[union-attr]
+            gap += 1
+            if gap == gap_lines:
+                return True
+    return False
 
 
 def edge_zones(page: Page, first: int, last: int) -> None:
@@ -601,15 +613,14 @@ def edge_zones(page: Page, first: int, last: int) -> None:
     box's title). The first line that is none of these ends the article; the rest goes.
     """
     opening = True  # sentences right above the first good paragraph open the article: they stay
-    for i in range(first - 1, -1, -1):
-        if page.labels[i] is Label.BLANK:
-            continue
+    nonblank = page.nonblank
+    for i in reversed(nonblank[:bisect_left(nonblank, first)]):
         opening = opening and page.open(i) and page.sentence_like(i)
         if opening:
             page.verdicts[i] = Verdict(Kind.BODY)
         elif page.open(i):
             page.remove(i, Category.NAVIGATION, "top-zone")
-    tail = [i for i in range(last + 1, len(page.lines)) if page.labels[i] is not Label.BLANK]
+    tail = nonblank[bisect_right(nonblank, last):]
     closing = True
     previous = last
     for k, i in enumerate(tail):
