@@ -100,10 +100,10 @@ class Features:
 
     The word-level figures (tokens, stopwords, capitalized words) cost most, and most lines never
     need them: a long line that ends like a sentence is prose on its length alone. They are worked
-    out on first use.
+    out on first use. The line's `label` is kept with them: a remembered line is labelled once.
     """
 
-    __slots__ = ("chars", "ends_sentence", "terminal", "_text", "_norm", "_stoplist",
+    __slots__ = ("chars", "ends_sentence", "terminal", "label", "_text", "_norm", "_stoplist",
                  "_words", "_stopword_density", "_title_case", "_linkish")
 
     def __init__(self, text: str, norm: str, stoplist: frozenset[str]) -> None:
@@ -116,6 +116,7 @@ class Features:
         self._stopword_density = 0.0
         self._title_case: float | None = None
         self._linkish: bool | None = None
+        self.label = label(self)
 
     @property
     def linkish(self) -> bool:
@@ -209,10 +210,8 @@ class Page:
         stoplist = stopwords(language)
         feats = [_features(line.text, line.norm, stoplist) if line.text else None for line in lines]
         hits = list(hits)
-        labels = [
-            Label.BLANK if f is None else Label.RULE if hit else label(f)
-            for f, hit in zip(feats, hits)
-        ]
+        blank, rule = Label.BLANK, Label.RULE  # an enum member costs a slow class lookup: once, not per line
+        labels = [blank if f is None else rule if hit else f.label for f, hit in zip(feats, hits)]
         nonblank = [i for i, f in enumerate(feats) if f is not None]
         lower = [line.text[:1].islower() for line in lines]  # starts in lower case: read by two steps below
         glued = [line.joiner is not None for line in lines]  # `Line.glued`, listed once
@@ -224,7 +223,7 @@ class Page:
                     in_sentence[i] = True
         pieces = [this or after for this, after in zip(glued, [*glued[1:], False])]
         for group in _wrapped_groups(lines, feats, hits, glued, lower):
-            if label(_label_as_one(group, lines, labels, hits, stoplist)[1]) is Label.GOOD:
+            if _label_as_one(group, lines, labels, hits, stoplist)[1].label is Label.GOOD:
                 for i in group:
                     pieces[i] = True
         page = cls(lines, feats, labels, hits, stoplist, [None] * len(lines))
@@ -321,7 +320,7 @@ def _label_as_one(group: list[int], lines: list[Line], labels: list[Label], hits
     whole's text and features."""
     text = " ".join(lines[i].text for i in group)
     f = _features(text, normalize(text), stoplist)
-    whole = label(f)
+    whole = f.label
     for i in group:
         if whole is Label.GOOD:
             labels[i] = Label.GOOD
