@@ -235,7 +235,7 @@ class Page:
 
     def open(self, i: int) -> bool:
         """A non-blank line nothing has decided yet."""
-        return self.verdicts[i] is None and self.labels[i] is not Label.BLANK
+        return self.verdicts[i] is None and self.features[i] is not None  # no features: blank (cheaper than an enum)
 
     def remove(self, i: int, category: Category, rule: str) -> None:
         self.verdicts[i] = Verdict(Kind.REMOVED, category, rule)
@@ -350,12 +350,13 @@ def rule_blocks(page: Page) -> None:
     """
     goods: list[int] | None = None
     chars_before: list[int] = []
+    drop_block, cut_tail = Action.DROP_BLOCK, Action.CUT_TAIL  # enum members are slow to look up: once
     for i, rule in enumerate(page.hits):
         if rule is None:
             continue
-        if rule.action is Action.DROP_BLOCK:
+        if rule.action is drop_block:
             _drop_block(page, i, rule)
-        elif rule.action is Action.CUT_TAIL:
+        elif rule.action is cut_tail:
             if goods is None:  # at the first cut: blocks before it took no good line
                 goods = page.goods()
                 chars_before = [0, *accumulate(page.features[i].chars for i in goods)]  # type: ignore[union-attr]
@@ -367,11 +368,9 @@ def _drop_block(page: Page, start: int, rule: Rule) -> None:
     """The widget lines after a header: short, not sentences, up to the next article paragraph.
     A near-good line that ends like a sentence (one cut at a link may start in lower case) is
     article text too: tags and widget labels are short and do not end so."""
-    taken = 0
-    for j in range(start + 1, len(page.lines)):
-        if page.labels[j] is Label.BLANK:
-            continue
-        if taken >= BLOCK_MAX_LINES or page.labels[j] is Label.GOOD or page.sentence_like(j) or _near_good_sentence(page, j):
+    taken, good, nonblank = 0, Label.GOOD, page.nonblank
+    for j in nonblank[bisect_right(nonblank, start):]:
+        if taken >= BLOCK_MAX_LINES or page.labels[j] is good or page.sentence_like(j) or _near_good_sentence(page, j):
             return
         if page.verdicts[j] is None:
             page.remove(j, rule.category, rule.id)
@@ -435,8 +434,9 @@ def repeated_lines(page: Page) -> None:
     Sentences are left alone: an article may repeat one (a quote in a recap)."""
     seen: set[str] = set()
     lines, labels, verdicts, continues, pieces = page.lines, page.labels, page.verdicts, page.continues, page.pieces
+    good = Label.GOOD  # enum members are slow to look up: once, not per line
     for i in page.nonblank:
-        if labels[i] is Label.GOOD or continues[i] or pieces[i] or page.sentence_like(i):
+        if labels[i] is good or continues[i] or pieces[i] or page.sentence_like(i):
             continue
         norm = lines[i].norm
         if norm in seen and verdicts[i] is None:
@@ -467,10 +467,11 @@ def short_line_runs(page: Page) -> None:
     """Runs of short title-case lines: menus, section lists, tag lists, lists of teaser links."""
     run: list[int] = []
     labels, n = page.labels, len(page.lines)
+    short, rule = Label.SHORT, Label.RULE  # enum members are slow to look up: once, not per line
     for i in [*page.nonblank, n]:  # n: the end, where the last run closes
         if i < n:
             label = labels[i]
-            if (label is Label.SHORT or label is Label.RULE) and _menu_item(page, i):
+            if (label is short or label is rule) and _menu_item(page, i):
                 run.append(i)
                 continue
         if not run:
@@ -493,10 +494,12 @@ def _between_paragraphs(page: Page, run: list[int], after: int) -> bool:
 
 
 def _menu_item(page: Page, i: int) -> bool:
+    """A short line or a rule's hit (the caller checks) that reads as a menu item: no sentence, title
+    case or a word or two, and no piece of a cut sentence or line."""
     f = page.features[i]
     return (
-        page.labels[i] in (Label.SHORT, Label.RULE) and f is not None and not f.ends_sentence
-        and (f.title_case >= RUN_MIN_TITLE_CASE or f.words <= 2) and not page.continues[i] and not page.pieces[i]
+        f is not None and not f.ends_sentence and not page.continues[i] and not page.pieces[i]
+        and (f.title_case >= RUN_MIN_TITLE_CASE or f.words <= 2)
     )
 
 
@@ -508,7 +511,7 @@ def caption_near_headline(page: Page, headline: int) -> None:
     and a scraper may break a paragraph into lines, but neither holds a dated finished sentence
     followed by an unfinished one. Only lines up to the first good paragraph are looked at.
     """
-    nonblank = page.nonblank
+    nonblank, good = page.nonblank, Label.GOOD
     for j in nonblank[bisect_right(nonblank, headline):]:
         if page.verdicts[j] is not None:
             continue
@@ -517,7 +520,7 @@ def caption_near_headline(page: Page, headline: int) -> None:
         if (f is not None and f.chars >= CAPTION_MIN_CHARS and not f.terminal and _INNER_SENTENCE_END.search(text)
                 and date_in(text) and page.any_good(j + 1)):
             page.remove(j, Category.CAPTION, "caption-near-headline")
-        elif page.labels[j] is Label.GOOD:
+        elif page.labels[j] is good:
             return
 
 
@@ -593,9 +596,10 @@ def _clusters(page: Page, goods: list[int], gap_lines: int) -> list[list[int]]:
 
 def _parted(page: Page, a: int, b: int, gap_lines: int) -> bool:
     """At least `gap_lines` unpunctuated, rule-free lines between lines `a` and `b` (counts no further)."""
-    labels, features, gap = page.labels, page.features, 0
+    features, gap = page.features, 0
     for j in range(a + 1, b):
-        if labels[j] is not Label.BLANK and not features[j].terminal and not _rule_removed(page, j):  # type: ignore[union-attr]
+        f = features[j]  # None for a blank line: cheaper to test than its label
+        if f is not None and not f.terminal and not _rule_removed(page, j):
             gap += 1
             if gap == gap_lines:
                 return True
@@ -675,5 +679,7 @@ def _closing_line(page: Page, i: int) -> bool:
 
 
 def _rule_removed(page: Page, i: int) -> bool:
+    if page.hits[i] is None:  # first: most lines have no hit, and the enum lookup below is slow
+        return False
     v = page.verdicts[i]
-    return v is not None and v.kind is Kind.REMOVED and page.hits[i] is not None
+    return v is not None and v.kind is Kind.REMOVED
