@@ -187,7 +187,7 @@ def _mend_long_lines(page: h.Page) -> None:
             anchors.setdefault(line.number, []).append(i)
     for indexes in anchors.values():
         for i in range(indexes[0], indexes[-1] + 1):
-            page.verdicts[i] = h.Verdict(h.Kind.BODY)
+            page.verdicts[i] = h.KEPT
 
 
 def _low_scores(page: h.Page, weights: Weights) -> None:
@@ -204,10 +204,10 @@ def _low_scores(page: h.Page, weights: Weights) -> None:
 
 def _keep_the_rest(page: h.Page, headline: int | None) -> int | None:
     """What no rule or heuristic removed is body."""
-    verdicts, body = page.verdicts, h.Kind.BODY  # `page.open` inlined: every line passes here
+    verdicts, kept = page.verdicts, h.KEPT  # `page.open` inlined: every line passes here
     for i in page.nonblank:
         if verdicts[i] is None:
-            verdicts[i] = h.Verdict(body)
+            verdicts[i] = kept
     _mend_long_lines(page)
     return headline
 

@@ -182,9 +182,16 @@ def label(f: Features) -> Label:
 
 @dataclass(slots=True)
 class Verdict:
+    """What became of a line. Never changed once made, so one object may stand for many lines."""
+
     kind: Kind
     category: Category | None = None
     rule: str | None = None
+
+
+# The verdict of a line kept in the body: shared, as most lines get it and building one is a call
+# into Python (the dataclass's __init__).
+KEPT = Verdict(Kind.BODY)
 
 
 @dataclass
@@ -335,9 +342,13 @@ def _label_as_one(group: list[int], lines: list[Line], labels: list[Label], hits
 def rule_hits(page: Page) -> None:
     """Every line a rule hits is removed, except author lines: metadata decides those."""
     verdicts, byline, removed = page.verdicts, Category.BYLINE, Kind.REMOVED
+    made: dict[str, Verdict] = {}  # one verdict per rule (ids are unique): a rule often hits several lines
     for i, rule in enumerate(page.hits):
         if rule is not None and rule.category is not byline and verdicts[i] is None:
-            verdicts[i] = Verdict(removed, rule.category, rule.id)  # `page.remove` inlined
+            verdict = made.get(rule.id)
+            if verdict is None:
+                verdict = made[rule.id] = Verdict(removed, rule.category, rule.id)
+            verdicts[i] = verdict
 
 
 def rule_blocks(page: Page) -> None:
@@ -368,18 +379,18 @@ def _drop_block(page: Page, start: int, rule: Rule) -> None:
     """The widget lines after a header: short, not sentences, up to the next article paragraph.
     A near-good line that ends like a sentence (one cut at a link may start in lower case) is
     article text too: tags and widget labels are short and do not end so."""
-    taken, good, nonblank = 0, Label.GOOD, page.nonblank
+    taken, nonblank, labels, verdicts = 0, page.nonblank, page.labels, page.verdicts
+    good, near_good = Label.GOOD, Label.NEAR_GOOD
+    removal = None  # one verdict for the block's lines, made at the first
     for j in nonblank[bisect_right(nonblank, start):]:
-        if taken >= BLOCK_MAX_LINES or page.labels[j] is good or page.sentence_like(j) or _near_good_sentence(page, j):
+        f = page.features[j]
+        # A sentence (`page.sentence_like`) or a near-good line ending like one, that no rule hit.
+        if taken >= BLOCK_MAX_LINES or labels[j] is good or (f.ends_sentence and (  # type: ignore[union-attr]
+                _sentence_shaped(page, j) or (labels[j] is near_good and page.hits[j] is None))):
             return
-        if page.verdicts[j] is None:
-            page.remove(j, rule.category, rule.id)
+        if verdicts[j] is None:
+            verdicts[j] = removal = removal or Verdict(Kind.REMOVED, rule.category, rule.id)
         taken += 1
-
-
-def _near_good_sentence(page: Page, i: int) -> bool:
-    f = page.features[i]
-    return page.labels[i] is Label.NEAR_GOOD and page.hits[i] is None and f is not None and f.ends_sentence
 
 
 def _cut_tail(page: Page, start: int, rule: Rule, goods: list[int], chars_before: list[int]) -> bool:
@@ -399,9 +410,10 @@ def _cut_tail(page: Page, start: int, rule: Rule, goods: list[int], chars_before
     if split < len(goods) and not article_first:
         _drop_block(page, start, rule)
         return False
+    removal = Verdict(Kind.REMOVED, rule.category, rule.id)  # one for every line it takes
     for j in range(start + 1, len(page.lines)):
         if page.open(j):
-            page.remove(j, rule.category, rule.id)
+            page.verdicts[j] = removal
     return True
 
 
@@ -418,8 +430,9 @@ def teasers_before_more_links(page: Page) -> None:
         previous = i
 
 
-def _chars(page: Page, indexes: list[int]) -> int:
-    return sum(page.features[i].chars for i in indexes if page.features[i] is not None)
+def _chars(page: Page, goods: list[int]) -> int:
+    features = page.features  # a good line is not blank: it has features
+    return sum([features[i].chars for i in goods])  # type: ignore[union-attr]
 
 
 def site_template(page: Page, template: Collection[str]) -> None:
@@ -432,15 +445,17 @@ def site_template(page: Page, template: Collection[str]) -> None:
 def repeated_lines(page: Page) -> None:
     """A short line printed again in one document (menus at top and bottom, repeated labels).
     Sentences are left alone: an article may repeat one (a quote in a recap)."""
+    lines, labels, verdicts, features = page.lines, page.labels, page.verdicts, page.features
+    continues, pieces, good = page.continues, page.pieces, Label.GOOD  # an enum member: looked up once
     seen: set[str] = set()
-    lines, labels, verdicts, continues, pieces = page.lines, page.labels, page.verdicts, page.continues, page.pieces
-    good = Label.GOOD  # enum members are slow to look up: once, not per line
+    removal = None  # one verdict for every line it removes, made at the first
     for i in page.nonblank:
-        if labels[i] is good or continues[i] or pieces[i] or page.sentence_like(i):
+        if (labels[i] is good or continues[i] or pieces[i]
+                or (features[i].ends_sentence and _sentence_shaped(page, i))):  # type: ignore[union-attr]  # `page.sentence_like`, its call spared
             continue
         norm = lines[i].norm
         if norm in seen and verdicts[i] is None:
-            page.remove(i, Category.NAVIGATION, "repeated-line")
+            verdicts[i] = removal = removal or Verdict(Kind.REMOVED, Category.NAVIGATION, "repeated-line")
         seen.add(norm)
 
 
@@ -466,41 +481,38 @@ def several_sentences(page: Page, i: int) -> bool:
 def short_line_runs(page: Page) -> None:
     """Runs of short title-case lines: menus, section lists, tag lists, lists of teaser links."""
     run: list[int] = []
-    labels, n = page.labels, len(page.lines)
+    labels, features, continues, pieces, n = page.labels, page.features, page.continues, page.pieces, len(page.lines)
     short, rule = Label.SHORT, Label.RULE  # enum members are slow to look up: once, not per line
+    removal = None  # one verdict for every line it removes, made at the first
     for i in [*page.nonblank, n]:  # n: the end, where the last run closes
         if i < n:
             label = labels[i]
-            if (label is short or label is rule) and _menu_item(page, i):
+            if (label is short or label is rule) and not continues[i] and not pieces[i] and _menu_item(features[i]):  # type: ignore[arg-type]
                 run.append(i)
                 continue
         if not run:
             continue
         if len(run) >= RUN_MIN_LINES and not _between_paragraphs(page, run, i):
             for j in run:
-                if page.open(j):
-                    page.remove(j, Category.NAVIGATION, "short-line-run")
+                if page.verdicts[j] is None:  # a run's lines are not blank
+                    page.verdicts[j] = removal = removal or Verdict(Kind.REMOVED, Category.NAVIGATION, "short-line-run")
         run = []
 
 
 def _between_paragraphs(page: Page, run: list[int], after: int) -> bool:
     """A list set between two paragraphs of prose, none of its lines named by a rule: the article's
     own list (the ten best albums, the hotel's amenities), not a menu."""
-    before = next((j for j in range(run[0] - 1, -1, -1) if page.labels[j] is not Label.BLANK), None)
+    k = bisect_left(page.nonblank, run[0])  # the run's first line is non-blank: the one before it is at k - 1
     return (
-        before is not None and after < len(page.lines) and page.good(before) and page.good(after)
+        k > 0 and after < len(page.lines) and page.good(page.nonblank[k - 1]) and page.good(after)
         and all(page.hits[j] is None for j in run)
     )
 
 
-def _menu_item(page: Page, i: int) -> bool:
-    """A short line or a rule's hit (the caller checks) that reads as a menu item: no sentence, title
-    case or a word or two, and no piece of a cut sentence or line."""
-    f = page.features[i]
-    return (
-        f is not None and not f.ends_sentence and not page.continues[i] and not page.pieces[i]
-        and (f.title_case >= RUN_MIN_TITLE_CASE or f.words <= 2)
-    )
+def _menu_item(f: Features) -> bool:
+    """A short line or a rule's hit that is no piece of a cut sentence or line (the caller checks
+    those first, as cheaper) reads as a menu item: no sentence, title case or a word or two."""
+    return not f.ends_sentence and (f.title_case >= RUN_MIN_TITLE_CASE or f.words <= 2)
 
 
 def caption_near_headline(page: Page, headline: int) -> None:
@@ -556,9 +568,12 @@ def _numbered_list(page: Page) -> tuple[int, int] | None:
     """The first and last line of the longest run of numbered headings in sequence (counting up or
     down: "1." to "10.", or "10." to "1."), with good prose between each two; at least
     `LIST_MIN_ITEMS` of them. Pagination ("1", "2", "3") has no text after its numbers."""
+    items: list[tuple[int, int]] = []
     lines = page.lines
-    items = [(i, int(m.group(1))) for i in page.nonblank
-             if lines[i].text[:1].isdigit() and len(lines[i].text) <= LIST_ITEM_MAX_CHARS and (m := _LIST_ITEM.match(lines[i].text))]
+    for i in page.nonblank:
+        text = lines[i].text
+        if text[0].isdigit() and len(text) <= LIST_ITEM_MAX_CHARS and (m := _LIST_ITEM.match(text)):
+            items.append((i, int(m.group(1))))
     best: list[tuple[int, int]] = []
     for step in (1, -1):
         run: list[tuple[int, int]] = []
@@ -620,7 +635,7 @@ def edge_zones(page: Page, first: int, last: int) -> None:
     for i in reversed(nonblank[:bisect_left(nonblank, first)]):
         opening = opening and page.open(i) and page.sentence_like(i)
         if opening:
-            page.verdicts[i] = Verdict(Kind.BODY)
+            page.verdicts[i] = KEPT
         elif page.open(i):
             page.remove(i, Category.NAVIGATION, "top-zone")
     tail = nonblank[bisect_right(nonblank, last):]
@@ -631,11 +646,11 @@ def edge_zones(page: Page, first: int, last: int) -> None:
             continue
         following = tail[k + 1] if k + 1 < len(tail) else None
         if closing and (_closing_line(page, i) or _list_item_after(page, previous, i)):
-            page.verdicts[i] = Verdict(Kind.BODY)
+            page.verdicts[i] = KEPT
             previous = i
             continue
         if closing and following is not None and _closing_line(page, following) and page.features[i].words <= HEADING_MAX_WORDS:
-            page.verdicts[i] = Verdict(Kind.BODY)  # a subheading over more article text
+            page.verdicts[i] = KEPT  # a subheading over more article text
             previous = i
             continue
         if not (following is not None and _rule_removed(page, following) and page.labels[i] is Label.SHORT):
