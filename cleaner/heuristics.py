@@ -220,7 +220,8 @@ class Page:
         blank, rule = Label.BLANK, Label.RULE  # an enum member costs a slow class lookup: once, not per line
         labels = [blank if f is None else rule if hit else f.label for f, hit in zip(feats, hits)]
         nonblank = [i for i, f in enumerate(feats) if f is not None]
-        lower = [line.text[:1].islower() for line in lines]  # starts in lower case: read by two steps below
+        # Starts in lower case, read by two steps below (text[0]: a slice costs more).
+        lower = [line.text[0].islower() if line.text else False for line in lines]
         glued = [line.joiner is not None for line in lines]  # `Line.glued`, listed once
         in_sentence = [False] * len(lines)
         for group in _glued_groups(glued):
@@ -228,7 +229,9 @@ class Page:
             if _reads_as_sentence(text, whole):
                 for i in group:
                     in_sentence[i] = True
-        pieces = [this or after for this, after in zip(glued, [*glued[1:], False])]
+        pieces = glued.copy()
+        for i in compress(range(1, len(lines)), glued[1:]):  # few lines are glued: the others are skipped in C
+            pieces[i - 1] = True
         for group in _wrapped_groups(lines, feats, hits, glued, lower):
             if _label_as_one(group, lines, labels, hits, stoplist)[1].label is Label.GOOD:
                 for i in group:
@@ -410,10 +413,10 @@ def _cut_tail(page: Page, start: int, rule: Rule, goods: list[int], chars_before
     if split < len(goods) and not article_first:
         _drop_block(page, start, rule)
         return False
-    removal = Verdict(Kind.REMOVED, rule.category, rule.id)  # one for every line it takes
-    for j in range(start + 1, len(page.lines)):
-        if page.open(j):
-            page.verdicts[j] = removal
+    removal, verdicts, nonblank = Verdict(Kind.REMOVED, rule.category, rule.id), page.verdicts, page.nonblank
+    for j in nonblank[bisect_right(nonblank, start):]:
+        if verdicts[j] is None:  # `page.open`, the line being non-blank
+            verdicts[j] = removal  # one verdict for every line it takes
     return True
 
 
@@ -631,18 +634,21 @@ def edge_zones(page: Page, first: int, last: int) -> None:
     box's title). The first line that is none of these ends the article; the rest goes.
     """
     opening = True  # sentences right above the first good paragraph open the article: they stay
-    nonblank = page.nonblank
+    nonblank, verdicts = page.nonblank, page.verdicts  # `page.open` is `verdicts[i] is None` on these lines
     for i in reversed(nonblank[:bisect_left(nonblank, first)]):
-        opening = opening and page.open(i) and page.sentence_like(i)
+        if verdicts[i] is not None:
+            opening = False
+            continue
+        opening = opening and page.sentence_like(i)
         if opening:
-            page.verdicts[i] = KEPT
-        elif page.open(i):
+            verdicts[i] = KEPT
+        else:
             page.remove(i, Category.NAVIGATION, "top-zone")
     tail = nonblank[bisect_right(nonblank, last):]
     closing = True
     previous = last
     for k, i in enumerate(tail):
-        if not page.open(i):
+        if verdicts[i] is not None:
             continue
         following = tail[k + 1] if k + 1 < len(tail) else None
         if closing and (_closing_line(page, i) or _list_item_after(page, previous, i)):
