@@ -669,11 +669,16 @@ def _continuations(lines: list[Line], feats: list[Features | None], nonblank: li
     most 3 lines up) stops mid-sentence, and this line or the nearest one after it (at most 3 lines
     down) starts in lower case. (`lower`: per line, a lower-case start.)"""
     result = [False] * len(lines)
-    far = len(lines) + 4  # more than 3 lines from any line: stands for "no line" on either side
-    for before, i, after in zip([-far, *nonblank], nonblank, [*nonblank[1:], far]):
-        if i - before > 3 or feats[before].ends_sentence or lines[before].text.endswith(":"):  # type: ignore[union-attr]
-            continue
-        result[i] = lower[i] or (after - i <= 3 and lower[after])
+    # So only a line that starts in lower case, or the nearest line above it, can be one. Few lines
+    # start so: they are picked out in C, and each is found among the non-blank lines by bisection.
+    for j in compress(range(len(lines)), lower):
+        k = bisect_left(nonblank, j)  # nonblank[k] is j
+        for p in (k, k - 1):  # j itself; the line above, when j is at most 3 lines under it
+            if p < 1 or j - nonblank[p] > 3:
+                continue
+            i, before = nonblank[p], nonblank[p - 1]
+            if i - before <= 3 and not feats[before].ends_sentence and not lines[before].text.endswith(":"):  # type: ignore[union-attr]
+                result[i] = True
     return result
 
 
