@@ -219,20 +219,21 @@ class Page:
         hits = list(hits)
         blank, rule = Label.BLANK, Label.RULE  # an enum member costs a slow class lookup: once, not per line
         labels = [blank if f is None else rule if hit else f.label for f, hit in zip(feats, hits)]
-        nonblank = [i for i, f in enumerate(feats) if f is not None]
-        # Starts in lower case, read by two steps below (text[0]: a slice costs more).
-        lower = [line.text[0].islower() if line.text else False for line in lines]
-        glued = [line.joiner is not None for line in lines]  # `Line.glued`, listed once
+        nonblank = list(compress(range(len(feats)), feats))  # picked out in C: Features are true, None is not
+        # The few lines that start in lower case, and the few glued ones (`Line.glued`): the steps
+        # below start from these lists instead of reading every line.
+        lower = [i for i in nonblank if lines[i].text[0].islower()]
+        glued = [i for i in nonblank if lines[i].joiner is not None]
         in_sentence = [False] * len(lines)
         for group in _glued_groups(glued):
             text, whole = _label_as_one(group, lines, labels, hits, stoplist)
             if _reads_as_sentence(text, whole):
                 for i in group:
                     in_sentence[i] = True
-        pieces = glued.copy()
-        for i in compress(range(1, len(lines)), glued[1:]):  # few lines are glued: the others are skipped in C
-            pieces[i - 1] = True
-        for group in _wrapped_groups(lines, feats, hits, glued, lower):
+        pieces = [False] * len(lines)
+        for i in glued:  # a glued line and the one it is glued to
+            pieces[i - 1] = pieces[i] = True
+        for group in _wrapped_groups(lines, feats, hits, lower):
             if _label_as_one(group, lines, labels, hits, stoplist)[1].label is Label.GOOD:
                 for i in group:
                     pieces[i] = True
@@ -286,10 +287,11 @@ def _sentence_shaped(page: Page, i: int) -> bool:
             and page.lines[i].text.lstrip(_OPENING_QUOTES)[:1].isupper() and not f.linkish)
 
 
-def _glued_groups(glued: list[bool]) -> list[list[int]]:
-    """Runs of lines that a scraper cut out of one paragraph at inline elements (`Line.glued`)."""
+def _glued_groups(glued: list[int]) -> list[list[int]]:
+    """Runs of lines that a scraper cut out of one paragraph at inline elements (`glued`: the indexes
+    of the `Line.glued` lines)."""
     groups: list[list[int]] = []
-    for i in compress(range(len(glued)), glued):  # few lines are glued: the others are skipped in C
+    for i in glued:
         if groups and groups[-1][-1] == i - 1:
             groups[-1].append(i)
         else:
@@ -303,16 +305,16 @@ def _reads_as_sentence(text: str, f: Features) -> bool:
             and text.lstrip(_OPENING_QUOTES)[:1].isupper() and not f.linkish)
 
 
-def _wrapped_groups(lines: list[Line], feats: list[Features | None], hits: list[Rule | None], glued: list[bool],
-                    lower: list[bool]) -> list[list[int]]:
+def _wrapped_groups(lines: list[Line], feats: list[Features | None], hits: list[Rule | None],
+                    lower: list[int]) -> list[list[int]]:
     """Runs of lines that hard-wrapped text (fixed-width pages, `<pre>` blocks, mailing-list posts)
     breaks one paragraph into: each line starts in lower case right under one that does not end a
-    sentence. No rule hit any of them, and none is a piece of a cut or long line. (`glued` and
-    `lower`: per line, `Line.glued` and a lower-case start.)"""
+    sentence. No rule hit any of them, and none is a piece of a cut or long line. (`lower`: the
+    indexes of the lines that start in lower case.)"""
     groups: list[list[int]] = []
-    for i in compress(range(1, len(lines)), lower[1:]):  # most lines (blank ones too) start otherwise
+    for i in lower:
         before, line, f = lines[i - 1], lines[i], feats[i - 1]
-        if (f is None or glued[i] or f.ends_sentence or _BULLET.match(line.text)
+        if (i == 0 or f is None or line.joiner is not None or f.ends_sentence or _BULLET.match(line.text)
                 or hits[i] is not None or hits[i - 1] is not None or before.whole is not None or line.whole is not None):
             continue
         if groups and groups[-1][-1] == i - 1:
@@ -664,14 +666,14 @@ def edge_zones(page: Page, first: int, last: int) -> None:
         page.remove(i, Category.FOOTER, "tail-zone")
 
 
-def _continuations(lines: list[Line], feats: list[Features | None], nonblank: list[int], lower: list[bool]) -> list[bool]:
+def _continuations(lines: list[Line], feats: list[Features | None], nonblank: list[int], lower: list[int]) -> list[bool]:
     """Per line: is it inside a sentence a scraper broke? The nearest non-blank line before it (at
     most 3 lines up) stops mid-sentence, and this line or the nearest one after it (at most 3 lines
-    down) starts in lower case. (`lower`: per line, a lower-case start.)"""
+    down) starts in lower case. (`lower`: the indexes of the lines that start in lower case.)"""
     result = [False] * len(lines)
     # So only a line that starts in lower case, or the nearest line above it, can be one. Few lines
-    # start so: they are picked out in C, and each is found among the non-blank lines by bisection.
-    for j in compress(range(len(lines)), lower):
+    # start so, and each is found among the non-blank lines by bisection.
+    for j in lower:
         k = bisect_left(nonblank, j)  # nonblank[k] is j
         for p in (k, k - 1):  # j itself; the line above, when j is at most 3 lines under it
             if p < 1 or j - nonblank[p] > 3:
