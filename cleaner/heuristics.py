@@ -455,8 +455,9 @@ def repeated_lines(page: Page) -> None:
     seen: set[str] = set()
     removal = None  # one verdict for every line it removes, made at the first
     for i in page.nonblank:
+        # The last test is `page.sentence_like`, inlined: its line-end test spares most calls.
         if (labels[i] is good or continues[i] or pieces[i]
-                or (features[i].ends_sentence and _sentence_shaped(page, i))):  # type: ignore[union-attr]  # `page.sentence_like`, its call spared
+                or (features[i].ends_sentence and _sentence_shaped(page, i))):  # type: ignore[union-attr]
             continue
         norm = lines[i].norm
         if norm in seen and verdicts[i] is None:
