@@ -211,6 +211,7 @@ class Page:
     pieces: list[bool] = field(default_factory=list)
     in_sentence: list[bool] = field(default_factory=list)  # a piece of a cut sentence that, whole, reads as one
     nonblank: list[int] = field(default_factory=list)  # indexes of the non-blank lines: passes skip the blank ones
+    digit_starts: list[int] = field(default_factory=list)  # indexes of the lines that start with a digit (`_numbered_list`)
 
     @classmethod
     def build(cls, lines: list[Line], hits: list[Rule | None], language: str | None) -> "Page":
@@ -220,9 +221,16 @@ class Page:
         blank, rule = Label.BLANK, Label.RULE  # an enum member costs a slow class lookup: once, not per line
         labels = [blank if f is None else rule if hit else f.label for f, hit in zip(feats, hits)]
         nonblank = list(compress(range(len(feats)), feats))  # picked out in C: Features are true, None is not
-        # The few lines that start in lower case, and the few glued ones (`Line.glued`): the steps
-        # below start from these lists instead of reading every line.
-        lower = [i for i in nonblank if lines[i].text[0].islower()]
+        # The few lines that start in lower case or with a digit, and the few glued ones (`Line.glued`):
+        # the steps that need them start from these lists instead of reading every line.
+        lower: list[int] = []
+        digits: list[int] = []
+        for i in nonblank:  # each first character read once
+            first = lines[i].text[0]
+            if first.islower():
+                lower.append(i)
+            if first.isdigit():
+                digits.append(i)
         glued = [i for i in nonblank if lines[i].joiner is not None]
         in_sentence = [False] * len(lines)
         for group in _glued_groups(glued):
@@ -239,6 +247,7 @@ class Page:
                     pieces[i] = True
         page = cls(lines, feats, labels, hits, stoplist, [None] * len(lines))
         page.nonblank = nonblank
+        page.digit_starts = digits
         page.continues = _continuations(lines, feats, nonblank, lower)
         page.pieces = pieces
         page.in_sentence = in_sentence
@@ -574,12 +583,9 @@ def _numbered_list(page: Page) -> tuple[int, int] | None:
     """The first and last line of the longest run of numbered headings in sequence (counting up or
     down: "1." to "10.", or "10." to "1."), with good prose between each two; at least
     `LIST_MIN_ITEMS` of them. Pagination ("1", "2", "3") has no text after its numbers."""
-    items: list[tuple[int, int]] = []
     lines = page.lines
-    for i in page.nonblank:
-        text = lines[i].text
-        if text[0].isdigit() and len(text) <= LIST_ITEM_MAX_CHARS and (m := _LIST_ITEM.match(text)):
-            items.append((i, int(m.group(1))))
+    items = [(i, int(m.group(1))) for i in page.digit_starts
+             if len(lines[i].text) <= LIST_ITEM_MAX_CHARS and (m := _LIST_ITEM.match(lines[i].text))]
     best: list[tuple[int, int]] = []
     for step in (1, -1):
         run: list[tuple[int, int]] = []
