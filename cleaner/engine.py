@@ -177,7 +177,8 @@ def _mend_long_lines(page: h.Page) -> None:
     """A long line cut into pieces loses pieces only at its start and end (a glued menu, a share
     bar): from its first to its last piece that was kept or reads as prose no rule named, all stays."""
     anchors: dict[int, list[int]] = {}
-    for i, line in enumerate(page.lines):
+    for i in page.nonblank:  # a piece has text
+        line = page.lines[i]
         if line.whole is None:
             continue
         v = page.verdicts[i]
@@ -186,7 +187,7 @@ def _mend_long_lines(page: h.Page) -> None:
             anchors.setdefault(line.number, []).append(i)
     for indexes in anchors.values():
         for i in range(indexes[0], indexes[-1] + 1):
-            page.verdicts[i] = h.Verdict(h.Kind.BODY)
+            page.verdicts[i] = h.KEPT
 
 
 def _low_scores(page: h.Page, weights: Weights) -> None:
@@ -203,10 +204,10 @@ def _low_scores(page: h.Page, weights: Weights) -> None:
 
 def _keep_the_rest(page: h.Page, headline: int | None) -> int | None:
     """What no rule or heuristic removed is body."""
-    verdicts, labels, blank = page.verdicts, page.labels, h.Label.BLANK  # `page.open` inlined: every line passes here
-    for i, verdict in enumerate(verdicts):
-        if verdict is None and labels[i] is not blank:
-            verdicts[i] = h.Verdict(h.Kind.BODY)
+    verdicts, kept = page.verdicts, h.KEPT  # `page.open` inlined: every line passes here
+    for i in page.nonblank:
+        if verdicts[i] is None:
+            verdicts[i] = kept
     _mend_long_lines(page)
     return headline
 

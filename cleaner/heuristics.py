@@ -8,10 +8,10 @@ a line names itself in the `Verdict`, and that name is what `Removal.rule` and `
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Collection
-from itertools import accumulate
+from itertools import accumulate, compress
 import re
 from enum import Enum
 
@@ -53,12 +53,13 @@ MORE_LINK_RULES = "-nav-more-links"  # the packs' rules for a bare "Read more" /
 LIST_MIN_ITEMS = 3
 LIST_ITEM_MAX_CHARS = 100  # a numbered heading, not a numbered paragraph
 
-# Line-end patterns search backwards ((?r)): from the end they fail at once, where a forward search
-# tries every position of a long line.
-_TERMINAL = regex.compile(r"(?r)[.!?…:;][\"'”’»)\]]*$|[.!?…][\"'”’»)\]]+\s*$")
+# A line ends like a sentence, or at least with punctuation (`terminal`), by its last character
+# before any closing quotes and brackets. Lines are trimmed, so no space follows them.
+_CLOSERS = "\"'”’»)]"
+_SENTENCE_ENDERS = frozenset(".!?…")
+_TERMINATORS = frozenset(".!?…:;")
 # A word (as str.split() cuts them) that starts with a capital letter.
 _CAPITALIZED = regex.compile(r"(?<![^\s\x1c-\x1f])\p{Uppercase}")
-_SENTENCE_END = regex.compile(r"(?r)[.!?…][\"'”’»)\]]*$")
 # A smiley after a word, as blogs and posts end their sentences ("... 😉", "... :)"); matched on a
 # line's last characters only.
 _SMILEY_END = regex.compile(r"\p{L}[.!?…]? ?(?:[\U0001F600-\U0001F64F\U0001F910-\U0001F92F\U0001F970-\U0001F97A]|[:;]-?[)(PpD])$")
@@ -99,21 +100,23 @@ class Features:
 
     The word-level figures (tokens, stopwords, capitalized words) cost most, and most lines never
     need them: a long line that ends like a sentence is prose on its length alone. They are worked
-    out on first use.
+    out on first use. The line's `label` is kept with them: a remembered line is labelled once.
     """
 
-    __slots__ = ("chars", "ends_sentence", "terminal", "_text", "_norm", "_stoplist",
+    __slots__ = ("chars", "ends_sentence", "terminal", "label", "_text", "_norm", "_stoplist",
                  "_words", "_stopword_density", "_title_case", "_linkish")
 
     def __init__(self, text: str, norm: str, stoplist: frozenset[str]) -> None:
         self.chars = len(text)
-        self.ends_sentence = _SENTENCE_END.search(text) is not None or _ends_in_smiley(text)
-        self.terminal = _TERMINAL.search(text) is not None
+        last = text.rstrip(_CLOSERS)[-1:]  # a string method where two regex searches cost several times more
+        self.ends_sentence = last in _SENTENCE_ENDERS or _ends_in_smiley(text)
+        self.terminal = last in _TERMINATORS
         self._text, self._norm, self._stoplist = text, norm, stoplist
         self._words: int | None = None
         self._stopword_density = 0.0
         self._title_case: float | None = None
         self._linkish: bool | None = None
+        self.label = label(self)
 
     @property
     def linkish(self) -> bool:
@@ -179,9 +182,16 @@ def label(f: Features) -> Label:
 
 @dataclass(slots=True)
 class Verdict:
+    """What became of a line. Never changed once made, so one object may stand for many lines."""
+
     kind: Kind
     category: Category | None = None
     rule: str | None = None
+
+
+# The verdict of a line kept in the body: shared, as most lines get it and building one is a call
+# into Python (the dataclass's __init__).
+KEPT = Verdict(Kind.BODY)
 
 
 @dataclass
@@ -200,37 +210,52 @@ class Page:
     # (`_wrapped_groups`). Not a whole line: no menu item, repeated line, headline or date line.
     pieces: list[bool] = field(default_factory=list)
     in_sentence: list[bool] = field(default_factory=list)  # a piece of a cut sentence that, whole, reads as one
+    nonblank: list[int] = field(default_factory=list)  # indexes of the non-blank lines: passes skip the blank ones
+    digit_starts: list[int] = field(default_factory=list)  # indexes of the lines that start with a digit (`_numbered_list`)
 
     @classmethod
     def build(cls, lines: list[Line], hits: list[Rule | None], language: str | None) -> "Page":
         stoplist = stopwords(language)
         feats = [_features(line.text, line.norm, stoplist) if line.text else None for line in lines]
         hits = list(hits)
-        labels = [
-            Label.BLANK if f is None else Label.RULE if hit else label(f)
-            for f, hit in zip(feats, hits)
-        ]
+        blank, rule = Label.BLANK, Label.RULE  # an enum member costs a slow class lookup: once, not per line
+        labels = [blank if f is None else rule if hit else f.label for f, hit in zip(feats, hits)]
+        nonblank = list(compress(range(len(feats)), feats))  # picked out in C: Features are true, None is not
+        # The few lines that start in lower case or with a digit, and the few glued ones (`Line.glued`):
+        # the steps that need them start from these lists instead of reading every line.
+        lower: list[int] = []
+        digits: list[int] = []
+        for i in nonblank:  # each first character read once
+            first = lines[i].text[0]
+            if first.islower():
+                lower.append(i)
+            if first.isdigit():
+                digits.append(i)
+        glued = [i for i in nonblank if lines[i].joiner is not None]
         in_sentence = [False] * len(lines)
-        for group in _glued_groups(lines):
+        for group in _glued_groups(glued):
             text, whole = _label_as_one(group, lines, labels, hits, stoplist)
             if _reads_as_sentence(text, whole):
                 for i in group:
                     in_sentence[i] = True
-        glued = [line.joiner is not None for line in lines]  # `Line.glued`, listed once
-        pieces = [this or after for this, after in zip(glued, [*glued[1:], False])]
-        for group in _wrapped_groups(lines, feats, hits):
-            if label(_label_as_one(group, lines, labels, hits, stoplist)[1]) is Label.GOOD:
+        pieces = [False] * len(lines)
+        for i in glued:  # a glued line and the one it is glued to
+            pieces[i - 1] = pieces[i] = True
+        for group in _wrapped_groups(lines, feats, hits, lower):
+            if _label_as_one(group, lines, labels, hits, stoplist)[1].label is Label.GOOD:
                 for i in group:
                     pieces[i] = True
         page = cls(lines, feats, labels, hits, stoplist, [None] * len(lines))
-        page.continues = _continuations(page)
+        page.nonblank = nonblank
+        page.digit_starts = digits
+        page.continues = _continuations(lines, feats, nonblank, lower)
         page.pieces = pieces
         page.in_sentence = in_sentence
         return page
 
     def open(self, i: int) -> bool:
         """A non-blank line nothing has decided yet."""
-        return self.verdicts[i] is None and self.labels[i] is not Label.BLANK
+        return self.verdicts[i] is None and self.features[i] is not None  # no features: blank (cheaper than an enum)
 
     def remove(self, i: int, category: Category, rule: str) -> None:
         self.verdicts[i] = Verdict(Kind.REMOVED, category, rule)
@@ -240,13 +265,18 @@ class Page:
 
     def goods(self, start: int = 0, stop: int | None = None) -> list[int]:
         labels, verdicts, good = self.labels, self.verdicts, Label.GOOD  # `good` inlined: passes call this often
-        return [i for i in range(start, len(self.lines) if stop is None else stop)
-                if labels[i] is good and verdicts[i] is None]
+        nonblank = self.nonblank
+        stop_at = len(nonblank) if stop is None else bisect_left(nonblank, stop)
+        return [i for i in nonblank[bisect_left(nonblank, start):stop_at] if labels[i] is good and verdicts[i] is None]
 
     def next_good(self, start: int) -> int | None:
         """The first good undecided line from `start` on (stops there)."""
         labels, verdicts, good = self.labels, self.verdicts, Label.GOOD
-        return next((i for i in range(start, len(self.lines)) if labels[i] is good and verdicts[i] is None), None)
+        nonblank = self.nonblank
+        for i in nonblank[bisect_left(nonblank, start):]:
+            if labels[i] is good and verdicts[i] is None:
+                return i
+        return None
 
     def any_good(self, start: int) -> bool:
         """Is there a good undecided line from `start` on? (Stops at the first.)"""
@@ -266,15 +296,15 @@ def _sentence_shaped(page: Page, i: int) -> bool:
             and page.lines[i].text.lstrip(_OPENING_QUOTES)[:1].isupper() and not f.linkish)
 
 
-def _glued_groups(lines: list[Line]) -> list[list[int]]:
-    """Runs of lines that a scraper cut out of one paragraph at inline elements (`Line.glued`)."""
+def _glued_groups(glued: list[int]) -> list[list[int]]:
+    """Runs of lines that a scraper cut out of one paragraph at inline elements (`glued`: the indexes
+    of the `Line.glued` lines)."""
     groups: list[list[int]] = []
-    for i, line in enumerate(lines):
-        if line.glued:
-            if groups and groups[-1][-1] == i - 1:
-                groups[-1].append(i)
-            else:
-                groups.append([i - 1, i])
+    for i in glued:
+        if groups and groups[-1][-1] == i - 1:
+            groups[-1].append(i)
+        else:
+            groups.append([i - 1, i])
     return groups
 
 
@@ -284,16 +314,16 @@ def _reads_as_sentence(text: str, f: Features) -> bool:
             and text.lstrip(_OPENING_QUOTES)[:1].isupper() and not f.linkish)
 
 
-def _wrapped_groups(lines: list[Line], feats: list[Features | None], hits: list[Rule | None]) -> list[list[int]]:
+def _wrapped_groups(lines: list[Line], feats: list[Features | None], hits: list[Rule | None],
+                    lower: list[int]) -> list[list[int]]:
     """Runs of lines that hard-wrapped text (fixed-width pages, `<pre>` blocks, mailing-list posts)
     breaks one paragraph into: each line starts in lower case right under one that does not end a
-    sentence. No rule hit any of them, and none is a piece of a cut or long line."""
+    sentence. No rule hit any of them, and none is a piece of a cut or long line. (`lower`: the
+    indexes of the lines that start in lower case.)"""
     groups: list[list[int]] = []
-    for i in range(1, len(lines)):
-        if not lines[i].text[:1].islower():  # first: most lines fail here (blank ones too)
-            continue
+    for i in lower:
         before, line, f = lines[i - 1], lines[i], feats[i - 1]
-        if (f is None or line.glued or f.ends_sentence or not line.text[:1].islower() or _BULLET.match(line.text)
+        if (i == 0 or f is None or line.joiner is not None or f.ends_sentence or _BULLET.match(line.text)
                 or hits[i] is not None or hits[i - 1] is not None or before.whole is not None or line.whole is not None):
             continue
         if groups and groups[-1][-1] == i - 1:
@@ -311,7 +341,7 @@ def _label_as_one(group: list[int], lines: list[Line], labels: list[Label], hits
     whole's text and features."""
     text = " ".join(lines[i].text for i in group)
     f = _features(text, normalize(text), stoplist)
-    whole = label(f)
+    whole = f.label
     for i in group:
         if whole is Label.GOOD:
             labels[i] = Label.GOOD
@@ -325,9 +355,14 @@ def _label_as_one(group: list[int], lines: list[Line], labels: list[Label], hits
 
 def rule_hits(page: Page) -> None:
     """Every line a rule hits is removed, except author lines: metadata decides those."""
+    verdicts, byline, removed = page.verdicts, Category.BYLINE, Kind.REMOVED
+    made: dict[str, Verdict] = {}  # one verdict per rule (ids are unique): a rule often hits several lines
     for i, rule in enumerate(page.hits):
-        if rule is not None and rule.category is not Category.BYLINE and page.verdicts[i] is None:
-            page.remove(i, rule.category, rule.id)
+        if rule is not None and rule.category is not byline and verdicts[i] is None:
+            verdict = made.get(rule.id)
+            if verdict is None:
+                verdict = made[rule.id] = Verdict(removed, rule.category, rule.id)
+            verdicts[i] = verdict
 
 
 def rule_blocks(page: Page) -> None:
@@ -340,12 +375,13 @@ def rule_blocks(page: Page) -> None:
     """
     goods: list[int] | None = None
     chars_before: list[int] = []
+    drop_block, cut_tail = Action.DROP_BLOCK, Action.CUT_TAIL  # enum members are slow to look up: once
     for i, rule in enumerate(page.hits):
         if rule is None:
             continue
-        if rule.action is Action.DROP_BLOCK:
+        if rule.action is drop_block:
             _drop_block(page, i, rule)
-        elif rule.action is Action.CUT_TAIL:
+        elif rule.action is cut_tail:
             if goods is None:  # at the first cut: blocks before it took no good line
                 goods = page.goods()
                 chars_before = [0, *accumulate(page.features[i].chars for i in goods)]  # type: ignore[union-attr]
@@ -357,20 +393,18 @@ def _drop_block(page: Page, start: int, rule: Rule) -> None:
     """The widget lines after a header: short, not sentences, up to the next article paragraph.
     A near-good line that ends like a sentence (one cut at a link may start in lower case) is
     article text too: tags and widget labels are short and do not end so."""
-    taken = 0
-    for j in range(start + 1, len(page.lines)):
-        if page.labels[j] is Label.BLANK:
-            continue
-        if taken >= BLOCK_MAX_LINES or page.labels[j] is Label.GOOD or page.sentence_like(j) or _near_good_sentence(page, j):
+    taken, nonblank, labels, verdicts = 0, page.nonblank, page.labels, page.verdicts
+    good, near_good = Label.GOOD, Label.NEAR_GOOD
+    removal = None  # one verdict for the block's lines, made at the first
+    for j in nonblank[bisect_right(nonblank, start):]:
+        f = page.features[j]
+        # A sentence (`page.sentence_like`) or a near-good line ending like one, that no rule hit.
+        if taken >= BLOCK_MAX_LINES or labels[j] is good or (f.ends_sentence and (  # type: ignore[union-attr]
+                _sentence_shaped(page, j) or (labels[j] is near_good and page.hits[j] is None))):
             return
-        if page.verdicts[j] is None:
-            page.remove(j, rule.category, rule.id)
+        if verdicts[j] is None:
+            verdicts[j] = removal = removal or Verdict(Kind.REMOVED, rule.category, rule.id)
         taken += 1
-
-
-def _near_good_sentence(page: Page, i: int) -> bool:
-    f = page.features[i]
-    return page.labels[i] is Label.NEAR_GOOD and page.hits[i] is None and f is not None and f.ends_sentence
 
 
 def _cut_tail(page: Page, start: int, rule: Rule, goods: list[int], chars_before: list[int]) -> bool:
@@ -390,9 +424,10 @@ def _cut_tail(page: Page, start: int, rule: Rule, goods: list[int], chars_before
     if split < len(goods) and not article_first:
         _drop_block(page, start, rule)
         return False
-    for j in range(start + 1, len(page.lines)):
-        if page.open(j):
-            page.remove(j, rule.category, rule.id)
+    removal, verdicts, nonblank = Verdict(Kind.REMOVED, rule.category, rule.id), page.verdicts, page.nonblank
+    for j in nonblank[bisect_right(nonblank, start):]:
+        if verdicts[j] is None:  # `page.open`, the line being non-blank
+            verdicts[j] = removal  # one verdict for every line it takes
     return True
 
 
@@ -409,8 +444,9 @@ def teasers_before_more_links(page: Page) -> None:
         previous = i
 
 
-def _chars(page: Page, indexes: list[int]) -> int:
-    return sum(page.features[i].chars for i in indexes if page.features[i] is not None)
+def _chars(page: Page, goods: list[int]) -> int:
+    features = page.features  # a good line is not blank: it has features
+    return sum([features[i].chars for i in goods])  # type: ignore[union-attr]
 
 
 def site_template(page: Page, template: Collection[str]) -> None:
@@ -423,13 +459,19 @@ def site_template(page: Page, template: Collection[str]) -> None:
 def repeated_lines(page: Page) -> None:
     """A short line printed again in one document (menus at top and bottom, repeated labels).
     Sentences are left alone: an article may repeat one (a quote in a recap)."""
+    lines, labels, verdicts, features = page.lines, page.labels, page.verdicts, page.features
+    continues, pieces, good = page.continues, page.pieces, Label.GOOD  # an enum member: looked up once
     seen: set[str] = set()
-    for i, line in enumerate(page.lines):
-        if not line.text or page.labels[i] is Label.GOOD or page.continues[i] or page.pieces[i] or page.sentence_like(i):
+    removal = None  # one verdict for every line it removes, made at the first
+    for i in page.nonblank:
+        # The last test is `page.sentence_like`, inlined: its line-end test spares most calls.
+        if (labels[i] is good or continues[i] or pieces[i]
+                or (features[i].ends_sentence and _sentence_shaped(page, i))):  # type: ignore[union-attr]
             continue
-        if line.norm in seen and page.open(i):
-            page.remove(i, Category.NAVIGATION, "repeated-line")
-        seen.add(line.norm)
+        norm = lines[i].norm
+        if norm in seen and verdicts[i] is None:
+            verdicts[i] = removal = removal or Verdict(Kind.REMOVED, Category.NAVIGATION, "repeated-line")
+        seen.add(norm)
 
 
 def widget_neighbours(page: Page) -> None:
@@ -437,12 +479,12 @@ def widget_neighbours(page: Page) -> None:
     a paragraph from its neighbours): the pitch inside a newsletter box, a button label.
     Good prose stays, whatever surrounds it, and so does a paragraph of several sentences: a
     widget's pitch is one sentence, an article paragraph between two widgets often more."""
-    nonblank = [i for i in range(len(page.lines)) if page.labels[i] is not Label.BLANK]
-    for k in range(1, len(nonblank) - 1):
-        before, i, after = nonblank[k - 1], nonblank[k], nonblank[k + 1]
-        if (page.verdicts[i] is None and page.labels[i] is not Label.GOOD and _rule_removed(page, before)
-                and _rule_removed(page, after) and not several_sentences(page, i)):
-            page.remove(i, page.verdicts[after].category or Category.OTHER, "widget-neighbour")
+    nonblank, verdicts, labels, hits = page.nonblank, page.verdicts, page.labels, page.hits
+    for before, i, after in zip(nonblank, nonblank[1:], nonblank[2:]):
+        # The hits first: most lines have none, and then neither neighbour was removed by a rule.
+        if (hits[before] is not None and hits[after] is not None and verdicts[i] is None and labels[i] is not Label.GOOD
+                and _rule_removed(page, before) and _rule_removed(page, after) and not several_sentences(page, i)):
+            page.remove(i, verdicts[after].category or Category.OTHER, "widget-neighbour")  # type: ignore[union-attr]
 
 
 def several_sentences(page: Page, i: int) -> bool:
@@ -454,40 +496,38 @@ def several_sentences(page: Page, i: int) -> bool:
 def short_line_runs(page: Page) -> None:
     """Runs of short title-case lines: menus, section lists, tag lists, lists of teaser links."""
     run: list[int] = []
-    labels, n = page.labels, len(page.lines)
-    for i in range(n + 1):
+    labels, features, continues, pieces, n = page.labels, page.features, page.continues, page.pieces, len(page.lines)
+    short, rule = Label.SHORT, Label.RULE  # enum members are slow to look up: once, not per line
+    removal = None  # one verdict for every line it removes, made at the first
+    for i in [*page.nonblank, n]:  # n: the end, where the last run closes
         if i < n:
             label = labels[i]
-            if label is Label.BLANK:
-                continue
-            if (label is Label.SHORT or label is Label.RULE) and _menu_item(page, i):
+            if (label is short or label is rule) and not continues[i] and not pieces[i] and _menu_item(features[i]):  # type: ignore[arg-type]
                 run.append(i)
                 continue
         if not run:
             continue
         if len(run) >= RUN_MIN_LINES and not _between_paragraphs(page, run, i):
             for j in run:
-                if page.open(j):
-                    page.remove(j, Category.NAVIGATION, "short-line-run")
+                if page.verdicts[j] is None:  # a run's lines are not blank
+                    page.verdicts[j] = removal = removal or Verdict(Kind.REMOVED, Category.NAVIGATION, "short-line-run")
         run = []
 
 
 def _between_paragraphs(page: Page, run: list[int], after: int) -> bool:
     """A list set between two paragraphs of prose, none of its lines named by a rule: the article's
     own list (the ten best albums, the hotel's amenities), not a menu."""
-    before = next((j for j in range(run[0] - 1, -1, -1) if page.labels[j] is not Label.BLANK), None)
+    k = bisect_left(page.nonblank, run[0])  # the run's first line is non-blank: the one before it is at k - 1
     return (
-        before is not None and after < len(page.lines) and page.good(before) and page.good(after)
+        k > 0 and after < len(page.lines) and page.good(page.nonblank[k - 1]) and page.good(after)
         and all(page.hits[j] is None for j in run)
     )
 
 
-def _menu_item(page: Page, i: int) -> bool:
-    f = page.features[i]
-    return (
-        page.labels[i] in (Label.SHORT, Label.RULE) and f is not None and not f.ends_sentence
-        and (f.title_case >= RUN_MIN_TITLE_CASE or f.words <= 2) and not page.continues[i] and not page.pieces[i]
-    )
+def _menu_item(f: Features) -> bool:
+    """A short line or a rule's hit that is no piece of a cut sentence or line (the caller checks
+    those first, as cheaper) reads as a menu item: no sentence, title case or a word or two."""
+    return not f.ends_sentence and (f.title_case >= RUN_MIN_TITLE_CASE or f.words <= 2)
 
 
 def caption_near_headline(page: Page, headline: int) -> None:
@@ -498,15 +538,16 @@ def caption_near_headline(page: Page, headline: int) -> None:
     and a scraper may break a paragraph into lines, but neither holds a dated finished sentence
     followed by an unfinished one. Only lines up to the first good paragraph are looked at.
     """
-    for j in range(headline + 1, len(page.lines)):
-        if not page.open(j):
+    nonblank, good = page.nonblank, Label.GOOD
+    for j in nonblank[bisect_right(nonblank, headline):]:
+        if page.verdicts[j] is not None:
             continue
         f = page.features[j]
         text = page.lines[j].text
         if (f is not None and f.chars >= CAPTION_MIN_CHARS and not f.terminal and _INNER_SENTENCE_END.search(text)
                 and date_in(text) and page.any_good(j + 1)):
             page.remove(j, Category.CAPTION, "caption-near-headline")
-        elif page.labels[j] is Label.GOOD:
+        elif page.labels[j] is good:
             return
 
 
@@ -542,8 +583,9 @@ def _numbered_list(page: Page) -> tuple[int, int] | None:
     """The first and last line of the longest run of numbered headings in sequence (counting up or
     down: "1." to "10.", or "10." to "1."), with good prose between each two; at least
     `LIST_MIN_ITEMS` of them. Pagination ("1", "2", "3") has no text after its numbers."""
-    items = [(i, int(m.group(1))) for i, line in enumerate(page.lines)
-             if line.text[:1].isdigit() and len(line.text) <= LIST_ITEM_MAX_CHARS and (m := _LIST_ITEM.match(line.text))]
+    lines = page.lines
+    items = [(i, int(m.group(1))) for i in page.digit_starts
+             if len(lines[i].text) <= LIST_ITEM_MAX_CHARS and (m := _LIST_ITEM.match(lines[i].text))]
     best: list[tuple[int, int]] = []
     for step in (1, -1):
         run: list[tuple[int, int]] = []
@@ -571,19 +613,24 @@ def _merged(clusters: list[list[int]], first: int, last: int) -> list[list[int]]
 def _clusters(page: Page, goods: list[int], gap_lines: int) -> list[list[int]]:
     """Good lines grouped where fewer than `gap_lines` unpunctuated, rule-free lines part them."""
     clusters: list[list[int]] = [[goods[0]]]
-    labels, features = page.labels, page.features
     for a, b in zip(goods, goods[1:]):
-        gap = 0
-        if b - a > gap_lines:  # fewer lines between them cannot make the gap
-            gap = sum(
-                1 for j in range(a + 1, b)
-                if labels[j] is not Label.BLANK and not features[j].terminal and not _rule_removed(page, j)
-            )
-        if gap >= gap_lines:
+        if b - a > gap_lines and _parted(page, a, b, gap_lines):  # fewer lines between them cannot part them
             clusters.append([b])
         else:
             clusters[-1].append(b)
     return clusters
+
+
+def _parted(page: Page, a: int, b: int, gap_lines: int) -> bool:
+    """At least `gap_lines` unpunctuated, rule-free lines between lines `a` and `b` (counts no further)."""
+    features, gap = page.features, 0
+    for j in range(a + 1, b):
+        f = features[j]  # None for a blank line: cheaper to test than its label
+        if f is not None and not f.terminal and not _rule_removed(page, j):
+            gap += 1
+            if gap == gap_lines:
+                return True
+    return False
 
 
 def edge_zones(page: Page, first: int, last: int) -> None:
@@ -596,27 +643,29 @@ def edge_zones(page: Page, first: int, last: int) -> None:
     box's title). The first line that is none of these ends the article; the rest goes.
     """
     opening = True  # sentences right above the first good paragraph open the article: they stay
-    for i in range(first - 1, -1, -1):
-        if page.labels[i] is Label.BLANK:
+    nonblank, verdicts = page.nonblank, page.verdicts  # `page.open` is `verdicts[i] is None` on these lines
+    for i in reversed(nonblank[:bisect_left(nonblank, first)]):
+        if verdicts[i] is not None:
+            opening = False
             continue
-        opening = opening and page.open(i) and page.sentence_like(i)
+        opening = opening and page.sentence_like(i)
         if opening:
-            page.verdicts[i] = Verdict(Kind.BODY)
-        elif page.open(i):
+            verdicts[i] = KEPT
+        else:
             page.remove(i, Category.NAVIGATION, "top-zone")
-    tail = [i for i in range(last + 1, len(page.lines)) if page.labels[i] is not Label.BLANK]
+    tail = nonblank[bisect_right(nonblank, last):]
     closing = True
     previous = last
     for k, i in enumerate(tail):
-        if not page.open(i):
+        if verdicts[i] is not None:
             continue
         following = tail[k + 1] if k + 1 < len(tail) else None
         if closing and (_closing_line(page, i) or _list_item_after(page, previous, i)):
-            page.verdicts[i] = Verdict(Kind.BODY)
+            page.verdicts[i] = KEPT
             previous = i
             continue
         if closing and following is not None and _closing_line(page, following) and page.features[i].words <= HEADING_MAX_WORDS:
-            page.verdicts[i] = Verdict(Kind.BODY)  # a subheading over more article text
+            page.verdicts[i] = KEPT  # a subheading over more article text
             previous = i
             continue
         if not (following is not None and _rule_removed(page, following) and page.labels[i] is Label.SHORT):
@@ -624,19 +673,21 @@ def edge_zones(page: Page, first: int, last: int) -> None:
         page.remove(i, Category.FOOTER, "tail-zone")
 
 
-def _continuations(page: Page) -> list[bool]:
+def _continuations(lines: list[Line], feats: list[Features | None], nonblank: list[int], lower: list[int]) -> list[bool]:
     """Per line: is it inside a sentence a scraper broke? The nearest non-blank line before it (at
     most 3 lines up) stops mid-sentence, and this line or the nearest one after it (at most 3 lines
-    down) starts in lower case."""
-    n = len(page.lines)
-    nonblank = [i for i in range(n) if page.labels[i] is not Label.BLANK]
-    result = [False] * n
-    for k, i in enumerate(nonblank):
-        before = nonblank[k - 1] if k > 0 and i - nonblank[k - 1] <= 3 else None
-        if before is None or page.features[before].ends_sentence or page.lines[before].text.endswith(":"):
-            continue
-        after = nonblank[k + 1] if k + 1 < len(nonblank) and nonblank[k + 1] - i <= 3 else None
-        result[i] = page.lines[i].text[:1].islower() or (after is not None and page.lines[after].text[:1].islower())
+    down) starts in lower case. (`lower`: the indexes of the lines that start in lower case.)"""
+    result = [False] * len(lines)
+    # So only a line that starts in lower case, or the nearest line above it, can be one. Few lines
+    # start so, and each is found among the non-blank lines by bisection.
+    for j in lower:
+        k = bisect_left(nonblank, j)  # nonblank[k] is j
+        for p in (k, k - 1):  # j itself; the line above, when j is at most 3 lines under it
+            if p < 1 or j - nonblank[p] > 3:
+                continue
+            i, before = nonblank[p], nonblank[p - 1]
+            if i - before <= 3 and not feats[before].ends_sentence and not lines[before].text.endswith(":"):  # type: ignore[union-attr]
+                result[i] = True
     return result
 
 
@@ -663,5 +714,7 @@ def _closing_line(page: Page, i: int) -> bool:
 
 
 def _rule_removed(page: Page, i: int) -> bool:
+    if page.hits[i] is None:  # first: most lines have no hit, and the enum lookup below is slow
+        return False
     v = page.verdicts[i]
-    return v is not None and v.kind is Kind.REMOVED and page.hits[i] is not None
+    return v is not None and v.kind is Kind.REMOVED
