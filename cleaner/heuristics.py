@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Collection
 from itertools import accumulate, compress
 import re
@@ -20,7 +21,7 @@ import regex
 from .article import Category
 from .dates import date_in
 from .language import line_tokens, stopwords
-from .lines import Line, normalize, remembered
+from .lines import MEMO_LINES, MEMO_MAX_CHARS, Line, normalize
 from .rules import Action, Rule
 
 # Thresholds (characters, shares). A good line is prose: long enough and dense in stopwords,
@@ -160,10 +161,13 @@ def features(line: Line, stoplist: frozenset[str]) -> Features:
     return _features(line.text, line.norm, stoplist)
 
 
-@remembered
+# Features of short lines are remembered (see lines.MEMO_LINES): a crawl prints its templates' lines
+# (menus, widgets) on every page. `Page.build` asks this memo itself, a call less per line.
+_known_features = lru_cache(maxsize=MEMO_LINES)(Features)
+
+
 def _features(text: str, norm: str, stoplist: frozenset[str]) -> Features:
-    """Remembered per line: a crawl prints its templates' lines (menus, widgets) on every page."""
-    return Features(text, norm, stoplist)
+    return _known_features(text, norm, stoplist) if len(text) <= MEMO_MAX_CHARS else Features(text, norm, stoplist)
 
 
 def _ends_in_smiley(text: str) -> bool:
@@ -216,7 +220,8 @@ class Page:
     @classmethod
     def build(cls, lines: list[Line], hits: list[Rule | None], language: str | None) -> "Page":
         stoplist = stopwords(language)
-        feats = [_features(line.text, line.norm, stoplist) if line.text else None for line in lines]
+        feats = [None if not (text := line.text) else _known_features(text, line.norm, stoplist)
+                 if len(text) <= MEMO_MAX_CHARS else Features(text, line.norm, stoplist) for line in lines]
         hits = list(hits)
         blank, rule = Label.BLANK, Label.RULE  # an enum member costs a slow class lookup: once, not per line
         labels = [blank if f is None else rule if hit else f.label for f, hit in zip(feats, hits)]

@@ -16,7 +16,7 @@ _CONTROL = regex.compile(r"[\x00-\x08\x0e-\x1f\x7f]+")
 _ASCII_NOT_SPACE = regex.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff")
 _EDGE_SPACE = regex.compile(r"^[\s\p{Zs}\u200b\u200c\u200d\u2060\ufeff]+|[\s\p{Zs}\u200b\u200c\u200d\u2060\ufeff]+$")
-_SENTENCE_END = regex.compile(r"(?r)[.!?:…][\"'”’»)\]]*$")  # searched from the end: see heuristics._TERMINAL
+_SENTENCE_END = regex.compile(r"(?r)[.!?:…][\"'”’»)\]]*$")  # searched from the end: it fails at once
 _SENTENCE_ENDERS = frozenset(".!?:…")  # a line ending in one ends `_SENTENCE_END`; the search is for...
 _CLOSERS = frozenset("\"'”’»)]")  # ...a line ending in one of these
 _PHRASE_CLOSERS = frozenset(",.;:!?)]»”’")
@@ -125,7 +125,8 @@ def split_lines(text: str) -> list[Line]:
             continue
         trimmed, norm = _known_forms(raw) if len(raw) <= MEMO_MAX_CHARS else _forms_of(raw)
         joiner = None
-        if previous is not None and trimmed and _glued(raws[number - 2], previous.text, raw, trimmed):
+        if (previous is not None and trimmed and previous.text[-1] not in _SENTENCE_ENDERS  # most lines end so: no call
+                and _glued(raws[number - 2], previous.text, raw, trimmed)):
             joiner = " " if raws[number - 2][-1:].isspace() or raw[:1].isspace() else ""
         lines.append(line := Line(number, trimmed, norm, joiner))
         previous = line if trimmed else None  # zero-width characters alone make a blank line
