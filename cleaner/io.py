@@ -369,7 +369,9 @@ def _record(line: bytes, source: str, number: int, text_field: str = "text", htm
     except UnicodeDecodeError:
         return InputError(source, "line is not UTF-8", "JSONL must be UTF-8; re-encode the file", number)
     except json.JSONDecodeError as exc:
-        return InputError(source, f"invalid JSON: {exc.msg} at column {exc.colno}", "fix or remove the line", number)
+        # json's message for a raw control character already ends in "at" ("Invalid control character at")
+        message = exc.msg.removesuffix(" at")
+        return InputError(source, f"invalid JSON: {message} at column {exc.colno}", "fix or remove the line", number)
     if not isinstance(data, dict):
         return InputError(source, f"a JSON {type(data).__name__}, not an object", "write one object per line", number)
     if text_field not in data and isinstance(data.get(html_field), str):

@@ -258,3 +258,9 @@ def test_removal_is_the_frozen_dataclass_its_fields_say() -> None:
     assert hash(removal) == hash(dataclasses.replace(removal))
     with pytest.raises(dataclasses.FrozenInstanceError):
         removal.line = 4  # type: ignore[misc]
+
+
+def test_a_raw_control_character_is_named_once() -> None:
+    """json says "Invalid control character at"; the error must not read "at at column"."""
+    (error,) = read_jsonl(stdio.BytesIO(b'{"id": 1, "text": "tab\there"}\n'), "<stdin>")
+    assert str(error).startswith("<stdin>:1: invalid JSON: Invalid control character at column 23")
