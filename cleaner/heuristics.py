@@ -178,10 +178,15 @@ def _ends_in_smiley(text: str) -> bool:
 def label(f: Features) -> Label:
     """jusText's context-free step: good prose, near-good, or short."""
     if f.chars >= GOOD_MIN_CHARS and ((f.chars >= LONG_PROSE_CHARS and f.ends_sentence) or f.stopword_density >= GOOD_MIN_STOPWORDS):
-        return Label.GOOD
+        return _GOOD
     if f.chars > SHORT_MAX_CHARS and (f.ends_sentence or f.stopword_density >= GOOD_MIN_STOPWORDS):
-        return Label.NEAR_GOOD
-    return Label.SHORT
+        return _NEAR_GOOD
+    return _SHORT
+
+
+# For the functions called once per line: each `Label.X` costs a slow class lookup on Python 3.11
+# (EnumType's __getattr__ hook, ~800 instructions); the passes bind the members they need once.
+_GOOD, _NEAR_GOOD, _SHORT = Label.GOOD, Label.NEAR_GOOD, Label.SHORT
 
 
 @dataclass(slots=True)
@@ -266,7 +271,7 @@ class Page:
         self.verdicts[i] = Verdict(Kind.REMOVED, category, rule)
 
     def good(self, i: int) -> bool:
-        return self.labels[i] is Label.GOOD and self.verdicts[i] is None
+        return self.labels[i] is _GOOD and self.verdicts[i] is None
 
     def goods(self, start: int = 0, stop: int | None = None) -> list[int]:
         labels, verdicts, good = self.labels, self.verdicts, Label.GOOD  # `good` inlined: passes call this often

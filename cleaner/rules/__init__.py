@@ -288,14 +288,15 @@ class CompiledRules:
         # below one `&`, and the lowest bit first is pack order.
         self._scan = _automaton({literal: _mask(positions) for literal, positions in needs.items()})
         # Openings (~5,000, most 12 characters long) by their first OPENING_KEY_CHARS characters
-        # (shorter ones by themselves): four lookups and a few `startswith` per line.
+        # (shorter ones by themselves), read once per line start (`_start`).
         self._openings: dict[str, list[tuple[str, int]]] = {}
         for opening, positions in openings.items():
             self._openings.setdefault(opening[:OPENING_KEY_CHARS], []).append((opening, _mask(positions)))
         # Patterns that can match a line of a given length: by the distinct bounds, ascending.
         self._bounds = sorted({b for b in self._longest if b != math.inf})
-        self._fitting = [_mask(p for p, b in enumerate(self._longest) if b >= bound) for bound in self._bounds]
-        self._unbounded = _mask(p for p, b in enumerate(self._longest) if b == math.inf)
+        # `_fitting[bisect_left(_bounds, size)]`: the patterns that can match a line of `size` characters
+        # (the last entry, past every bound: the unbounded ones).
+        self._fitting = [_mask(p for p, b in enumerate(self._longest) if b >= bound) for bound in [*self._bounds, math.inf]]
         self._usable: dict[str | None, int] = {}
         self._starts: dict[str, tuple[int, tuple[tuple[str, int], ...]]] = {}
         self._answers: dict[tuple[str | None, str | None], dict[str, Rule | None]] = {}
@@ -314,11 +315,6 @@ class CompiledRules:
                 p for p, (i, _, _) in enumerate(self._patterns) if not self.rules[i].sites and self.rules[i].applies_to(language)
             )
         return self._usable[language]
-
-    def _fit(self, size: int) -> int:
-        """The patterns that can match a line of `size` characters (a mask; see `longest_line`)."""
-        k = bisect_left(self._bounds, size)
-        return self._fitting[k] if k < len(self._bounds) else self._unbounded
 
     def _start(self, head: str) -> tuple[int, tuple[tuple[str, int], ...]]:
         """What a line's first OPENING_KEY_CHARS characters (`head`) tell: the patterns they make
@@ -414,7 +410,7 @@ class CompiledRules:
                 candidates |= found
         if not candidates:
             return None
-        candidates &= usable & self._fit(len(norm))
+        candidates &= usable & self._fitting[bisect_left(self._bounds, len(norm))]
         while candidates:
             lowest = candidates & -candidates
             candidates ^= lowest
