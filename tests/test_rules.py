@@ -65,3 +65,21 @@ def test_lookaround_pattern_is_not_ruled_out_by_the_line_start() -> None:
     compiled = CompiledRules(parse_rules(text, "user.toml"))
     assert compiled.first_hit("1788") is None
     assert compiled.first_hit("17880") is not None
+
+
+def test_the_index_finds_what_trying_every_pattern_finds() -> None:
+    """On every line of the corpus, short and long (a long line is scanned with fewer literals), in
+    several packs: the literal index and the line-length filter lose no hit and change no order."""
+    from pathlib import Path
+
+    corpus = Path(__file__).resolve().parent.parent / "corpus"
+    norms = {normalize(line) for path in corpus.glob("*/raw.txt") for line in path.read_text(encoding="utf-8").splitlines()}
+    norms.discard("")
+    assert any(len(n) > 100 for n in norms) and any(len(n) <= 100 for n in norms)
+    compared = 0
+    for language in (None, "en", "de", "ru"):
+        for norm in sorted(norms):
+            everything = COMPILED.all_hits(norm, language)
+            assert COMPILED.first_hit(norm, language) == (everything[0] if everything else None), (language, norm)
+            compared += bool(everything)
+    assert compared > 100

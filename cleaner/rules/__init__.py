@@ -229,6 +229,7 @@ def longest_line(pattern: str) -> int | None:
 
 
 OPENING_KEY_CHARS = 4
+LONG_LINE_SCAN = 100  # see `CompiledRules._scan_long`; of 100, 150 and 200, 100 measured best
 # Partial matching reads the end of a line's start as the end of the line inside lookarounds and
 # `\B` ("1788" is a whole year to `(?!...\d\d$)`): a pattern with one cannot be ruled out so.
 _PARTIAL_UNSOUND = ("(?=", "(?!", "(?<=", "(?<!", "\\B")
@@ -287,6 +288,12 @@ class CompiledRules:
         # Sets of pattern positions are bit masks (bit p: position p): a union is one `|`, the filters
         # below one `&`, and the lowest bit first is pack order.
         self._scan = _automaton({literal: _mask(positions) for literal, positions in needs.items()})
+        # A line longer than LONG_LINE_SCAN is scanned for the literals of the patterns that can match
+        # one only: most patterns are bounded short, and their literals are common words in prose
+        # ("that", "people"), found in every paragraph for nothing. A smaller automaton, fewer hits.
+        self._scan_long = _automaton({literal: _mask(p for p in positions if self._longest[p] > LONG_LINE_SCAN)
+                                      for literal, positions in needs.items()
+                                      if any(self._longest[p] > LONG_LINE_SCAN for p in positions)})
         # Openings (~5,000, most 12 characters long) by their first OPENING_KEY_CHARS characters
         # (shorter ones by themselves), read once per line start (`_start`).
         self._openings: dict[str, list[tuple[str, int]]] = {}
@@ -405,8 +412,9 @@ class CompiledRules:
         for opening, found in longer:
             if norm.startswith(opening):
                 candidates |= found
-        if self._scan is not None:
-            for _, found in self._scan.iter(norm):
+        scan = self._scan_long if len(norm) > LONG_LINE_SCAN else self._scan
+        if scan is not None:
+            for _, found in scan.iter(norm):
                 candidates |= found
         if not candidates:
             return None
