@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Collection
 from itertools import accumulate, compress
 import re
@@ -21,7 +20,7 @@ import regex
 from .article import Category
 from .dates import date_in
 from .language import line_tokens, stopwords
-from .lines import MEMO_LINES, MEMO_MAX_CHARS, Line, normalize
+from .lines import CLOSERS, MEMO_MAX_CHARS, Line, known, normalize
 from .rules import Action, Rule
 
 # Thresholds (characters, shares). A good line is prose: long enough and dense in stopwords,
@@ -56,7 +55,6 @@ LIST_ITEM_MAX_CHARS = 100  # a numbered heading, not a numbered paragraph
 
 # A line ends like a sentence, or at least with punctuation (`terminal`), by its last character
 # before any closing quotes and brackets. Lines are trimmed, so no space follows them.
-_CLOSERS = "\"'”’»)]"
 _SENTENCE_ENDERS = frozenset(".!?…")
 _TERMINATORS = frozenset(".!?…:;")
 # A word (as str.split() cuts them) that starts with a capital letter.
@@ -109,7 +107,7 @@ class Features:
 
     def __init__(self, text: str, norm: str, stoplist: frozenset[str]) -> None:
         self.chars = len(text)
-        last = text.rstrip(_CLOSERS)[-1:]  # a string method where two regex searches cost several times more
+        last = text.rstrip(CLOSERS)[-1:]  # a string method where two regex searches cost several times more
         self.ends_sentence = last in _SENTENCE_ENDERS or _ends_in_smiley(text)
         self.terminal = last in _TERMINATORS
         self._text, self._norm, self._stoplist = text, norm, stoplist
@@ -161,9 +159,9 @@ def features(line: Line, stoplist: frozenset[str]) -> Features:
     return _features(line.text, line.norm, stoplist)
 
 
-# Features of short lines are remembered (see lines.MEMO_LINES): a crawl prints its templates' lines
-# (menus, widgets) on every page. `Page.build` asks this memo itself, a call less per line.
-_known_features = lru_cache(maxsize=MEMO_LINES)(Features)
+# Features of short lines are remembered: a crawl prints its templates' lines (menus, widgets) on
+# every page. `Page.build` asks this memo itself.
+_known_features = known(Features)
 
 
 def _features(text: str, norm: str, stoplist: frozenset[str]) -> Features:

@@ -16,9 +16,9 @@ _CONTROL = regex.compile(r"[\x00-\x08\x0e-\x1f\x7f]+")
 _ASCII_NOT_SPACE = regex.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff")
 _EDGE_SPACE = regex.compile(r"^[\s\p{Zs}\u200b\u200c\u200d\u2060\ufeff]+|[\s\p{Zs}\u200b\u200c\u200d\u2060\ufeff]+$")
-_SENTENCE_END = regex.compile(r"(?r)[.!?:…][\"'”’»)\]]*$")  # searched from the end: it fails at once
-_SENTENCE_ENDERS = frozenset(".!?:…")  # a line ending in one ends `_SENTENCE_END`; the search is for...
-_CLOSERS = frozenset("\"'”’»)]")  # ...a line ending in one of these
+# Closing quotes and brackets: a line ends a sentence (or a phrase) by its last character before them.
+CLOSERS = "\"'”’»)]"
+_SENTENCE_ENDERS = frozenset(".!?:…")  # a line ending in one (before closers) is no piece of a cut sentence
 _PHRASE_CLOSERS = frozenset(",.;:!?)]»”’")
 _PHRASE_OPENERS = ("(", "[", "„")  # a line ending in one goes on in the next: "(" + link + ")"
 # Scripts written without spaces: a node boundary between two of their letters falls inside a sentence.
@@ -125,8 +125,8 @@ def split_lines(text: str) -> list[Line]:
             continue
         trimmed, norm = _known_forms(raw) if len(raw) <= MEMO_MAX_CHARS else _forms_of(raw)
         joiner = None
-        if (previous is not None and trimmed and previous.text[-1] not in _SENTENCE_ENDERS  # most lines end so: no call
-                and _glued(raws[number - 2], previous.text, raw, trimmed)):
+        if (previous is not None and trimmed and previous.text.rstrip(CLOSERS)[-1:] not in _SENTENCE_ENDERS
+                and _glued(raws[number - 2], previous.text, raw, trimmed)):  # tested here: most lines end so
             joiner = " " if raws[number - 2][-1:].isspace() or raw[:1].isspace() else ""
         lines.append(line := Line(number, trimmed, norm, joiner))
         previous = line if trimmed else None  # zero-width characters alone make a blank line
@@ -157,9 +157,9 @@ def joined(first: Line, last: Line) -> str:
 
 def _glued(raw_before: str, before: str, raw: str, text: str) -> bool:
     """Text nodes keep the single space that stood next to the inline element; a layout renderer
-    (inscriptis) indents by several spaces instead, which says nothing of sentences."""
-    if before[-1] in _SENTENCE_ENDERS or _indented(raw_before) or _indented(raw) or (
-            before[-1] in _CLOSERS and _SENTENCE_END.search(before)):
+    (inscriptis) indents by several spaces instead, which says nothing of sentences. (`before` does
+    not end a sentence: `split_lines` tests that first.)"""
+    if _indented(raw_before) or _indented(raw):
         return False
     return (
         (raw_before.endswith(" ") and not raw_before.endswith("  "))
@@ -179,9 +179,15 @@ def _indented(raw: str) -> bool:
 R = TypeVar("R")
 
 
+def known(work: Callable[..., R]) -> Callable[..., R]:
+    """`work(line, ...)` with its answers remembered, for a caller that asks it about short lines
+    only (see MEMO_LINES) and checks their length itself, in its own loop: a call less per line."""
+    return lru_cache(maxsize=MEMO_LINES)(work)
+
+
 def remembered(work: Callable[..., R]) -> Callable[..., R]:
     """`work(line, ...)` with its answers for short lines remembered (see MEMO_LINES)."""
-    cached = lru_cache(maxsize=MEMO_LINES)(work)
+    cached = known(work)
 
     @wraps(work)
     def call(line: str, *rest: object) -> R:
@@ -195,5 +201,4 @@ def _forms_of(raw: str) -> tuple[str, str]:
     return text, normalize(text)
 
 
-# Short lines only (see MEMO_LINES); `split_lines` checks the length itself, a call less per line than `remembered`.
-_known_forms = lru_cache(maxsize=MEMO_LINES)(_forms_of)
+_known_forms = known(_forms_of)
