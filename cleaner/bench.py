@@ -22,7 +22,7 @@ import time
 from dataclasses import dataclass
 from itertools import cycle
 from pathlib import Path
-from typing import Callable, Sequence
+from collections.abc import Callable, Sequence
 
 from . import batch
 from .engine import Cleaner, Options

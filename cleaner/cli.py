@@ -19,7 +19,8 @@ from dataclasses import dataclass, replace
 from functools import partial
 from enum import Enum
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Annotated, Any, BinaryIO, Callable, Iterable, Iterator, NoReturn, Protocol, TypeVar
+from typing import IO, TYPE_CHECKING, Annotated, Any, BinaryIO, NoReturn, Protocol, TypeVar
+from collections.abc import Callable, Iterable, Iterator
 
 import typer
 from rich.console import Console
@@ -42,6 +43,20 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_show_locals=False,  # locals would dump whole documents
 )
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        from . import __version__
+
+        typer.echo(f"cleaner {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(version: Annotated[bool, typer.Option("--version", callback=_print_version, is_eager=True,
+                                                 help="Print the version and exit.")] = False) -> None:
+    """Strip boilerplate from scraped article text: keep the headline, the dateline and the body."""
 
 
 T = TypeVar("T")
@@ -155,7 +170,7 @@ def clean(
     options = _Options(output, input_format, output_format, url, int(max_size * 1024 * 1024), text_field, html_field,
                        id_field, resume, quiet, debug)
     run = _Run(_user_rules(rules), list(rules or []), options)
-    sources = [source for arg in paths for source in run.attempt(arg, lambda arg=arg: io.expand(arg, follow_symlinks)) or []]
+    sources = [source for arg in paths for source in run.attempt(arg, partial(io.expand, arg, follow_symlinks)) or []]
     run.start(sources, jobs, engine, address)
     templates = run.learn(sources, site_repeat_min, site_repeat_share) if site_repeat else {}
     with run.reporting(errors), run.cleaned(sources, templates) as units:
@@ -377,10 +392,11 @@ class _Run:
                             out = shared
                         else:
                             sink = ExitStack()
-                            out = self.attempt(unit.source.name, lambda: sink.enter_context(self.sink(unit.source)))
+                            # a generator context: opening the file (and failing) happens on enter, inside attempt
+                            out = self.attempt(unit.source.name, partial(sink.enter_context, self.sink(unit.source)))
                     elif kind == "close":
                         if sink is not None:
-                            self.attempt(unit.source.name, lambda: sink.close())
+                            self.attempt(unit.source.name, sink.close)
                         sink = out = None
                     elif unit.error is not None:
                         self.report(unit.error, unit)
@@ -560,6 +576,7 @@ def explain(
 
         _explain_page(explain_html(data, url=url, cleaner=cleaner), format)
         return
+    assert decoded is not None  # text whenever it is not a page
     reports = cleaner.explain(decoded.text, source=url)
     if format is ReportFormat.JSON:
         typer.echo(json.dumps([r.to_dict() for r in reports], ensure_ascii=False, indent=2))

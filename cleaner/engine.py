@@ -10,7 +10,8 @@ import dataclasses
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Collection, Sequence
+from typing import Any
+from collections.abc import Collection, Sequence
 from urllib.parse import urlsplit
 
 from . import heuristics as h
@@ -74,7 +75,7 @@ class Cleaner:
         self.weights = weights or shipped()
         self._extracted: Cleaner | None = None
 
-    def for_extracted_text(self) -> "Cleaner":
+    def for_extracted_text(self) -> Cleaner:
         """The same compiled rules, for text an extractor already cut to the article (`Options.extracted`)."""
         if self.options.extracted:
             return self
@@ -85,7 +86,7 @@ class Cleaner:
         return self._extracted
 
     @classmethod
-    def from_rule_files(cls, paths: Sequence[str | Path], options: Options | None = None) -> "Cleaner":
+    def from_rule_files(cls, paths: Sequence[str | Path], options: Options | None = None) -> Cleaner:
         """A cleaner with the built-in packs plus users' rule files (raises RuleError)."""
         return cls([rule for path in paths for rule in load_rule_file(path)], options)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from typing import Collection
+from collections.abc import Collection
 from itertools import accumulate, compress
 import re
 from enum import Enum
@@ -221,7 +221,7 @@ class Page:
     digit_starts: list[int] = field(default_factory=list)  # indexes of the lines that start with a digit (`_numbered_list`)
 
     @classmethod
-    def build(cls, lines: list[Line], hits: list[Rule | None], language: str | None) -> "Page":
+    def build(cls, lines: list[Line], hits: list[Rule | None], language: str | None) -> Page:
         stoplist = stopwords(language)
         feats = [None if not (text := line.text) else _known_features(text, line.norm, stoplist)
                  if len(text) <= MEMO_MAX_CHARS else Features(text, line.norm, stoplist) for line in lines]
@@ -454,7 +454,7 @@ def teasers_before_more_links(page: Page) -> None:
 
 def _chars(page: Page, goods: list[int]) -> int:
     features = page.features  # a good line is not blank: it has features
-    return sum([features[i].chars for i in goods])  # type: ignore[union-attr]
+    return sum([features[i].chars for i in goods])  # type: ignore[union-attr,misc]
 
 
 def site_template(page: Page, template: Collection[str]) -> None:
@@ -672,7 +672,8 @@ def edge_zones(page: Page, first: int, last: int) -> None:
             page.verdicts[i] = KEPT
             previous = i
             continue
-        if closing and following is not None and _closing_line(page, following) and page.features[i].words <= HEADING_MAX_WORDS:
+        if closing and following is not None and _closing_line(page, following) \
+                and page.features[i].words <= HEADING_MAX_WORDS:  # type: ignore[union-attr]  # tail lines are non-blank
             page.verdicts[i] = KEPT  # a subheading over more article text
             previous = i
             continue

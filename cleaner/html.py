@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
-from typing import Any, Sequence
+from typing import Any
+from collections.abc import Sequence
 
 import regex
 import trafilatura
@@ -57,6 +58,7 @@ def extract(html: str | bytes, text_cleaner: Cleaner, url: str | None = None) ->
     headline, byline = page_headline(tree, meta), _author(meta)
     date = find_date(tree, extensive_search=False, original_date=True, url=url)  # before extraction prunes the tree
     document = trafilatura.bare_extraction(tree, url=url, include_comments=False)
+    assert not isinstance(document, dict)  # as_dict is off: a Document or None
     text = (document.text if document is not None else None) or ""
     if len(text.strip()) < NEAR_NOTHING_CHARS:  # next to nothing: did trafilatura miss the article?
         visible = trafilatura.html2txt(html) or ""
@@ -181,7 +183,7 @@ def page_headline(tree: HtmlElement, meta: dict[str, list[str]] | None = None) -
 def _without_site(title: str, site: str = "") -> str:
     """The title cut at the separators sites put before or after their name: the part that is not
     the site's name (og:site_name), the longest when that is unknown."""
-    parts = [p.strip() for p in _SITE_SEPARATOR.split(title) if p.strip()]
+    parts: list[str] = [p.strip() for p in _SITE_SEPARATOR.split(title) if p.strip()]
     if len(parts) < 2:
         return title
     named = [p for p in parts if normalize(p) != normalize(site)] if site else parts

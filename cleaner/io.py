@@ -19,7 +19,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path, PurePath
-from typing import IO, Any, BinaryIO, Collection, Iterator
+from typing import IO, Any, BinaryIO, Literal
+from collections.abc import Collection, Iterator
 
 from charset_normalizer import CharsetMatch, from_bytes
 
@@ -105,7 +106,8 @@ class Record:
 
     @property
     def text(self) -> str:
-        return self.fields[self.text_field]
+        text: str = self.fields[self.text_field]
+        return text
 
 
 def decode(data: bytes, source: str) -> Decoded:
@@ -217,14 +219,14 @@ def _decompressing(stream: BinaryIO, compression: str, name: str) -> Iterator[Bi
             import zstandard
         except ImportError:
             raise InputError(name, "a .zst file needs the zstandard package", "pip install 'cleaner[zstd]'") from None
-        plain: BinaryIO = zstandard.ZstdDecompressor().stream_reader(stream)  # type: ignore[assignment]
+        plain: BinaryIO = zstandard.ZstdDecompressor().stream_reader(stream)
     else:
         plain = _codec(compression, stream, "rb")
     with plain:
-        yield io.BufferedReader(_Capped(plain, name, MAX_DECOMPRESSED))  # type: ignore[arg-type]
+        yield io.BufferedReader(_Capped(plain, name, MAX_DECOMPRESSED))
 
 
-def _codec(compression: str, stream: BinaryIO, mode: str) -> BinaryIO:
+def _codec(compression: str, stream: BinaryIO, mode: Literal["rb", "wb"]) -> BinaryIO:
     """A gzip, bzip2 or xz stream over `stream` (which it leaves open when closed)."""
     if compression == ".gz":  # level 6, as the gzip command: level 9 costs twice the time for ~1% less
         return gzip.GzipFile(fileobj=stream, mode=mode, compresslevel=6)  # type: ignore[return-value]
@@ -436,7 +438,7 @@ def atomic_open(path: Path, inputs: Collection[Path] = ()) -> Iterator[IO[str]]:
     try:
         with os.fdopen(fd, "wb") as raw:
             with _compressing(raw, compression_of(path), path) as packed, \
-                    io.TextIOWrapper(packed, encoding="utf-8", newline="") as out:  # type: ignore[arg-type]
+                    io.TextIOWrapper(packed, encoding="utf-8", newline="") as out:
                 yield out
             raw.flush()
             os.fsync(raw.fileno())
@@ -457,7 +459,7 @@ def _compressing(raw: BinaryIO, compression: str | None, path: Path) -> Iterator
             import zstandard
         except ImportError:
             raise InputError(path, "a .zst output needs the zstandard package", "pip install 'cleaner[zstd]'") from None
-        packed: BinaryIO = zstandard.ZstdCompressor().stream_writer(raw, closefd=False)  # type: ignore[assignment]
+        packed: BinaryIO = zstandard.ZstdCompressor().stream_writer(raw, closefd=False)
     else:
         packed = _codec(compression, raw, "wb")
     with packed:

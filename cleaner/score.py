@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Mapping
+from collections.abc import Mapping
 
 import regex
 
@@ -44,7 +44,7 @@ class Weights:
     weights: Mapping[str, float]
 
     @classmethod
-    def load(cls, path: str | Path | None = None) -> "Weights":
+    def load(cls, path: str | Path | None = None) -> Weights:
         """The shipped weights, or a file of the same shape (for fitting and experiments)."""
         text = Path(path).read_text(encoding="utf-8") if path else \
             resources.files(__package__).joinpath("weights.toml").read_text(encoding="utf-8")

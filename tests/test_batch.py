@@ -21,7 +21,7 @@ def _records(n: int, bad_every: int = 0) -> str:
     lines = []
     for i in range(n):
         if bad_every and i % bad_every == bad_every - 1:
-            lines.append('{"id": %d, "text": ' % i)  # cut off: not JSON
+            lines.append(f'{{"id": {i}, "text": ')  # cut off: not JSON
             continue
         text = f"Share on Facebook\nOtter count {i}\n{PARAGRAPH.format(n=i)}\n{PARAGRAPH.format(n=i + 1)}\n"
         lines.append(json.dumps({"id": i, "text": text, "source_name": "river-news"}))

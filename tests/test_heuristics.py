@@ -137,7 +137,9 @@ def test_a_line_of_zero_width_characters_is_blank_between_cut_pieces() -> None:
 def test_word_halves_brackets_and_unspaced_scripts_cut_at_a_link_are_glued() -> None:
     """A linked first half of a word ("Radon" + "-Situation"), a bracket opened before a link and
     closed after it, and Japanese or Chinese cut at a link (no spaces to tell) are one sentence."""
-    glued = lambda text: [line.glued for line in split_lines(text)]
+    def glued(text: str) -> list[bool]:
+        return [line.glued for line in split_lines(text)]
+
     assert glued("a survey of the \nHeat\n-pump market") == [False, True, True]
     assert glued("the agency (\nFTA\n) said") == [False, True, True]
     assert glued("the agency\n (\nFTA\n) said") == [False, True, True, True]

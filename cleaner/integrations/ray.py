@@ -24,7 +24,8 @@ import pickle
 import warnings
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence, TypeVar
+from typing import Any, TypeVar
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
 import pyarrow as pa
 import ray
@@ -106,7 +107,7 @@ def clean_units(sources: Sequence[S], read: Callable[[S], Iterable[Unit]], *, ru
     context.execution_options.preserve_order = True
     context.target_max_block_size = BLOCK_BYTES
     try:
-        ds = ray.data.from_items([{"source": pickle.dumps(source)} for source in sources])
+        ds: Any = ray.data.from_items([{"source": pickle.dumps(source)} for source in sources])
         # Reading takes no CPU from the actors: a reader waiting for a CPU that they hold would wait forever.
         ds = ds.flat_map(_read, fn_kwargs={"read": read}, num_cpus=0)
         ds = ds.map_batches(_CleanUnits, fn_constructor_kwargs={
@@ -154,4 +155,4 @@ def connected(address: str | None = None, cpus: int | None = None) -> Iterator[N
 
 
 def _cpus() -> int:
-    return max(1, int(ray.cluster_resources().get("CPU", 1)))
+    return max(1, int(ray.cluster_resources().get("CPU", 1)))  # type: ignore[no-untyped-call]

@@ -30,7 +30,7 @@ class CleanerPipeline:
         self.cleaner = Cleaner.from_rule_files(rule_files or [])
 
     @classmethod
-    def from_crawler(cls, crawler: Any) -> "CleanerPipeline":
+    def from_crawler(cls, crawler: Any) -> CleanerPipeline:
         settings = crawler.settings
         output = settings.get("CLEANER_OUTPUT_FIELD", "article")
         return cls(

@@ -28,7 +28,8 @@ from functools import cache, cached_property
 from enum import Enum
 from importlib import resources
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any
+from collections.abc import Callable, Iterable
 
 import ahocorasick
 import regex

@@ -11,7 +11,8 @@ cannot see.
 from __future__ import annotations
 
 import re._constants as C
-from typing import Any, Iterable
+from typing import Any
+from collections.abc import Iterable
 
 from .literals import parse
 
