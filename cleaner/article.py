@@ -59,6 +59,7 @@ class Article:
     language: str | None = None
     removed: tuple[Removal, ...] = field(default=())
     extraction: str | None = None  # for HTML: "trafilatura", or "fallback" (the page's whole text)
+    no_article: str | None = None  # a page with no article: its kind ("error-page", "section-front" ...); body empty
     timed_out: tuple[str, ...] = ()  # rules whose match ran out of time on this document (missed, not fatal)
 
     def to_dict(self) -> dict[str, Any]:
@@ -69,7 +70,7 @@ class Article:
         data: dict[str, Any] = {
             "headline": self.headline, "subheadline": self.subheadline, "dateline": self.dateline,
             "date": self.date, "byline": self.byline, "body": list(self.body), "language": self.language,
-            "removed": [r.to_dict() for r in self.removed],
+            "removed": [r.to_dict() for r in self.removed], "no_article": self.no_article,
         }
         if self.extraction:
             data["extraction"] = self.extraction

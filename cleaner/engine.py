@@ -20,6 +20,7 @@ from .dates import iso_date
 from .article import Article, Category, Removal
 from .language import detect_lines, pack_of
 from .lines import Line, joined, split_lines
+from .pagekind import mark_no_article, no_article
 from .score import LineScore, Weights, densest_region, line_features, score, scored, shipped
 from .rules import CompiledRules, Rule, builtin_rules, load_rule_file
 
@@ -96,6 +97,8 @@ class Cleaner:
         self.rules.timed_out.clear()
         page, language, headline = self._decide(text, source, template)
         article = _article(page, language, headline)
+        if page.no_article is not None:
+            article = dataclasses.replace(article, no_article=page.no_article)
         if self.rules.timed_out:
             article = dataclasses.replace(article, timed_out=tuple(dict.fromkeys(self.rules.timed_out)))
         return article
@@ -136,6 +139,10 @@ class Cleaner:
             return page, language, _keep_the_rest(page, None)
         h.repeated_lines(page)
         headline = _mark_article(page, self.weights)
+        page.no_article = no_article(page)
+        if page.no_article is not None:
+            mark_no_article(page, page.no_article)
+            headline = None
         return page, language, headline
 
 

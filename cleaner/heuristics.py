@@ -211,6 +211,7 @@ class Page:
     hits: list[Rule | None]
     stoplist: frozenset[str]
     verdicts: list[Verdict | None] = field(default_factory=list)
+    no_article: str | None = None  # set when the page turns out to hold no article (pagekind.py)
     continues: list[bool] = field(default_factory=list)  # see `_continuations`; fixed once lines are labelled
     # Per line: a piece of a paragraph a scraper cut at its links (`Line.glued`: glued to the line
     # before, or the next is glued to it), or a line of a hard-wrapped paragraph of prose

@@ -48,7 +48,9 @@ def test_known_misses_name_existing_cases() -> None:
 def test_case(folder: Path, cleaner: Cleaner) -> None:
     expected = load_expected(folder / EXPECTED)
     raw = decode((folder / RAW).read_bytes(), str(folder / RAW))
-    result = score_case(folder.name, cleaner.clean(raw.text), expected)
+    article = cleaner.clean(raw.text)
+    result = score_case(folder.name, article, expected)
+    assert article.no_article == expected.get("no_article"), "page with or without an article"
     assert result.headline_ok, f"headline: expected {result.expected_headline!r}, got {result.headline!r}"
     assert result.dateline_ok, f"dateline: expected {result.expected_dateline!r}, got {result.dateline!r}"
     assert not result.missing, f"article paragraphs lost: {result.missing}"

@@ -1,0 +1,90 @@
+"""Pages with no article: error pages, consent walls, search and tag pages.
+
+A page the engine is merely unsure about keeps its text. These pages are different: a line says what the
+page is (a marker from pagekinds.toml) and no run of article prose stands on it. Their body is then empty and every line is reported as
+removed, so that a pipeline can drop the record by its `no_article` field instead of keeping a menu as text.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import regex
+
+from .article import Category
+from .heuristics import Kind, Label, Page
+
+TOP_LINES = 12  # a page's top: its first non-blank lines, where error and search headings stand
+ARTICLE_RUN = 3  # an article has this many prose paragraphs in a row somewhere; a list of teasers has one
+MAX_ARTICLE_WORDS = 150  # past this many words of prose (markers' lines aside), a marker is an aside on an article
+# Both must hold: a short article under a consent banner has its paragraphs in a row, an error page's
+# teaser list has many words but one summary at a time.
+CONSENT_MIN = 2  # a consent wall prints several consent lines (text, buttons); one is a footer link
+# Section fronts are not told by shape: on the development sets a rule "titles each with at most one line of
+# summary" also took listicles and pages whose prose the labels miss (Japanese), 23 of 3,117 renderings.
+
+
+@dataclass(frozen=True)
+class PageKind:
+    """One kind of page with no article: its id (the `no_article` value and the rule of its removals)."""
+
+    id: str
+    category: Category
+    top_only: bool
+    patterns: tuple[regex.Pattern[str], ...]
+
+    def marks(self, norm: str) -> bool:
+        return any(p.search(norm) for p in self.patterns)
+
+
+@lru_cache(maxsize=1)
+def kinds() -> tuple[PageKind, ...]:
+    """The marker kinds of pagekinds.toml, compiled once."""
+    data = tomllib.loads((Path(__file__).with_name("pagekinds.toml")).read_text(encoding="utf-8"))
+    return tuple(PageKind(name, Category(spec["category"]), spec["where"] == "top",
+                          tuple(regex.compile(p) for p in spec["patterns"])) for name, spec in data.items())
+
+
+def no_article(page: Page) -> str | None:
+    """The kind of a page with no article, or None when it has one (or the engine is only unsure)."""
+    nonblank = page.nonblank
+    if not nonblank:
+        return None
+    prose = [i for i in nonblank if page.labels[i] is Label.GOOD]
+    run = _longest_run(nonblank, set(prose))
+    if run >= ARTICLE_RUN and _words(page, prose) > 2 * MAX_ARTICLE_WORDS:
+        return None  # the common case, an article, is decided without a regex
+    for kind in kinds():
+        found = {i for i in (nonblank[:TOP_LINES] if kind.top_only else nonblank) if kind.marks(page.lines[i].norm)}
+        if len(found) < (CONSENT_MIN if kind.category is Category.COOKIE else 1):
+            continue
+        rest = [i for i in prose if i not in found]  # the consent text itself reads as prose
+        if _words(page, rest) <= MAX_ARTICLE_WORDS and _longest_run(nonblank, set(rest)) < ARTICLE_RUN:
+            return kind.id
+    return None
+
+
+def mark_no_article(page: Page, kind_id: str) -> None:
+    """Every line the article would have kept (body and metadata) is removed under the page's kind."""
+    category = next((k.category for k in kinds() if k.id == kind_id), Category.RELATED)
+    for i in page.nonblank:
+        v = page.verdicts[i]
+        if v is None or v.kind is not Kind.REMOVED:
+            page.remove(i, category, kind_id)
+
+
+def _words(page: Page, indexes: list[int]) -> int:
+    features = page.features
+    return sum(f.words for i in indexes if (f := features[i]) is not None)
+
+
+def _longest_run(nonblank: list[int], prose: set[int]) -> int:
+    """The most prose lines in a row (blank lines between paragraphs do not break a run)."""
+    best = current = 0
+    for i in nonblank:
+        current = current + 1 if i in prose else 0
+        best = max(best, current)
+    return best
