@@ -10,6 +10,9 @@ mentions the baseline and says why; `check` verifies that for every commit in th
     python benchmarks/quality_gate.py check            # CI: measure, compare, verify the baseline's history
     python benchmarks/quality_gate.py update           # measure and rewrite the baseline (commit it with a reason)
     python benchmarks/quality_gate.py measure          # print the figures only
+
+The installed `cleaner` runs; `--cmd` gives the scorers another command speaking the JSONL contract (e.g.
+`env PYTHONPATH=/path/to/checkout python -m cleaner clean --input-format jsonl --output-format jsonl -`).
 """
 
 from __future__ import annotations
@@ -63,14 +66,15 @@ def parse_table(output: str) -> dict[str, float]:
     return figures
 
 
-def measure() -> dict[str, dict[str, float]]:
+def measure(cmd: str | None = None) -> dict[str, dict[str, float]]:
     """Every scorer's figures, by scorer name."""
     if not DEVDATA.is_dir():
         sys.exit(f"quality gate: {DEVDATA} not found; it sits beside the checkout (../shared/devdata)")
     out = {}
     for name, args in SCORERS.items():
         start = time.perf_counter()
-        run = subprocess.run([sys.executable, str(DEVDATA / args[0]), *args[1:]], capture_output=True, text=True)
+        command = [sys.executable, str(DEVDATA / args[0]), *args[1:], *(["--cmd", cmd] if cmd else [])]
+        run = subprocess.run(command, capture_output=True, text=True)
         if run.returncode:
             sys.exit(f"quality gate: {name} failed (exit {run.returncode}): {run.stderr.strip()[-300:]}")
         out[name] = parse_table(run.stdout)
@@ -126,8 +130,10 @@ def _baseline_at(revision: str, rel: str) -> dict[str, dict[str, float]]:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("action", choices=["check", "update", "measure"])
-    action = ap.parse_args().action
-    now = measure()
+    ap.add_argument("--cmd", help="the cleaner command the scorers run (default: the installed `cleaner`)")
+    args = ap.parse_args()
+    action = args.action
+    now = measure(args.cmd)
     if action == "measure":
         print(json.dumps(now, indent=1, ensure_ascii=False))
         return 0
