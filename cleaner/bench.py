@@ -8,6 +8,10 @@ real crawl and no more).
 Sizes cycle through 1 KB to 200 KB. Without a corpus, documents are built from the rule packs' own
 examples: widget lines (`match`) around article sentences (`keep`).
 
+With `--from` a page file (the development set's format: records with `html` and text renderings) gives the
+documents instead: one rendering of real pages (`--mode`), and trafilatura runs on the same pages' HTML, so
+that both read the same pages as users feed them; MB/s counts each one's own input (text, or HTML).
+
 Measured: the engine in this process, then a process pool of `jobs` workers (the command line's
 `batch.clean_units`; its steady rate, start-up reported beside), then trafilatura's `extract` on the same documents
 as simple HTML (one <p> per line), all in one run; peak resident memory beside (getrusage).
@@ -24,9 +28,10 @@ from itertools import cycle
 from pathlib import Path
 from collections.abc import Callable, Sequence
 
-from . import batch
+from . import batch, snippets
 from .engine import Cleaner, Options
 from .evaluate import EXPECTED, RAW, case_folders
+from .io import InputError
 from .rules import builtin_rules
 
 SIZES_KB = (1, 2, 5, 10, 20, 50, 200)
@@ -124,21 +129,34 @@ def _timed(name: str, docs: list[str], megabytes: float, run: Callable[[], objec
     return Figures(name, len(docs), megabytes, time.perf_counter() - start, _peak_mb(who))
 
 
-def measure(docs: list[str], jobs: Sequence[int] = (2,), peer: bool = True) -> list[Figures]:
-    """The engine in this process, in pools of each of `jobs`, and trafilatura, on the same documents.
+def renderings(path: Path, mode: str, n: int = 0) -> tuple[list[str], list[str]]:
+    """Real pages from a page file: their `mode` rendering and their HTML, the first `n` (0: all)."""
+    pages = snippets.load(path, n, required=("html",))
+    if not pages or mode not in pages[0]:
+        raise InputError(str(path), f"has no '{mode}' rendering", f"pick one of {', '.join(snippets.modes_of(pages))}")
+    return [page[mode] for page in pages], [page["html"] for page in pages]
+
+
+def measure(docs: list[str], jobs: Sequence[int] = (2,), peer: bool = True,
+            pages: list[str] | None = None) -> list[Figures]:
+    """The engine in this process, in pools of each of `jobs`, and trafilatura, on the same documents
+    (or on `pages`, the same documents' HTML, when given).
 
     Peak RSS: of this process for one job and for trafilatura, of the largest worker for a pool."""
-    megabytes = sum(len(d.encode()) for d in docs) / 1e6
     cleaner = Cleaner()
     figures = [_single(docs, cleaner)]
     figures += [_pool(docs, cleaner, n) for n in jobs if n > 1]
     if peer:
         import trafilatura  # imported late: its import is not part of either figure
 
-        pages = ["<html><body>" + "".join(f"<p>{html.escape(line)}</p>" for line in d.splitlines() if line.strip())
-                 + "</body></html>" for d in docs]
+        if pages is None:
+            pages = ["<html><body>" + "".join(f"<p>{html.escape(line)}</p>" for line in d.splitlines() if line.strip())
+                     + "</body></html>" for d in docs]
+            megabytes = sum(len(d.encode()) for d in docs) / 1e6
+        else:
+            megabytes = sum(len(p.encode()) for p in pages) / 1e6
         trafilatura.extract(pages[0])
-        figures.append(_timed("trafilatura.extract", docs, megabytes,
+        figures.append(_timed("trafilatura.extract", pages, megabytes,
                               lambda: [trafilatura.extract(p) for p in pages], resource.RUSAGE_SELF))
     return figures
 

@@ -672,6 +672,10 @@ def bench_command(
         "Labelled cases to build documents from. Default: ./corpus when there is one, else the rule packs' examples."))] = None,
     sizes: Annotated[str, typer.Option(metavar="KB,KB,...", help="Document sizes to cycle through, in KB.")] = ",".join(map(str, bench.SIZES_KB)),
     peer: Annotated[bool, typer.Option("--peer/--no-peer", help="Also run trafilatura's extract on the same documents.")] = True,
+    pages: Annotated[Path | None, typer.Option("--from", metavar="FILE", help=(
+        "Real pages instead of generated documents: a page file (JSONL, also compressed) with `html` and text "
+        "renderings, such as ../shared/devdata/devset.jsonl.xz; trafilatura then reads the pages' HTML."))] = None,
+    mode: Annotated[str, typer.Option(metavar="FIELD", help="With --from: the rendering to clean.")] = "text_htmltext",
     format: Annotated[ReportFormat, typer.Option("--format")] = ReportFormat.TEXT,
 ) -> None:
     """Measure throughput (documents/s, MB/s) and peak memory on a generated batch of realistic
@@ -682,16 +686,23 @@ def bench_command(
         _fail(f"--sizes takes numbers separated by commas, not {sizes!r}", 2)
     if corpus is None and Path("corpus").is_dir():
         corpus = Path("corpus")
+    html_pages = None
     try:
-        docs = bench.documents(bench.templates(corpus), documents, kilobytes)
+        if pages is not None:
+            docs, html_pages = bench.renderings(pages, mode, documents)
+        else:
+            docs = bench.documents(bench.templates(corpus), documents, kilobytes)
     except InputError as exc:
         _fail(str(exc), 1)
     pools = jobs if jobs is not None else [n for n in [batch.default_jobs()] if n > 1]
-    figures = bench.measure(docs, pools, peer)
+    figures = bench.measure(docs, pools, peer, html_pages)
+    origin = f"{pages} ({mode}; trafilatura on their HTML)" if pages else corpus or "the rule packs’ examples"
     if format is ReportFormat.JSON:
-        typer.echo(json.dumps({"corpus": str(corpus) if corpus else None, "runs": [f.to_dict() for f in figures]}, indent=2))
+        typer.echo(json.dumps({"corpus": str(corpus) if corpus and not pages else None,
+                               "pages": str(pages) if pages else None, "mode": mode if pages else None,
+                               "runs": [f.to_dict() for f in figures]}, indent=2))
     else:
-        typer.echo(f"built from {corpus or 'the rule packs’ examples'}: " + bench.report(docs, figures), nl=False)
+        typer.echo(f"built from {origin}: " + bench.report(docs, figures), nl=False)
 
 
 @app.command("eval")

@@ -95,10 +95,15 @@ def half_of(page_id: str) -> str:
     return HALVES[int(hashlib.sha1(page_id.encode("utf-8")).hexdigest()[0], 16) % 2]
 
 
-def load(path: Path, limit: int = 0, half: str | None = None) -> list[dict[str, Any]]:
-    """The pages of a snippet file (plain or compressed JSONL), the first `limit` of the chosen half."""
+SNIPPET_FIELDS = ("with", "without")
+
+
+def load(path: Path, limit: int = 0, half: str | None = None,
+         required: tuple[str, ...] = SNIPPET_FIELDS) -> list[dict[str, Any]]:
+    """The pages of a snippet file (plain or compressed JSONL), the first `limit` of the chosen half;
+    each page must have an `id` and the `required` fields (the bench reads pages for their HTML alone)."""
     pages = []
-    for page in _read(path):
+    for page in _read(path, required):
         if half is None or half_of(str(page["id"])) == half:
             pages.append(page)
             if len(pages) == limit:
@@ -106,7 +111,7 @@ def load(path: Path, limit: int = 0, half: str | None = None) -> list[dict[str, 
     return pages
 
 
-def _read(path: Path) -> Iterator[dict[str, Any]]:
+def _read(path: Path, required: tuple[str, ...]) -> Iterator[dict[str, Any]]:
     with open_source(Source(path, PurePath(path.name)), sys.stdin.buffer) as stream:
         for number, line in enumerate(stream, 1):
             if not line.strip():
@@ -115,8 +120,8 @@ def _read(path: Path) -> Iterator[dict[str, Any]]:
                 page = json.loads(line)
             except (UnicodeDecodeError, json.JSONDecodeError) as exc:
                 raise InputError(path, f"not a JSON line: {exc}", "fix or remove the line", number) from None
-            if not isinstance(page, dict) or "id" not in page or not {"with", "without"} <= page.keys():
-                raise InputError(path, "not a snippet page", "give each line id, with and without", number)
+            if not isinstance(page, dict) or "id" not in page or not set(required) <= page.keys():
+                raise InputError(path, "not a page record", f"give each line id, {', '.join(required)}", number)
             yield page
 
 

@@ -47,3 +47,23 @@ def test_the_command_reports_every_run() -> None:
     assert all(r["docs_per_s"] > 0 and r["peak_rss_mb"] > 0 for r in runs)
     bad = CliRunner().invoke(app, ["bench", "--sizes", "big"])
     assert bad.exit_code == 2 and "--sizes" in bad.output
+
+
+def test_real_renderings_are_timed_beside_trafilatura_on_their_html(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    prose = "The council voted on Tuesday to extend the tram line to the northern suburbs of the city. "
+    pages = [{"id": str(k), "html": f"<html><body><h1>Tram {k}</h1><p>{prose * 3}</p></body></html>",
+              "text_htmltext": f"Home\nNews\nTram {k}\n{prose * 3}\nShare this:"} for k in range(70)]
+    path = tmp_path / "pages.jsonl"
+    path.write_text("".join(json.dumps(p) + "\n" for p in pages), encoding="utf-8")
+    result = CliRunner().invoke(app, ["bench", "--from", str(path), "--mode", "text_htmltext", "-j", "1",
+                                      "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["mode"] == "text_htmltext"
+    single, peer = data["runs"]
+    assert single["name"] == "cleaner, 1 job" and peer["name"] == "trafilatura.extract"
+    assert peer["documents"] == 70
+    html_mb = sum(len(p["html"].encode()) for p in pages) / 1e6
+    assert abs(peer["megabytes"] - html_mb) < 0.001  # trafilatura's MB/s counts the HTML it read
+    missing = CliRunner().invoke(app, ["bench", "--from", str(path), "--mode", "text_bs4"])
+    assert missing.exit_code == 1 and "text_bs4" in missing.output
