@@ -47,7 +47,7 @@ class Unit:
     @property
     def size(self) -> int:
         """Bytes of input, for figures."""
-        return len(self.text.encode() if isinstance(self.text, str) else self.text or b"")
+        return len(self.text.encode(errors="surrogatepass") if isinstance(self.text, str) else self.text or b"")
 
 
 # How a cleaned document is written: (article, unit meta, source name) -> text. Picklable: workers call it.

@@ -56,10 +56,14 @@ class LineReport:
 
 
 def site_of(source: str | None) -> str | None:
-    """The domain a document comes from, for site rules: a URL's host or a bare domain."""
+    """The domain a document comes from, for site rules: a URL's host or a bare domain. A URL that does not
+    parse (`http://[::1`) names no site: a scraper's bad URL must not fail its document."""
     if not source:
         return None
-    host = urlsplit(source if "//" in source else f"//{source}").hostname or ""
+    try:
+        host = urlsplit(source if "//" in source else f"//{source}").hostname or ""
+    except ValueError:
+        return None
     host = host.removeprefix("www.")
     return host if "." in host else None
 

@@ -306,3 +306,32 @@ def test_an_unreadable_file_in_a_folder_fails_alone(tmp_path: Path, monkeypatch)
     assert result.exit_code == 1
     assert "b.txt: cannot read: Permission denied" in result.stderr
     assert (tmp_path / "out" / "a.txt").is_file() and not (tmp_path / "out" / "b.txt").exists()
+
+
+def test_a_lone_surrogate_in_a_record_does_not_sink_the_batch(tmp_path: Path) -> None:
+    r"""'\ud800' in any field (id, text, a passed-through one) used to abort with a UnicodeEncodeError:
+    neither -o nor --errors was written."""
+    source = tmp_path / "in.jsonl"
+    source.write_text(
+        '{"id": "a\\ud800", "text": "Word \\ud83d and more words of a sentence here.", "x": ["\\udfff"]}\n'
+        '{"id": "b", "text": "Plain text of the second record."}\n'
+        '{"id": "c", "text": "Third.", "n": NaN}\n', encoding="utf-8")
+    result = run("clean", str(source), "-o", str(tmp_path / "out.jsonl"), "--errors", str(tmp_path / "err.jsonl"))
+    assert result.exit_code == 1 and "Traceback" not in result.stderr
+    out = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [r["id"] for r in out] == ["a\ud800", "b"]
+    assert out[0]["body"] == "Word \ud83d and more words of a sentence here." and out[0]["x"] == ["\udfff"]
+    (error,) = [json.loads(line) for line in (tmp_path / "err.jsonl").read_text().splitlines()]
+    assert error["line"] == 3 and "NaN is not a JSON number" in error["reason"]
+
+
+def test_a_bad_url_names_no_site_in_a_record_or_from_the_option(tmp_path: Path) -> None:
+    """`http://[::1` made urlsplit raise: 0 records out from a JSONL file, a failure from --url."""
+    source = tmp_path / "in.jsonl"
+    source.write_text('{"id": 1, "text": "One paragraph.", "url": "http://[::1"}\n{"id": 2, "text": "Two."}\n')
+    result = run("clean", str(source), "-o", str(tmp_path / "out.jsonl"), "--url", "http://[zz]/")
+    assert result.exit_code == 0, result.stderr
+    assert [json.loads(line)["id"] for line in (tmp_path / "out.jsonl").read_text().splitlines()] == [1, 2]
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    text = run("clean", str(tmp_path / "a.txt"), "--url", "http://[::1")
+    assert text.exit_code == 0 and "Otters return to the river" in text.stdout

@@ -5,6 +5,7 @@ import pickle
 import pytest
 
 from cleaner import RecordError, clean_dataframe, clean_record, clean_records
+from cleaner.engine import Cleaner
 from cleaner.record import Fields
 
 ARTICLE = (
@@ -60,3 +61,41 @@ def test_a_dataframe_gets_the_same_records_row_for_row() -> None:
     assert out.loc[20, "error"] == "no 'text' field" and "text" not in out.columns
     expected = clean_records([{"id": 1, "text": ARTICLE, "url": "https://a.example/x"}, {"id": 3, "text": ARTICLE}])
     assert out.loc[10, "body"] == expected[0]["body"] and out.loc[30, "removed"] == expected[1]["removed"]
+
+
+def test_a_lone_surrogate_never_raises() -> None:
+    """fastText takes UTF-8: a sample holding a lone surrogate made `clean` raise a TypeError."""
+    import cleaner
+
+    article = cleaner.clean("word \ud83d " * 500)
+    assert article.body == (("word \ud83d " * 500).strip(),)
+    out = clean_record({"id": "x\udc00", "text": "Mot \udc00 " * 60})
+    assert out["id"] == "x\udc00" and "\udc00" in out["body"]
+
+
+BAD_URLS = ["http://[::1", "http://[zz]/x", "//[", "https://[::1]:99999/a", "http://a.example:port/"]
+
+
+@pytest.mark.parametrize("url", BAD_URLS)
+def test_a_url_that_does_not_parse_names_no_site(url: str) -> None:
+    """urlsplit raises ValueError on `http://[::1`: that failed the document (and, in the CLI, the batch)."""
+    import cleaner
+    from cleaner.html import clean_html
+
+    assert cleaner.clean(ARTICLE, source=url).body == cleaner.clean(ARTICLE).body
+    page = f"<html><body><article><h1>River town library</h1><p>{ARTICLE.splitlines()[2]}</p></article></body></html>"
+    assert clean_html(page, url=url).body == clean_html(page).body
+    out = clean_records([{"id": 1, "text": ARTICLE, "url": url}, {"id": 2, "html": page, "url": url}])
+    assert [("error" in r, r["url"]) for r in out] == [(False, url), (False, url)]
+
+
+def test_an_engine_failure_fails_its_record_not_the_batch() -> None:
+    class Failing(Cleaner):
+        def clean(self, text: str, **kwargs: object):  # type: ignore[override]
+            if text == "boom":
+                raise ZeroDivisionError("a bug")
+            return super().clean(text, **kwargs)  # type: ignore[arg-type]
+
+    out = clean_records([{"id": 1, "text": "boom"}, {"id": 2, "text": ARTICLE}], cleaner=Failing())
+    assert out[0] == {"id": 1, "text": "boom", "error": "internal error: ZeroDivisionError: a bug"}
+    assert out[1]["headline"] == "River town opens its first public library in a century"
