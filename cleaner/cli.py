@@ -333,9 +333,10 @@ class _Run:
             _fail(str(exc), 2)
 
     def learn(self, sources: list[Source], min_documents: int, min_share: float) -> dict[str, frozenset[str]]:
-        """The first pass of site-template learning: every text document of the file inputs, read once
-        more (stdin cannot be read twice, and is left out)."""
-        files = [s for s in sources if s.path is not None]
+        """The first pass of site-template learning: every text document of the regular-file inputs, read
+        once more. Stdin, a pipe given as a path (`/dev/stdin`, `<(...)`) or a FIFO cannot be read twice:
+        learning from them left the cleaning pass nothing (or waiting forever), so they are left out."""
+        files = [s for s in sources if s.path is not None and s.path.is_file()]
         learner = site.SiteRepeats(min_documents, min_share)
         for unit in self.units(files, learning=True):
             if isinstance(unit.text, str) and unit.site and not unit.html:

@@ -335,3 +335,22 @@ def test_a_bad_url_names_no_site_in_a_record_or_from_the_option(tmp_path: Path) 
     (tmp_path / "a.txt").write_text(ARTICLE)
     text = run("clean", str(tmp_path / "a.txt"), "--url", "http://[::1")
     assert text.exit_code == 0 and "Otters return to the river" in text.stdout
+
+
+def test_jsonl_from_a_pipe_path_or_a_fifo_is_read_once(tmp_path: Path) -> None:
+    """The learning pass read the pipe to its end: 0 records out, exit 0; a FIFO's second open waited forever."""
+    records = '{"id": 1, "text": "One paragraph."}\n{"id": 2, "text": "Two."}\n'
+    piped = subprocess.run(_process("clean", "--input-format", "jsonl", "/dev/stdin"), input=records,
+                           capture_output=True, text=True, env=_env(), timeout=120)
+    assert piped.returncode == 0 and [json.loads(line)["id"] for line in piped.stdout.splitlines()] == [1, 2]
+    fifo = tmp_path / "records.fifo"
+    os.mkfifo(fifo)
+    process = subprocess.Popen(_process("clean", "--input-format", "jsonl", str(fifo)), stdout=subprocess.PIPE,
+                               text=True, env=_env())
+    try:
+        with fifo.open("w") as writer:  # opens when the process does
+            writer.write(records)
+        out, _ = process.communicate(timeout=120)
+    finally:
+        process.kill()
+    assert process.returncode == 0 and [json.loads(line)["id"] for line in out.splitlines()] == [1, 2]
