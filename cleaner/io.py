@@ -112,7 +112,8 @@ class Record:
 
 
 def decode(data: bytes, source: str) -> Decoded:
-    """Bytes to text: a BOM decides, then strict UTF-8, then charset-normalizer's best guess.
+    """Bytes to text: a BOM decides, then strict UTF-8 (a last character cut short is replaced by U+FFFD),
+    then charset-normalizer's best guess.
 
     >>> decode("Привет".encode("utf-16"), "x").encoding
     'utf-16'
@@ -123,8 +124,9 @@ def decode(data: bytes, source: str) -> Decoded:
     _refuse_binary(data[:SNIFF_BYTES], source)
     try:
         return _checked(data.decode("utf-8"), "utf-8", source)
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        if exc.reason == "unexpected end of data":  # UTF-8 to its last character, cut inside it (a byte cap)
+            return _checked(data[: exc.start].decode("utf-8") + "\ufffd", "utf-8", source)
     guess = _guess(data)
     if guess is None:
         raise InputError(source, "cannot tell the text encoding", "convert the file to UTF-8")

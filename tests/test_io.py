@@ -303,3 +303,14 @@ def test_lone_surrogates_go_out_escaped_as_they_came_in() -> None:
     line = cleaner.io.json_line(record.fields)
     assert line.encode("utf-8") == b'{"id": "a\\ud800", "text": "x \\udc00 y"}\n'
     assert cleaner.io.json_line({"t": "caf\u00e9 \U0001f600"}) == '{"t": "caf\u00e9 \U0001f600"}\n'
+
+
+@pytest.mark.parametrize("text", [RUSSIAN[:-1], "Der Ausschuss schlägt vor, die Brücke über den Fluss zu bauen. Er schlägt",
+                                  "Le café de la crème brûlée à Noël, où l'été est très chaud", "東京の天気は晴れです"])
+def test_utf8_cut_inside_its_last_character_is_utf8(text: str) -> None:
+    """Byte-capped scrapers cut the last character: that was read as cp1252 ("schlÃ¤gt") or refused (Russian)."""
+    data = (text + "é").encode("utf-8")[:-1]
+    decoded = decode(data, "x")
+    assert (decoded.encoding, decoded.text) == ("utf-8", text + "\ufffd")
+    if len(text[-1].encode("utf-8")) > 2:  # cut after the first or the second byte of a three-byte character
+        assert decode(text.encode("utf-8")[:-2], "x").text == text[:-1] + "\ufffd"
