@@ -56,10 +56,17 @@ class InputError(Exception):
     """A document, record or output that cannot be handled; the message is the one line users see."""
 
     def __init__(self, source: str | os.PathLike[str], what: str, todo: str, line: int | None = None) -> None:
-        where = f"{source}:{line}" if line is not None else str(source)
+        where = f"{quoted(source)}:{line}" if line is not None else quoted(source)
         super().__init__(f"{where}: {what} ({todo})")
         self.line = line
         self.fields: dict[str, Any] = {}  # the record, when it parsed but cannot be cleaned
+
+
+def quoted(name: str | os.PathLike[str]) -> str:
+    """A file name as messages show it: as it is, unless it holds what is not printable (a newline or a
+    terminal escape would forge or hide lines of stderr): then as a quoted Python string, escaped."""
+    text = os.fspath(name)
+    return text if text.isprintable() else repr(text)
 
 
 class InputFormat(str, Enum):
