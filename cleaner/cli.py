@@ -18,6 +18,7 @@ from collections import Counter
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, replace
 from functools import partial
+from io import BytesIO
 from enum import Enum
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Annotated, Any, BinaryIO, Callable, Iterable, Iterator, NoReturn, Protocol, TypeVar
@@ -102,6 +103,12 @@ def _utf8_stdout() -> None:
     encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
     if codecs.lookup(encoding).name != "utf-8" and hasattr(sys.stdout, "reconfigure"):
         sys.stdout.reconfigure(encoding="utf-8")
+
+
+def _stdin() -> BinaryIO:
+    """This process's stdin, as bytes; an empty stream when it is closed (`<&-`, as some supervisors start
+    programs), which commands reading files only never notice."""
+    return sys.stdin.buffer if sys.stdin is not None else BytesIO()
 
 
 def _fail(message: str, code: int) -> NoReturn:
@@ -235,7 +242,7 @@ class _Reader:
             return
         yield batch.Unit(source, meta={"marker": "open"})
         try:
-            with io.open_source(source, sys.stdin.buffer if stdin is None else stdin) as stream:
+            with io.open_source(source, _stdin() if stdin is None else stdin) as stream:
                 if jsonl:
                     yield from self.records(source, stream)
                 elif kind is InputFormat.HTML:
@@ -279,7 +286,7 @@ class _Run:
         self.reader = _Reader(options, options.output_format or OutputFormat.TEXT)
         self.out_dir: Path | None = None
         self.out_file: Path | None = None
-        self.stdin = sys.stdin.buffer
+        self.stdin = _stdin()
         self.engine = Engine.LOCAL
         self.address: str | None = None  # with --engine ray: the cluster (None: a new local instance)...
         self.actors: int | None = None  # ...and the number of actors (None: one per CPU)
@@ -605,7 +612,7 @@ def explain(
         if Path(file).is_dir():
             raise InputError(file, "is a folder", "explain takes one file")
         [source] = io.expand(file)
-        with io.open_source(source, sys.stdin.buffer) as stream:
+        with io.open_source(source, _stdin()) as stream:
             kind, stream = io.sniff(stream)
             if input_format is not InputFormat.AUTO:
                 kind = input_format

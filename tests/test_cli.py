@@ -491,3 +491,13 @@ def test_file_names_with_a_newline_or_an_escape_are_quoted(tmp_path: Path) -> No
         f"cleaner: {str(src / 'a')!r}"[:-1] + "\\ncleaner: all good.bin': looks like a binary file, not text (pass text files only)",
         f"cleaner: {str(src / 'b')!r}"[:-1] + "\\x1b[2K.bin': looks like a binary file, not text (pass text files only)",
     ]
+
+
+def test_a_closed_stdin_does_not_matter_with_file_inputs(tmp_path: Path) -> None:
+    """`cleaner clean a.txt <&-` (some supervisors start programs so): sys.stdin is None, an AttributeError."""
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    for command in ("clean", "explain"):
+        result = subprocess.run(_process(command, str(tmp_path / "a.txt")), capture_output=True, text=True, env=_env(),
+                                timeout=120, preexec_fn=lambda: os.close(0))
+        assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+        assert "Otters return to the river" in result.stdout
