@@ -58,7 +58,7 @@ class Article:
     body: tuple[str, ...] = ()
     language: str | None = None
     removed: tuple[Removal, ...] = field(default=())
-    extraction: str | None = None  # for HTML: "trafilatura", or "fallback" (the page's whole text)
+    extraction: str | None = None  # for HTML: "trafilatura", "fallback" (the page's whole text), "text" (no markup)
     timed_out: tuple[str, ...] = ()  # rules whose match ran out of time on this document (missed, not fatal)
 
     def to_dict(self) -> dict[str, Any]:

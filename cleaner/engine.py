@@ -124,6 +124,9 @@ class Cleaner:
         return reports
 
     def _decide(self, text: str, source: str | None, template: Collection[str] = ()) -> tuple[h.Page, str | None, int | None]:
+        if not isinstance(text, str):  # else an AttributeError from deep inside, naming no culprit
+            hint = " (decode it first: cleaner.io.decode guesses the encoding)" if isinstance(text, (bytes, bytearray)) else ""
+            raise TypeError(f"the text to clean must be a str, not {type(text).__name__}{hint}")
         lines = split_lines(text)
         language = self.options.language or detect_lines(line.text for line in lines)
         packs = pack_of(language)

@@ -128,6 +128,8 @@ def decode(data: bytes, source: str) -> Decoded:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return _checked(_decode_as(data, encoding, source), encoding, source)
+    if b"\x00" in data[:SNIFF_BYTES] and (utf16 := _utf16_without_bom(data)) is not None:
+        return _checked(utf16[0], utf16[1], source)
     _refuse_binary(data[:SNIFF_BYTES], source)
     try:
         return _checked(data.decode("utf-8"), "utf-8", source)
@@ -138,6 +140,27 @@ def decode(data: bytes, source: str) -> Decoded:
     if guess is None:
         raise InputError(source, "cannot tell the text encoding", "convert the file to UTF-8")
     return _checked(str(guess), guess.encoding, source)
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 text that has no BOM (Windows tools write it), and its encoding; None for anything else.
+
+    Its spaces and newlines put NUL bytes in it, which made it "binary". It must decode strictly (a
+    binary file soon holds a lone surrogate) to printable characters and line breaks only; of the two
+    byte orders, the one that reads spaces and newlines where the other reads U+2000 and U+0A00 wins.
+    """
+    best: tuple[int, str, str] | None = None
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if not all(c.isprintable() or c in "\t\n\r\f" for c in text[:SNIFF_BYTES]):
+            continue
+        spaces = text.count(" ", 0, SNIFF_BYTES) + text.count("\n", 0, SNIFF_BYTES)
+        if spaces and (best is None or spaces > best[0]):
+            best = (spaces, text, encoding)
+    return None if best is None else (best[1], best[2])
 
 
 def _guess(data: bytes) -> CharsetMatch | None:
@@ -479,6 +502,7 @@ def atomic_open(path: Path, inputs: Collection[Path] = ()) -> Iterator[IO[str]]:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        os.fchmod(fd, 0o666 & ~_umask())  # mkstemp's 0600 is for secrets: an output is as any file the user makes
     except OSError as exc:
         raise InputError(path, f"cannot write: {exc.strerror}", "check the output folder and its permissions") from None
     try:
@@ -492,6 +516,13 @@ def atomic_open(path: Path, inputs: Collection[Path] = ()) -> Iterator[IO[str]]:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _umask() -> int:
+    """The process's umask (reading it means setting it: set back at once)."""
+    mask = os.umask(0o077)
+    os.umask(mask)
+    return mask
 
 
 @contextmanager

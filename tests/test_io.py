@@ -314,3 +314,28 @@ def test_utf8_cut_inside_its_last_character_is_utf8(text: str) -> None:
     assert (decoded.encoding, decoded.text) == ("utf-8", text + "\ufffd")
     if len(text[-1].encode("utf-8")) > 2:  # cut after the first or the second byte of a three-byte character
         assert decode(text.encode("utf-8")[:-2], "x").text == text[:-1] + "\ufffd"
+
+
+@pytest.mark.parametrize("umask,mode", [(0o022, 0o644), (0o002, 0o664), (0o077, 0o600)])
+def test_outputs_respect_the_umask(tmp_path: Path, umask: int, mode: int) -> None:
+    """Outputs were created 0600 (mkstemp's mode) whatever the umask: other users and groups could not read them."""
+    old = os.umask(umask)
+    try:
+        write_atomic(tmp_path / "out.txt", "text\n")
+    finally:
+        os.umask(old)
+    assert (tmp_path / "out.txt").stat().st_mode & 0o777 == mode
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("text", [RUSSIAN, FRENCH, "東京の天気は晴れです。\n明日も晴れるでしょう。"])
+def test_utf16_without_a_bom_is_text(codec: str, text: str) -> None:
+    """Its spaces and newlines hold NUL bytes: it was refused as binary."""
+    decoded = decode(text.encode(codec), "x")
+    assert (decoded.text, decoded.encoding) == (text, codec)
+
+
+@pytest.mark.parametrize("data", [bytes(range(256)) * 4, b"\x00\x00\x00\x01" * 100, os.urandom(4096)])
+def test_binary_with_nul_bytes_is_still_binary(data: bytes) -> None:
+    with pytest.raises(InputError, match="binary"):
+        decode(data, "x")

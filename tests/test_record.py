@@ -5,7 +5,9 @@ import pickle
 import pytest
 
 from cleaner import RecordError, clean_dataframe, clean_record, clean_records
-from cleaner.engine import Cleaner
+from cleaner import clean as cleaner_clean
+from cleaner.engine import Cleaner, Options
+from cleaner.record import default_cleaner
 from cleaner.record import Fields
 
 ARTICLE = (
@@ -99,3 +101,27 @@ def test_an_engine_failure_fails_its_record_not_the_batch() -> None:
     out = clean_records([{"id": 1, "text": "boom"}, {"id": 2, "text": ARTICLE}], cleaner=Failing())
     assert out[0] == {"id": 1, "text": "boom", "error": "internal error: ZeroDivisionError: a bug"}
     assert out[1]["headline"] == "River town opens its first public library in a century"
+
+
+@pytest.mark.parametrize("value", [b"bytes of text", None, 42, ["a list"]])
+def test_clean_on_a_non_string_is_a_type_error_saying_what_it_wants(value: object) -> None:
+    import cleaner
+
+    with pytest.raises(TypeError, match=f"must be a str, not {type(value).__name__}"):
+        cleaner.clean(value)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="must be a str"):
+        default_cleaner(Options()).explain(value)  # type: ignore[arg-type]
+
+
+def test_clean_html_on_plain_text_or_a_fragment_keeps_the_text_and_says_so() -> None:
+    """trafilatura refuses text without a page around it: the body came back empty without a word."""
+    from cleaner.html import clean_html
+
+    text = clean_html(ARTICLE)
+    assert text.extraction == "text" and text.headline == "River town opens its first public library in a century"
+    assert text.body == cleaner_clean(ARTICLE).body
+    paragraph = ARTICLE.splitlines()[2]
+    fragment = clean_html(f"<p>{paragraph}</p>".encode())
+    assert fragment.extraction == "trafilatura" and fragment.body == (paragraph,)
+    [record] = clean_records([{"id": 1, "html": ARTICLE}])
+    assert record["extraction"] == "text" and record["body"].startswith("The old grain store")
