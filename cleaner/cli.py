@@ -235,6 +235,9 @@ class _Reader:
 
     def __call__(self, source: Source, stdin: BinaryIO | None = None) -> Iterator[batch.Unit]:
         """One source's units, read lazily; `stdin` is what `-` reads (default: this process's stdin)."""
+        if source.error is not None:
+            yield batch.Unit(source, error=source.error, meta={"fatal": True})
+            return
         kind = self.kind(source)
         jsonl = kind is InputFormat.JSONL
         if jsonl and self.output_format is not OutputFormat.JSONL:

@@ -99,6 +99,7 @@ class Source:
 
     path: Path | None
     relative: PurePath
+    error: str | None = None  # why it cannot be read: a folder the walk could not list
 
     @property
     def name(self) -> str:
@@ -310,8 +311,12 @@ def expand(arg: str, follow_symlinks: bool = False) -> list[Source]:
 
 
 def _walk(root: Path, follow_symlinks: bool = False) -> Iterator[Source]:
+    """The files under `root`; a folder that cannot be listed comes as a source with its `error` (os.walk
+    would skip it without a word), in its place."""
     real_root = root.resolve()
-    for folder, dirs, files in os.walk(root, followlinks=follow_symlinks):
+    unlisted: list[OSError] = []
+    for folder, dirs, files in os.walk(root, followlinks=follow_symlinks, onerror=unlisted.append):
+        yield from _unlisted(unlisted, root)
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))  # by default os.walk does not enter symlinked folders
         for name in sorted(files):
             path = Path(folder) / name
@@ -320,6 +325,15 @@ def _walk(root: Path, follow_symlinks: bool = False) -> Iterator[Source]:
             if not follow_symlinks and not path.resolve().is_relative_to(real_root):
                 continue
             yield Source(path, path.relative_to(root))
+    yield from _unlisted(unlisted, root)
+
+
+def _unlisted(errors: list[OSError], root: Path) -> Iterator[Source]:
+    while errors:
+        error = errors.pop(0)
+        folder = Path(error.filename or root)
+        what = f"cannot read folder: {error.strerror or error}"
+        yield Source(folder, folder.relative_to(root), str(InputError(folder, what, "check the path and its permissions")))
 
 
 def output_path(source: Source, out_dir: Path, fmt: OutputFormat) -> Path:

@@ -501,3 +501,24 @@ def test_a_closed_stdin_does_not_matter_with_file_inputs(tmp_path: Path) -> None
                                 timeout=120, preexec_fn=lambda: os.close(0))
         assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
         assert "Otters return to the river" in result.stdout
+
+
+def test_an_unreadable_subfolder_is_reported_like_an_unreadable_file(tmp_path: Path, monkeypatch) -> None:
+    """os.walk skips a folder it cannot list without a word. chmod does not stop root: the refusal is simulated."""
+    src = tmp_path / "in"
+    (src / "locked").mkdir(parents=True)
+    (src / "locked" / "x.txt").write_text(ARTICLE)
+    (src / "z.txt").write_text(ARTICLE)
+    real_scandir = os.scandir
+
+    def refusing_scandir(path="."):
+        if Path(path).name == "locked":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", refusing_scandir)
+    result = run("clean", str(src), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"cleaner: {src / 'locked'}: cannot read folder: Permission denied (check the path and its permissions)"]
+    assert [p.name for p in (tmp_path / "out").iterdir()] == ["z.txt"]
