@@ -50,6 +50,7 @@ class Extraction:
 
 def extract(html: str | bytes, text_cleaner: Cleaner, url: str | None = None) -> Extraction | None:
     """trafilatura's reading of the page, or None when the page does not parse."""
+    html = _SURROGATE.sub("\ufffd", html) if isinstance(html, str) else html  # lxml refuses a page holding one
     tree = load_html(html)
     if tree is None:
         return None
@@ -209,6 +210,7 @@ def _author(meta: dict[str, list[str]]) -> str | None:
 
 
 _MARKUP = regex.compile(r"<[A-Za-z!/]")
+_SURROGATE = regex.compile(r"[\ud800-\udfff]")  # lone ones (JSON's "\ud800"): no character, in no encoding
 
 
 def _not_a_page(html: str | bytes, text_cleaner: Cleaner, url: str | None) -> Article:

@@ -125,3 +125,11 @@ def test_clean_html_on_plain_text_or_a_fragment_keeps_the_text_and_says_so() -> 
     assert fragment.extraction == "trafilatura" and fragment.body == (paragraph,)
     [record] = clean_records([{"id": 1, "html": ARTICLE}])
     assert record["extraction"] == "text" and record["body"].startswith("The old grain store")
+
+
+def test_a_page_holding_a_lone_surrogate_keeps_its_text() -> None:
+    """lxml refuses a str with a lone surrogate: the page came back with an empty body, and no error."""
+    paragraph = ARTICLE.splitlines()[2]
+    page = f"<html><body><article><h1>River town library \ud800</h1><p>{paragraph[:40]} \udc00 {paragraph[40:]}</p></article></body></html>"
+    [out] = clean_records([{"id": 1, "html": page}])
+    assert f"{paragraph[:40]} \ufffd {paragraph[40:]}" in out["body"] and "error" not in out
