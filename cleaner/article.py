@@ -58,8 +58,8 @@ class Article:
     body: tuple[str, ...] = ()
     language: str | None = None
     removed: tuple[Removal, ...] = field(default=())
-    extraction: str | None = None  # for HTML: "trafilatura", or "fallback" (the page's whole text)
-    no_article: str | None = None  # a page with no article: its kind ("error-page", "section-front" ...); body empty
+    extraction: str | None = None  # for HTML: "trafilatura", "fallback" (the page's whole text), "text" (no markup)
+    no_article: str | None = None  # a page with no article: its kind ("error-page", "consent-wall" ...); body empty
     timed_out: tuple[str, ...] = ()  # rules whose match ran out of time on this document (missed, not fatal)
 
     def to_dict(self) -> dict[str, Any]:

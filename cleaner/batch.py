@@ -15,6 +15,7 @@ with few cores the caller's work is taken from the workers'.
 from __future__ import annotations
 
 import os
+import signal
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -48,7 +49,7 @@ class Unit:
     @property
     def size(self) -> int:
         """Bytes of input, for figures."""
-        return len(self.text.encode() if isinstance(self.text, str) else self.text or b"")
+        return len(self.text.encode(errors="surrogatepass") if isinstance(self.text, str) else self.text or b"")
 
 
 # How a cleaned document is written: (article, unit meta, source name) -> text. Picklable: workers call it.
@@ -147,6 +148,7 @@ _render: Render | None = None
 def _start_worker(rule_files: tuple[Path, ...], options: Options | None, templates: dict[str, frozenset[str]],
                   render: Render | None) -> None:
     global _worker, _templates, _render
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the main process answers it, once
     _worker = Cleaner.from_rule_files(rule_files, options)
     _templates, _render = templates, render
 

@@ -6,6 +6,7 @@ Exit status: 0 all went well, 1 some input failed, 2 bad usage or a bad rule fil
 
 from __future__ import annotations
 
+import codecs
 import importlib.util
 import json
 import os
@@ -17,6 +18,7 @@ from collections import Counter
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, replace
 from functools import partial
+from io import BytesIO
 from enum import Enum
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Annotated, Any, BinaryIO, NoReturn, Protocol, TypeVar
@@ -32,7 +34,7 @@ from .article import Category
 from .engine import Cleaner, LineReport, site_of
 from .evaluate import evaluate, render_report
 from .io import InputError, InputFormat, OutputFormat, Source
-from .rules import Rule, RuleError, load_rule_file
+from .rules import Rule, RuleError, builtin_rules, check_unique, load_rule_file
 
 if TYPE_CHECKING:
     from .html import PageExplanation
@@ -99,6 +101,31 @@ UrlOption = Annotated[
 MaxSizeOption = Annotated[float, typer.Option("--max-size", metavar="MB", help="Largest document (or JSONL line) read, in MB.")]
 
 
+# --max-size at most, in MB: a document is read whole, into a buffer of this size.
+MAX_SIZE_MB = 1024
+
+
+def _max_bytes(megabytes: float) -> int:
+    """--max-size in bytes; a size that is not a number from 1 byte to MAX_SIZE_MB (NaN, inf, -1) is bad usage."""
+    if not 0 < megabytes <= MAX_SIZE_MB or int(megabytes * 1024 * 1024) < 1:  # NaN fails every comparison
+        _fail(f"--max-size takes a number of MB above 0 and at most {MAX_SIZE_MB}, not {megabytes:g}", 2)
+    return int(megabytes * 1024 * 1024)
+
+
+def _utf8_stdout() -> None:
+    """Output is UTF-8 whatever the locale says (JSONL must be): a stdout set to ASCII (`LANG=C` on an old
+    Python, `PYTHONIOENCODING`) failed on the first character it could not encode."""
+    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+    if codecs.lookup(encoding).name != "utf-8" and hasattr(sys.stdout, "reconfigure"):
+        sys.stdout.reconfigure(encoding="utf-8")
+
+
+def _stdin() -> BinaryIO:
+    """This process's stdin, as bytes; an empty stream when it is closed (`<&-`, as some supervisors start
+    programs), which commands reading files only never notice."""
+    return sys.stdin.buffer if sys.stdin is not None else BytesIO()
+
+
 def _fail(message: str, code: int) -> NoReturn:
     typer.secho(f"cleaner: {message}", err=True, fg="red")
     raise typer.Exit(code)
@@ -112,7 +139,9 @@ def _cleaner(rule_files: list[Path] | None) -> Cleaner:
 def _user_rules(rule_files: list[Path] | None) -> list[Rule]:
     """The user's rule files, read and checked (a bad one stops everything, exit 2), not compiled."""
     try:
-        return [rule for path in rule_files or [] for rule in load_rule_file(path)]
+        rules = [rule for path in rule_files or [] for rule in load_rule_file(path)]
+        check_unique([*builtin_rules(), *rules])  # here, not in each worker process that compiles them
+        return rules
     except RuleError as exc:
         _fail(str(exc), 2)
 
@@ -167,14 +196,21 @@ def clean(
     for site rules. A bad line is reported on stderr as `<stdin>:<line>` and left out of the output,
     so the output can have fewer records than the input; the exit status is then 1.
     """
-    options = _Options(output, input_format, output_format, url, int(max_size * 1024 * 1024), text_field, html_field,
+    _utf8_stdout()
+    options = _Options(output, input_format, output_format, url, _max_bytes(max_size), text_field, html_field,
                        id_field, resume, quiet, debug)
     run = _Run(_user_rules(rules), list(rules or []), options)
     sources = [source for arg in paths for source in run.attempt(arg, partial(io.expand, arg, follow_symlinks)) or []]
     run.start(sources, jobs, engine, address)
+    run.check_outputs(paths, sources, errors, stats)
     templates = run.learn(sources, site_repeat_min, site_repeat_share) if site_repeat else {}
-    with run.reporting(errors), run.cleaned(sources, templates) as units:
-        run.write_all(units)
+    try:
+        with run.reporting(errors), run.cleaned(sources, templates) as units:
+            run.write_all(units)
+    except OSError as exc:  # an output that cannot be written (a full disk): what was not complete is not kept
+        where = f"{io.quoted(exc.filename)}: cannot write" if exc.filename else "cannot write the outputs"
+        _fail(f"{where}: {exc.strerror or exc} (check the disk and permissions; with -o DIR, --resume goes on "
+              "where this run stopped)", 1)
     run.finish(stats)
     raise typer.Exit(1 if run.stats.failed else 0)
 
@@ -214,6 +250,9 @@ class _Reader:
 
     def __call__(self, source: Source, stdin: BinaryIO | None = None) -> Iterator[batch.Unit]:
         """One source's units, read lazily; `stdin` is what `-` reads (default: this process's stdin)."""
+        if source.error is not None:
+            yield batch.Unit(source, error=source.error, meta={"fatal": True})
+            return
         kind = self.kind(source)
         jsonl = kind is InputFormat.JSONL
         if jsonl and self.output_format is not OutputFormat.JSONL:
@@ -221,7 +260,7 @@ class _Reader:
             return
         yield batch.Unit(source, meta={"marker": "open"})
         try:
-            with io.open_source(source, sys.stdin.buffer if stdin is None else stdin) as stream:
+            with io.open_source(source, _stdin() if stdin is None else stdin) as stream:
                 if jsonl:
                     yield from self.records(source, stream)
                 elif kind is InputFormat.HTML:
@@ -234,7 +273,7 @@ class _Reader:
         except InputError as exc:
             yield batch.Unit(source, error=str(exc), meta={"fatal": True, "traceback": traceback.format_exc()})
         except OSError as exc:
-            yield batch.Unit(source, error=f"{exc.filename or source.name}: {exc.strerror or exc} (check the disk and permissions)",
+            yield batch.Unit(source, error=f"{io.quoted(exc.filename or source.name)}: {exc.strerror or exc} (check the disk and permissions)",
                              meta={"fatal": True, "traceback": traceback.format_exc()})
         yield batch.Unit(source, meta={"marker": "close"})
 
@@ -265,7 +304,7 @@ class _Run:
         self.reader = _Reader(options, options.output_format or OutputFormat.TEXT)
         self.out_dir: Path | None = None
         self.out_file: Path | None = None
-        self.stdin = sys.stdin.buffer
+        self.stdin = _stdin()
         self.engine = Engine.LOCAL
         self.address: str | None = None  # with --engine ray: the cluster (None: a new local instance)...
         self.actors: int | None = None  # ...and the number of actors (None: one per CPU)
@@ -308,6 +347,28 @@ class _Run:
         if self.jobs < 1:
             _fail("--jobs must be at least 1", 2)
 
+    def check_outputs(self, args: list[str], sources: list[Source], errors: Path | None, stats: Path | None) -> None:
+        """Refuse, before anything runs (exit 2), outputs that would destroy each other or an input: two of
+        -o FILE, --errors and --stats naming one file, one naming an input or a file of -o DIR, or any
+        output inside an input folder, where a later run would read it as input (hidden folders aside)."""
+        named = [(option, path.resolve()) for option, path in
+                 (("-o", self.o.output), ("--errors", errors), ("--stats", stats)) if path is not None]
+        taken = {str(path).casefold(): "an input" for path in (p.resolve() for p in self.inputs)}
+        if self.out_dir is not None:
+            out_dir = self.out_dir.resolve()
+            taken.update((str(io.output_path(s, out_dir, self.output_format)).casefold(), "the output of an input under -o")
+                         for s in sources)
+        for option, path in named:
+            if (other := taken.get(str(path).casefold())) is not None:
+                _fail(f"{option} {io.quoted(path)} is {other} (give each output its own file)", 2)
+            taken[str(path).casefold()] = f"the {option} file"
+        folders = [Path(arg).resolve() for arg in args if arg != "-" and Path(arg).is_dir()]
+        for option, path in named:
+            for folder in folders:
+                if path.is_relative_to(folder) and not any(part.startswith(".") for part in path.relative_to(folder).parts):
+                    _fail(f"{option} {io.quoted(path)} is inside the input folder {io.quoted(folder)}, where a later run "
+                          "would read it as input (write it elsewhere)", 2)
+
     @property
     def output_format(self) -> OutputFormat:
         return self.reader.output_format
@@ -325,7 +386,7 @@ class _Run:
         """The errors file (complete or absent, like every output) and the progress bar, for the run."""
         with ExitStack() as stack:
             if errors is not None:
-                self.error_log = stack.enter_context(self.attempt_open(errors))
+                self.error_log = self.attempt_open(errors, stack)
             if sys.stderr.isatty() and not self.o.quiet:
                 self.progress = stack.enter_context(Progress(
                     TextColumn("{task.fields[docs]:>8} documents"), BarColumn(), TaskProgressColumn(),
@@ -341,16 +402,18 @@ class _Run:
             return None
         return sum(p.stat().st_size for p in self.inputs)
 
-    def attempt_open(self, path: Path) -> Any:
+    def attempt_open(self, path: Path, stack: ExitStack) -> IO[str]:
+        """An output of the whole run, opened in `stack`: one that cannot be created stops the run (exit 2)."""
         try:
-            return io.atomic_open(path, self.inputs)
+            return stack.enter_context(io.atomic_open(path, self.inputs))
         except InputError as exc:
             _fail(str(exc), 2)
 
     def learn(self, sources: list[Source], min_documents: int, min_share: float) -> dict[str, frozenset[str]]:
-        """The first pass of site-template learning: every text document of the file inputs, read once
-        more (stdin cannot be read twice, and is left out)."""
-        files = [s for s in sources if s.path is not None]
+        """The first pass of site-template learning: every text document of the regular-file inputs, read
+        once more. Stdin, a pipe given as a path (`/dev/stdin`, `<(...)`) or a FIFO cannot be read twice:
+        learning from them left the cleaning pass nothing (or waiting forever), so they are left out."""
+        files = [s for s in sources if s.path is not None and s.path.is_file()]
         learner = site.SiteRepeats(min_documents, min_share)
         for unit in self.units(files, learning=True):
             if isinstance(unit.text, str) and unit.site and not unit.html:
@@ -381,7 +444,7 @@ class _Run:
         """Outputs written in input order as the units come: one file per source, one shared file, or stdout."""
         with ExitStack() as whole_run:
             if self.out_file is not None:
-                shared = whole_run.enter_context(self.attempt_open(self.out_file))
+                shared = self.attempt_open(self.out_file, whole_run)
             sink: ExitStack | None = None
             out: _Writer | None = None
             try:
@@ -418,11 +481,17 @@ class _Run:
                 yield from self.reader(source, self.stdin)
 
     def done(self, source: Source) -> bool:
-        """With --resume: the source's output is there already (and the source counts as skipped)."""
-        if self.o.resume and self.out_dir is not None and io.output_path(source, self.out_dir, self.output_format).exists():
-            self.stats.skipped += 1
-            return True
-        return False
+        """With --resume: the source's output is there already (and the source counts as skipped). An
+        output name an earlier source of the run took, case folded, is not done: `sink` refuses it."""
+        if not self.o.resume or self.out_dir is None:
+            return False
+        path = io.output_path(source, self.out_dir, self.output_format)
+        key = str(path).casefold()
+        if key in self.outputs or not path.exists():
+            return False
+        self.outputs.add(key)
+        self.stats.skipped += 1
+        return True
 
     def write(self, out: _Writer, unit: batch.Unit) -> None:
         """A document's output: rendered by the worker that cleaned it, or here (Ray sends articles back)."""
@@ -461,9 +530,9 @@ class _Run:
         except InputError as exc:
             self.report(str(exc))
         except OSError as exc:
-            self.report(f"{exc.filename or name}: {exc.strerror or exc} (check the disk and permissions)")
+            self.report(f"{io.quoted(exc.filename or name)}: {exc.strerror or exc} (check the disk and permissions)")
         except Exception as exc:  # a bug must not stop the batch
-            self.report(f"{name}: internal error: {type(exc).__name__}: {exc} (please report it; --debug shows where)")
+            self.report(f"{io.quoted(name)}: internal error: {type(exc).__name__}: {exc} (please report it; --debug shows where)")
         return None
 
     def report(self, message: str, unit: batch.Unit | None = None) -> None:
@@ -487,6 +556,8 @@ class _Run:
                 io.write_atomic(stats, json.dumps(self.stats.to_dict(), indent=2) + "\n", self.inputs)
             except InputError as exc:
                 self.report(str(exc))
+            except OSError as exc:
+                self.report(f"{io.quoted(stats)}: cannot write: {exc.strerror or exc} (check the disk and permissions)")
         if sys.stderr.isatty() and not self.o.quiet and (self.stats.documents + self.stats.failed) > 1:
             Console(stderr=True).print(self.stats.table())
 
@@ -553,13 +624,14 @@ def explain(
 
     For a page: first trafilatura's part as one line (what its extraction kept and dropped) and the
     page's metadata, then each line of the text it let through, as `clean` decides it."""
+    _utf8_stdout()
     cleaner = _cleaner(rules)
-    limit = int(max_size * 1024 * 1024)
+    limit = _max_bytes(max_size)
     try:
         if Path(file).is_dir():
             raise InputError(file, "is a folder", "explain takes one file")
         [source] = io.expand(file)
-        with io.open_source(source, sys.stdin.buffer) as stream:
+        with io.open_source(source, _stdin()) as stream:
             kind, stream = io.sniff(stream)
             if input_format is not InputFormat.AUTO:
                 kind = input_format

@@ -58,10 +58,14 @@ class LineReport:
 
 
 def site_of(source: str | None) -> str | None:
-    """The domain a document comes from, for site rules: a URL's host or a bare domain."""
+    """The domain a document comes from, for site rules: a URL's host or a bare domain. A URL that does not
+    parse (`http://[::1`) names no site: a scraper's bad URL must not fail its document."""
     if not source:
         return None
-    host = urlsplit(source if "//" in source else f"//{source}").hostname or ""
+    try:
+        host = urlsplit(source if "//" in source else f"//{source}").hostname or ""
+    except ValueError:
+        return None
     host = host.removeprefix("www.")
     return host if "." in host else None
 
@@ -124,6 +128,9 @@ class Cleaner:
         return reports
 
     def _decide(self, text: str, source: str | None, template: Collection[str] = ()) -> tuple[h.Page, str | None, int | None]:
+        if not isinstance(text, str):  # else an AttributeError from deep inside, naming no culprit
+            hint = " (decode it first: cleaner.io.decode guesses the encoding)" if isinstance(text, (bytes, bytearray)) else ""
+            raise TypeError(f"the text to clean must be a str, not {type(text).__name__}{hint}")
         lines = split_lines(text)
         language = self.options.language or detect_lines(line.text for line in lines)
         packs = pack_of(language)

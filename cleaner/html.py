@@ -51,6 +51,7 @@ class Extraction:
 
 def extract(html: str | bytes, text_cleaner: Cleaner, url: str | None = None) -> Extraction | None:
     """trafilatura's reading of the page, or None when the page does not parse."""
+    html = _SURROGATE.sub("\ufffd", html) if isinstance(html, str) else html  # lxml refuses a page holding one
     tree = load_html(html)
     if tree is None:
         return None
@@ -78,7 +79,7 @@ def clean_html(html: str | bytes, *, url: str | None = None, options: Options | 
     text_cleaner = cleaner or default_cleaner(options or Options())
     extraction = extract(html, text_cleaner, url)
     if extraction is None:
-        return Article(extraction="fallback")  # nothing parseable: an empty article, nothing to keep
+        return _not_a_page(html, text_cleaner, url)
     if extraction.whole is not None:
         whole = extraction.whole
         return dataclasses.replace(whole, headline=extraction.headline or whole.headline, extraction="fallback")
@@ -208,3 +209,18 @@ def _author(meta: dict[str, list[str]]) -> str | None:
     names = meta.get("name=author") or meta.get("property=article:author")
     name = " ".join(names[0].split()) if names else ""
     return name if name and "://" not in name else None
+
+
+_MARKUP = regex.compile(r"<[A-Za-z!/]")
+_SURROGATE = regex.compile(r"[\ud800-\udfff]")  # lone ones (JSON's "\ud800"): no character, in no encoding
+
+
+def _not_a_page(html: str | bytes, text_cleaner: Cleaner, url: str | None) -> Article:
+    """What trafilatura refuses as no page: plain text is cleaned as text (`extraction` says "text"; it came
+    back empty, without a word); a bare fragment ("<p>...</p>") is read again inside a page."""
+    text = html.decode("utf-8", "replace") if isinstance(html, bytes) else html
+    if not _MARKUP.search(text):
+        return dataclasses.replace(text_cleaner.clean(text, source=url), extraction="text")
+    if not text.lstrip().lower().startswith("<html"):
+        return clean_html(f"<html><body>{text}</body></html>", url=url, cleaner=text_cleaner)
+    return Article(extraction="fallback")  # a page that does not parse: an empty article, nothing to keep

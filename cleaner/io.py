@@ -28,6 +28,9 @@ from .article import Article
 from .record import to_record
 
 MAX_BYTES = 20 * 1024 * 1024
+# Nesting levels of a JSONL record, at most: a record is pickled to worker processes, and pickle
+# recurses (measured: 800 levels broke a -j 2 run); real records nest a few levels.
+MAX_JSON_DEPTH = 200
 # Decompressed bytes read from one compressed input, at most: a "zip bomb" gets an error, not the disk.
 MAX_DECOMPRESSED = 50 * 1024 * 1024 * 1024
 COMPRESSED = (".gz", ".bz2", ".xz", ".zst")
@@ -54,10 +57,17 @@ class InputError(Exception):
     """A document, record or output that cannot be handled; the message is the one line users see."""
 
     def __init__(self, source: str | os.PathLike[str], what: str, todo: str, line: int | None = None) -> None:
-        where = f"{source}:{line}" if line is not None else str(source)
+        where = f"{quoted(source)}:{line}" if line is not None else quoted(source)
         super().__init__(f"{where}: {what} ({todo})")
         self.line = line
         self.fields: dict[str, Any] = {}  # the record, when it parsed but cannot be cleaned
+
+
+def quoted(name: str | os.PathLike[str]) -> str:
+    """A file name as messages show it: as it is, unless it holds what is not printable (a newline or a
+    terminal escape would forge or hide lines of stderr): then as a quoted Python string, escaped."""
+    text = os.fspath(name)
+    return text if text.isprintable() else repr(text)
 
 
 class InputFormat(str, Enum):
@@ -90,6 +100,7 @@ class Source:
 
     path: Path | None
     relative: PurePath
+    error: str | None = None  # why it cannot be read: a folder the walk could not list
 
     @property
     def name(self) -> str:
@@ -111,7 +122,8 @@ class Record:
 
 
 def decode(data: bytes, source: str) -> Decoded:
-    """Bytes to text: a BOM decides, then strict UTF-8, then charset-normalizer's best guess.
+    """Bytes to text: a BOM decides, then strict UTF-8 (a last character cut short is replaced by U+FFFD),
+    then charset-normalizer's best guess.
 
     >>> decode("Привет".encode("utf-16"), "x").encoding
     'utf-16'
@@ -119,15 +131,39 @@ def decode(data: bytes, source: str) -> Decoded:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return _checked(_decode_as(data, encoding, source), encoding, source)
+    if b"\x00" in data[:SNIFF_BYTES] and (utf16 := _utf16_without_bom(data)) is not None:
+        return _checked(utf16[0], utf16[1], source)
     _refuse_binary(data[:SNIFF_BYTES], source)
     try:
         return _checked(data.decode("utf-8"), "utf-8", source)
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        if exc.reason == "unexpected end of data":  # UTF-8 to its last character, cut inside it (a byte cap)
+            return _checked(data[: exc.start].decode("utf-8") + "\ufffd", "utf-8", source)
     guess = _guess(data)
     if guess is None:
         raise InputError(source, "cannot tell the text encoding", "convert the file to UTF-8")
     return _checked(str(guess), guess.encoding, source)
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 text that has no BOM (Windows tools write it), and its encoding; None for anything else.
+
+    Its spaces and newlines put NUL bytes in it, which made it "binary". It must decode strictly (a
+    binary file soon holds a lone surrogate) to printable characters and line breaks only; of the two
+    byte orders, the one that reads spaces and newlines where the other reads U+2000 and U+0A00 wins.
+    """
+    best: tuple[int, str, str] | None = None
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if not all(c.isprintable() or c in "\t\n\r\f" for c in text[:SNIFF_BYTES]):
+            continue
+        spaces = text.count(" ", 0, SNIFF_BYTES) + text.count("\n", 0, SNIFF_BYTES)
+        if spaces and (best is None or spaces > best[0]):
+            best = (spaces, text, encoding)
+    return None if best is None else (best[1], best[2])
 
 
 def _guess(data: bytes) -> CharsetMatch | None:
@@ -277,8 +313,12 @@ def expand(arg: str, follow_symlinks: bool = False) -> list[Source]:
 
 
 def _walk(root: Path, follow_symlinks: bool = False) -> Iterator[Source]:
+    """The files under `root`; a folder that cannot be listed comes as a source with its `error` (os.walk
+    would skip it without a word), in its place."""
     real_root = root.resolve()
-    for folder, dirs, files in os.walk(root, followlinks=follow_symlinks):
+    unlisted: list[OSError] = []
+    for folder, dirs, files in os.walk(root, followlinks=follow_symlinks, onerror=unlisted.append):
+        yield from _unlisted(unlisted, root)
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))  # by default os.walk does not enter symlinked folders
         for name in sorted(files):
             path = Path(folder) / name
@@ -287,6 +327,15 @@ def _walk(root: Path, follow_symlinks: bool = False) -> Iterator[Source]:
             if not follow_symlinks and not path.resolve().is_relative_to(real_root):
                 continue
             yield Source(path, path.relative_to(root))
+    yield from _unlisted(unlisted, root)
+
+
+def _unlisted(errors: list[OSError], root: Path) -> Iterator[Source]:
+    while errors:
+        error = errors.pop(0)
+        folder = Path(error.filename or root)
+        what = f"cannot read folder: {error.strerror or error}"
+        yield Source(folder, folder.relative_to(root), str(InputError(folder, what, "check the path and its permissions")))
 
 
 def output_path(source: Source, out_dir: Path, fmt: OutputFormat) -> Path:
@@ -367,15 +416,21 @@ def _skip_line(stream: BinaryIO, chunk: int) -> None:
 
 def _record(line: bytes, source: str, number: int, text_field: str = "text", html_field: str = "html") -> Record | InputError:
     try:
-        data = json.loads(line.decode("utf-8"))
+        data = json.loads(line.decode("utf-8"), parse_constant=_refuse_constant)
     except UnicodeDecodeError:
         return InputError(source, "line is not UTF-8", "JSONL must be UTF-8; re-encode the file", number)
     except json.JSONDecodeError as exc:
         # json's message for a raw control character already ends in "at" ("Invalid control character at")
         message = exc.msg.removesuffix(" at")
         return InputError(source, f"invalid JSON: {message} at column {exc.colno}", "fix or remove the line", number)
+    except RecursionError:
+        return _too_deep(source, number)
+    except ValueError as exc:  # an integer of more digits than Python converts, or NaN/Infinity
+        return InputError(source, f"invalid JSON: {str(exc).split(';')[0]}", "fix or remove the line", number)
     if not isinstance(data, dict):
         return InputError(source, f"a JSON {type(data).__name__}, not an object", "write one object per line", number)
+    if _deeper_than(data, MAX_JSON_DEPTH):
+        return _too_deep(source, number)
     if text_field not in data and isinstance(data.get(html_field), str):
         return Record(number, data, html_field)
     if not isinstance(data.get(text_field), str):
@@ -386,9 +441,39 @@ def _record(line: bytes, source: str, number: int, text_field: str = "text", htm
     return Record(number, data, text_field)
 
 
+def _too_deep(source: str, number: int) -> InputError:
+    return InputError(source, f"JSON nested deeper than {MAX_JSON_DEPTH} levels", "flatten the record", number)
+
+
+def _deeper_than(data: Any, limit: int) -> bool:
+    """Whether lists and objects nest more than `limit` levels (walked without recursion)."""
+    stack = [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if depth > limit:
+            return True
+        children = value.values() if isinstance(value, dict) else value
+        stack.extend((child, depth + 1) for child in children if isinstance(child, (dict, list)))
+    return False
+
+
+def _refuse_constant(name: str) -> None:
+    raise ValueError(f"{name} is not a JSON number")
+
+
 def json_line(data: dict[str, Any]) -> str:
     """One JSONL line; non-ASCII stays readable."""
-    return json.dumps(data, ensure_ascii=False) + "\n"
+    return json_text(data) + "\n"
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def json_text(data: Any, indent: int | None = None) -> str:
+    """Strict JSON (no NaN), non-ASCII readable but a lone surrogate escaped as JSON allows: "\\ud800" in a
+    record is valid JSON, and comes out as it went in, but it has no UTF-8 form to be written raw."""
+    text = json.dumps(data, ensure_ascii=False, indent=indent, allow_nan=False)
+    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def output(article: Article, meta: dict[str, Any], name: str, fmt: OutputFormat) -> str:
@@ -406,7 +491,7 @@ def render(article: Article, fmt: OutputFormat, name: str, encoding: str) -> str
     if fmt is OutputFormat.MARKDOWN:
         return article.to_markdown()
     if fmt is OutputFormat.JSON:
-        return json.dumps({**article.to_dict(), "source": name, "encoding": encoding}, ensure_ascii=False, indent=2) + "\n"
+        return json_text({**article.to_dict(), "source": name, "encoding": encoding}, indent=2) + "\n"
     return json_line(to_record(article, {"id": name, "encoding": encoding}))
 
 
@@ -433,6 +518,7 @@ def atomic_open(path: Path, inputs: Collection[Path] = ()) -> Iterator[IO[str]]:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        os.fchmod(fd, 0o666 & ~_umask())  # mkstemp's 0600 is for secrets: an output is as any file the user makes
     except OSError as exc:
         raise InputError(path, f"cannot write: {exc.strerror}", "check the output folder and its permissions") from None
     try:
@@ -446,6 +532,13 @@ def atomic_open(path: Path, inputs: Collection[Path] = ()) -> Iterator[IO[str]]:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _umask() -> int:
+    """The process's umask (reading it means setting it: set back at once)."""
+    mask = os.umask(0o077)
+    os.umask(mask)
+    return mask
 
 
 @contextmanager

@@ -112,7 +112,8 @@ def detect_lines(texts: Iterable[str]) -> str | None:
     text = prose[:SAMPLE_CHARS]  # what `sample(texts)` gives: the longest lines come first
     if not text:
         return None
-    (label,), (confidence,) = _model().predict(text, k=1)
+    # fastText takes UTF-8, which a lone surrogate (from JSON's "\ud800" or a Windows file name) is not
+    (label,), (confidence,) = _model().predict(text.encode("utf-8", "replace").decode("utf-8"), k=1)
     return label.removeprefix("__label__") if confidence >= MIN_CONFIDENCE else None
 
 

@@ -88,6 +88,8 @@ def clean_records(records: Iterable[dict[str, Any]], *, cleaner: Cleaner | None 
             out.append(clean_record(record, cleaner=engine, fields=fields, source=source))
         except RecordError as exc:
             out.append({**record, "error": str(exc)})
+        except Exception as exc:  # noqa: BLE001 - a bug in the engine fails one record, as in `cleaner clean`
+            out.append({**record, "error": f"internal error: {type(exc).__name__}: {exc}"})
     return out
 
 

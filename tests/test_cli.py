@@ -5,12 +5,16 @@ from __future__ import annotations
 import json
 import os
 import select
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from typer.testing import CliRunner
 
+import cleaner.io as cleaner_io
+from cleaner import batch
 from cleaner.cli import app
 from cleaner.engine import Cleaner
 from conftest import ROOT
@@ -123,10 +127,35 @@ def test_bad_rule_file_stops_before_anything_runs(tmp_path: Path) -> None:
 def test_output_onto_the_inputs_is_refused(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(ARTICLE)
     result = run("clean", str(tmp_path), "-o", str(tmp_path))
-    assert result.exit_code == 1
-    assert "would overwrite an input" in result.stderr
+    assert result.exit_code == 2
+    assert result.stderr == f"cleaner: -o {tmp_path} is inside the input folder {tmp_path}, where a later run would read it as input (write it elsewhere)\n"
     assert (tmp_path / "a.txt").read_text() == ARTICLE
     assert [p.name for p in tmp_path.iterdir()] == ["a.txt"]
+
+
+def test_outputs_that_collide_or_land_in_the_input_tree_are_refused(tmp_path: Path) -> None:
+    """-o and --errors on one file left the empty errors file; --stats could overwrite a document's output;
+    -o equal to an input was a traceback; an output inside the input folder is read by the next run."""
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text(ARTICLE)
+    (src / "b.jsonl").write_text('{"id": 1, "text": "One."}\nnot json\n')
+    out, same = tmp_path / "out", tmp_path / "same.jsonl"
+    cases = {
+        ("clean", str(src / "b.jsonl"), "-o", str(same), "--errors", str(same)): f"--errors {same} is the -o file",
+        ("clean", str(src / "b.jsonl"), "-o", str(src / "b.jsonl")): f"-o {src / 'b.jsonl'} is an input",
+        ("clean", str(src), "-o", str(out), "--stats", str(out / "a.jsonl")):
+            f"--stats {out / 'a.jsonl'} is the output of an input under -o",
+        ("clean", str(src), "-o", str(src / "cleaned")): f"-o {src / 'cleaned'} is inside the input folder {src}",
+        ("clean", str(src), "-o", str(out), "--errors", str(src / "errors.jsonl")):
+            f"--errors {src / 'errors.jsonl'} is inside the input folder {src}",
+    }
+    for args, message in cases.items():
+        result = run(*args, "--output-format", "jsonl")
+        assert (result.exit_code, result.stderr.splitlines()[0].split(" (")[0].split(", where")[0]) == (2, f"cleaner: {message}")
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["in"] and sorted(p.name for p in src.iterdir()) == ["a.txt", "b.jsonl"]
+    hidden = run("clean", str(src), "-o", str(src / ".cleaned"), "--output-format", "jsonl")  # hidden: never read as input
+    assert hidden.exit_code == 1 and (src / ".cleaned" / "b.jsonl").is_file()
 
 
 def test_stdin_starting_with_a_brace_is_read_as_jsonl() -> None:
@@ -306,3 +335,190 @@ def test_an_unreadable_file_in_a_folder_fails_alone(tmp_path: Path, monkeypatch)
     assert result.exit_code == 1
     assert "b.txt: cannot read: Permission denied" in result.stderr
     assert (tmp_path / "out" / "a.txt").is_file() and not (tmp_path / "out" / "b.txt").exists()
+
+
+def test_a_lone_surrogate_in_a_record_does_not_sink_the_batch(tmp_path: Path) -> None:
+    r"""'\ud800' in any field (id, text, a passed-through one) used to abort with a UnicodeEncodeError:
+    neither -o nor --errors was written."""
+    source = tmp_path / "in.jsonl"
+    source.write_text(
+        '{"id": "a\\ud800", "text": "Word \\ud83d and more words of a sentence here.", "x": ["\\udfff"]}\n'
+        '{"id": "b", "text": "Plain text of the second record."}\n'
+        '{"id": "c", "text": "Third.", "n": NaN}\n', encoding="utf-8")
+    result = run("clean", str(source), "-o", str(tmp_path / "out.jsonl"), "--errors", str(tmp_path / "err.jsonl"))
+    assert result.exit_code == 1 and "Traceback" not in result.stderr
+    out = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [r["id"] for r in out] == ["a\ud800", "b"]
+    assert out[0]["body"] == "Word \ud83d and more words of a sentence here." and out[0]["x"] == ["\udfff"]
+    (error,) = [json.loads(line) for line in (tmp_path / "err.jsonl").read_text().splitlines()]
+    assert error["line"] == 3 and "NaN is not a JSON number" in error["reason"]
+
+
+def test_a_bad_url_names_no_site_in_a_record_or_from_the_option(tmp_path: Path) -> None:
+    """`http://[::1` made urlsplit raise: 0 records out from a JSONL file, a failure from --url."""
+    source = tmp_path / "in.jsonl"
+    source.write_text('{"id": 1, "text": "One paragraph.", "url": "http://[::1"}\n{"id": 2, "text": "Two."}\n')
+    result = run("clean", str(source), "-o", str(tmp_path / "out.jsonl"), "--url", "http://[zz]/")
+    assert result.exit_code == 0, result.stderr
+    assert [json.loads(line)["id"] for line in (tmp_path / "out.jsonl").read_text().splitlines()] == [1, 2]
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    text = run("clean", str(tmp_path / "a.txt"), "--url", "http://[::1")
+    assert text.exit_code == 0 and "Otters return to the river" in text.stdout
+
+
+def test_jsonl_from_a_pipe_path_or_a_fifo_is_read_once(tmp_path: Path) -> None:
+    """The learning pass read the pipe to its end: 0 records out, exit 0; a FIFO's second open waited forever."""
+    records = '{"id": 1, "text": "One paragraph."}\n{"id": 2, "text": "Two."}\n'
+    piped = subprocess.run(_process("clean", "--input-format", "jsonl", "/dev/stdin"), input=records,
+                           capture_output=True, text=True, env=_env(), timeout=120)
+    assert piped.returncode == 0 and [json.loads(line)["id"] for line in piped.stdout.splitlines()] == [1, 2]
+    fifo = tmp_path / "records.fifo"
+    os.mkfifo(fifo)
+    process = subprocess.Popen(_process("clean", "--input-format", "jsonl", str(fifo)), stdout=subprocess.PIPE,
+                               text=True, env=_env())
+    try:
+        with fifo.open("w") as writer:  # opens when the process does
+            writer.write(records)
+        out, _ = process.communicate(timeout=120)
+    finally:
+        process.kill()
+    assert process.returncode == 0 and [json.loads(line)["id"] for line in out.splitlines()] == [1, 2]
+
+
+def _one_line_exit(result, code: int, start: str) -> None:
+    assert "Traceback" not in result.stderr and result.stderr.count("\n") == 1, result.stderr
+    assert result.exit_code == code and result.stderr.startswith(f"cleaner: {start}"), result.stderr
+
+
+def test_rule_files_that_crashed_the_loader_are_one_line(tmp_path: Path) -> None:
+    """Deep nesting (RecursionError), a category as a list or table (unhashable), a duplicate id (raised
+    while compiling, and under -j 2 in every worker: BrokenProcessPool)."""
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    (tmp_path / "b.jsonl").write_text('{"id": 1, "text": "One."}\n')
+    (tmp_path / "deep.toml").write_text("x = " + "[" * 5000 + "]" * 5000 + "\n")
+    (tmp_path / "list.toml").write_text(SITE_RULE.replace('category = "advert"', 'category = ["advert"]'))
+    (tmp_path / "table.toml").write_text(SITE_RULE.replace('category = "advert"', 'category = {a = 1}'))
+    (tmp_path / "action.toml").write_text(SITE_RULE.replace('action = "drop"', 'action = ["drop"]'))
+    builtin = ENGINE.rules.rules[0]
+    (tmp_path / "dup.toml").write_text(SITE_RULE.replace('id = "test-mugs"', f'id = "{builtin.id}"'))
+    (tmp_path / "twice.toml").write_text(SITE_RULE + SITE_RULE)
+    for name, start in (("deep", "arrays or tables nested too deep"), ("list", "rule 'test-mugs': category must be"),
+                        ("table", "rule 'test-mugs': category must be"), ("action", "rule 'test-mugs': action must be"),
+                        ("dup", f"rule '{builtin.id}' is already defined in {builtin.origin}"),
+                        ("twice", f"rule 'test-mugs' is already defined in {tmp_path / 'twice.toml'}")):
+        rules = str(tmp_path / f"{name}.toml")
+        _one_line_exit(run("clean", str(tmp_path / "a.txt"), "--rules", rules), 2, f"{rules}: {start}")
+    rules = str(tmp_path / "dup.toml")
+    pooled = run("clean", str(tmp_path / "a.txt"), str(tmp_path / "b.jsonl"), "--output-format", "jsonl", "-j", "2", "--rules", rules)
+    _one_line_exit(pooled, 2, f"{rules}: rule '{builtin.id}'")
+
+
+def test_bad_max_size_is_bad_usage(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    for value in ("-1", "inf", "nan", "1e300", "0"):
+        for command in ("clean", "explain"):
+            _one_line_exit(run(command, str(tmp_path / "a.txt"), "--max-size", value), 2, "--max-size takes a number of MB")
+    assert run("clean", str(tmp_path / "a.txt"), "--max-size", "0.01").exit_code == 0
+
+
+def test_unwritable_or_full_outputs_are_one_line(tmp_path: Path, monkeypatch) -> None:
+    source = tmp_path / "in.jsonl"
+    source.write_text('{"id": 1, "text": "One."}\nnot json\n')
+    (tmp_path / "file").write_text("")
+    for option in ("-o", "--errors"):
+        target = tmp_path / "file" / "x.jsonl"  # a folder that is a file: cannot be made
+        args = ["-o", str(target)] if option == "-o" else ["-o", str(tmp_path / "out.jsonl"), "--errors", str(target)]
+        _one_line_exit(run("clean", str(source), *args), 2, f"{target}: cannot write")
+    assert not (tmp_path / "out.jsonl").exists()
+
+    def full(fd: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(cleaner_io.os, "fsync", full)
+    result = run("clean", str(source), "-o", str(tmp_path / "out.jsonl"), "--errors", str(tmp_path / "err.jsonl"))
+    assert "Traceback" not in result.stderr and result.exit_code == 1
+    assert result.stderr.splitlines()[-1].startswith("cleaner: cannot write the outputs: No space left on device")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["file", "in.jsonl"], "no partial output, no temporary file"
+
+
+def test_a_stdout_that_cannot_encode_utf8_gets_utf8(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(ARTICLE.replace("Otters", "Ötters"), encoding="utf-8")
+    result = subprocess.run(_process("clean", str(tmp_path / "a.txt")), capture_output=True,
+                            env={**_env(), "PYTHONIOENCODING": "ascii"}, timeout=120)
+    assert result.returncode == 0 and b"Traceback" not in result.stderr
+    assert "Ötters return to the river" in result.stdout.decode("utf-8")
+
+
+def test_ctrl_c_under_jobs_is_not_a_worker_traceback() -> None:
+    """Ctrl-C reaches the process group: each idle worker printed its KeyboardInterrupt traceback."""
+    process = subprocess.Popen(_process("clean", "-j", "2", "--input-format", "jsonl", "-"), stdin=subprocess.PIPE,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=_env(), start_new_session=True)
+    try:
+        assert process.stdin is not None
+        process.stdin.write(b'{"id": 1, "text": "One paragraph of text."}\n' * (batch.CHUNK + 1))
+        process.stdin.flush()
+        time.sleep(5)  # a chunk went: the workers are up, waiting for the next one
+        os.killpg(process.pid, signal.SIGINT)
+        _, err = process.communicate(timeout=120)
+    finally:
+        process.kill()
+    assert b"Traceback" not in err and b"KeyboardInterrupt" not in err, err.decode()
+
+
+def test_resume_keeps_refusing_names_that_differ_only_by_case(tmp_path: Path) -> None:
+    """The first run refuses b.txt's twin B.txt; --resume used to write it beside (or, on a case-insensitive
+    disk, over) the first's output."""
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "B.txt").write_text(ARTICLE)
+    (src / "b.txt").write_text(ARTICLE.replace("Otters", "Beavers"))
+    for args in ((), ("--resume",)):
+        result = run("clean", str(src), "-o", str(tmp_path / "out"), *args)
+        assert result.exit_code == 1 and "two inputs map to this output file" in result.stderr
+        assert [p.name for p in (tmp_path / "out").iterdir()] == ["B.txt"]
+
+
+def test_file_names_with_a_newline_or_an_escape_are_quoted(tmp_path: Path) -> None:
+    """A name holding a newline forged a second stderr line; a terminal escape could hide or recolour one."""
+    src = tmp_path / "in"
+    src.mkdir()
+    for name in ("a\ncleaner: all good.bin", "b\x1b[2K.bin"):
+        (src / name).write_bytes(b"\x00\x01 binary")
+    (src / "c.txt").write_text(ARTICLE)
+    result = run("clean", str(src), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"cleaner: {str(src / 'a')!r}"[:-1] + "\\ncleaner: all good.bin': looks like a binary file, not text (pass text files only)",
+        f"cleaner: {str(src / 'b')!r}"[:-1] + "\\x1b[2K.bin': looks like a binary file, not text (pass text files only)",
+    ]
+
+
+def test_a_closed_stdin_does_not_matter_with_file_inputs(tmp_path: Path) -> None:
+    """`cleaner clean a.txt <&-` (some supervisors start programs so): sys.stdin is None, an AttributeError."""
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    for command in ("clean", "explain"):
+        result = subprocess.run(_process(command, str(tmp_path / "a.txt")), capture_output=True, text=True, env=_env(),
+                                timeout=120, preexec_fn=lambda: os.close(0))
+        assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+        assert "Otters return to the river" in result.stdout
+
+
+def test_an_unreadable_subfolder_is_reported_like_an_unreadable_file(tmp_path: Path, monkeypatch) -> None:
+    """os.walk skips a folder it cannot list without a word. chmod does not stop root: the refusal is simulated."""
+    src = tmp_path / "in"
+    (src / "locked").mkdir(parents=True)
+    (src / "locked" / "x.txt").write_text(ARTICLE)
+    (src / "z.txt").write_text(ARTICLE)
+    real_scandir = os.scandir
+
+    def refusing_scandir(path="."):
+        if Path(path).name == "locked":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", refusing_scandir)
+    result = run("clean", str(src), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"cleaner: {src / 'locked'}: cannot read folder: Permission denied (check the path and its permissions)"]
+    assert [p.name for p in (tmp_path / "out").iterdir()] == ["z.txt"]

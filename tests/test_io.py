@@ -264,3 +264,78 @@ def test_a_raw_control_character_is_named_once() -> None:
     """json says "Invalid control character at"; the error must not read "at at column"."""
     (error,) = read_jsonl(stdio.BytesIO(b'{"id": 1, "text": "tab\there"}\n'), "<stdin>")
     assert str(error).startswith("<stdin>:1: invalid JSON: Invalid control character at column 23")
+
+
+def test_jsonl_deep_nesting_and_huge_integers_fail_their_record_only() -> None:
+    """A record nested 100,000 deep (RecursionError in json) or one past MAX_JSON_DEPTH (pickle recurses
+    when it goes to a worker), or an integer of 5,000 digits (ValueError): one error each, reading goes on."""
+    depth = cleaner.io.MAX_JSON_DEPTH
+    lines = [
+        b'{"id": 1, "text": "a", "x": ' + b"[" * 100_000 + b"]" * 100_000 + b"}",
+        b'{"id": 2, "text": "b", "x": ' + b"[" * depth + b"]" * depth + b"}",
+        b'{"id": 3, "text": "c", "n": ' + b"7" * 5000 + b"}",
+        b'{"id": 4, "text": "d", "x": ' + b"[" * (depth - 1) + b"]" * (depth - 1) + b"}",
+    ]
+    items = list(read_jsonl(stdio.BytesIO(b"\n".join(lines)), "f.jsonl"))
+    assert [str(i).rsplit(" (", 1)[0] for i in items[:3]] == [
+        f"f.jsonl:1: JSON nested deeper than {depth} levels",
+        f"f.jsonl:2: JSON nested deeper than {depth} levels",
+        "f.jsonl:3: invalid JSON: Exceeds the limit (4300 digits) for integer string conversion: value has 5000 digits",
+    ]
+    assert isinstance(items[3], Record) and items[3].fields["id"] == 4
+
+
+def test_nan_and_infinity_are_not_json() -> None:
+    """Python's json reads NaN and Infinity; strict JSON has neither, so they must not pass into output."""
+    data = b'{"id": 1, "text": "a", "score": NaN}\n{"id": 2, "text": "b", "score": -Infinity}\n{"id": 3, "text": "c"}\n'
+    items = list(read_jsonl(stdio.BytesIO(data), "f.jsonl"))
+    assert [str(i).split(" (")[0] for i in items[:2]] == [
+        "f.jsonl:1: invalid JSON: NaN is not a JSON number", "f.jsonl:2: invalid JSON: -Infinity is not a JSON number"]
+    assert isinstance(items[2], Record)
+    with pytest.raises(ValueError):
+        cleaner.io.json_line({"score": float("nan")})
+
+
+def test_lone_surrogates_go_out_escaped_as_they_came_in() -> None:
+    r"""JSON allows "\ud800"; UTF-8 has no form for it: written raw, the whole output failed."""
+    (record,) = read_jsonl(stdio.BytesIO(b'{"id": "a\\ud800", "text": "x \\udc00 y"}\n'), "f.jsonl")
+    assert isinstance(record, Record) and record.fields["id"] == "a\ud800"
+    line = cleaner.io.json_line(record.fields)
+    assert line.encode("utf-8") == b'{"id": "a\\ud800", "text": "x \\udc00 y"}\n'
+    assert cleaner.io.json_line({"t": "caf\u00e9 \U0001f600"}) == '{"t": "caf\u00e9 \U0001f600"}\n'
+
+
+@pytest.mark.parametrize("text", [RUSSIAN[:-1], "Der Ausschuss schlägt vor, die Brücke über den Fluss zu bauen. Er schlägt",
+                                  "Le café de la crème brûlée à Noël, où l'été est très chaud", "東京の天気は晴れです"])
+def test_utf8_cut_inside_its_last_character_is_utf8(text: str) -> None:
+    """Byte-capped scrapers cut the last character: that was read as cp1252 ("schlÃ¤gt") or refused (Russian)."""
+    data = (text + "é").encode("utf-8")[:-1]
+    decoded = decode(data, "x")
+    assert (decoded.encoding, decoded.text) == ("utf-8", text + "\ufffd")
+    if len(text[-1].encode("utf-8")) > 2:  # cut after the first or the second byte of a three-byte character
+        assert decode(text.encode("utf-8")[:-2], "x").text == text[:-1] + "\ufffd"
+
+
+@pytest.mark.parametrize("umask,mode", [(0o022, 0o644), (0o002, 0o664), (0o077, 0o600)])
+def test_outputs_respect_the_umask(tmp_path: Path, umask: int, mode: int) -> None:
+    """Outputs were created 0600 (mkstemp's mode) whatever the umask: other users and groups could not read them."""
+    old = os.umask(umask)
+    try:
+        write_atomic(tmp_path / "out.txt", "text\n")
+    finally:
+        os.umask(old)
+    assert (tmp_path / "out.txt").stat().st_mode & 0o777 == mode
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("text", [RUSSIAN, FRENCH, "東京の天気は晴れです。\n明日も晴れるでしょう。"])
+def test_utf16_without_a_bom_is_text(codec: str, text: str) -> None:
+    """Its spaces and newlines hold NUL bytes: it was refused as binary."""
+    decoded = decode(text.encode(codec), "x")
+    assert (decoded.text, decoded.encoding) == (text, codec)
+
+
+@pytest.mark.parametrize("data", [bytes(range(256)) * 4, b"\x00\x00\x00\x01" * 100, os.urandom(4096)])
+def test_binary_with_nul_bytes_is_still_binary(data: bytes) -> None:
+    with pytest.raises(InputError, match="binary"):
+        decode(data, "x")

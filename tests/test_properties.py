@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import io
+import json
 import os
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import cleaner
+import cleaner.io
+from cleaner.io import InputError, read_jsonl
 from cleaner.lines import LONG_LINE_CHARS, normalize, trim
 from cleaner.rules import builtin_rules
 
@@ -106,11 +110,44 @@ def _made_of(paragraph: str, lines: list[str], k: int) -> int | None:
     return j if made == paragraph else None
 
 
+# Every code point, lone surrogates included: st.text() leaves them out, yet JSON's "\ud800" makes one.
+ANY_CHARACTER = st.characters(exclude_categories=())
+# URLs as scrapers write them, good and bad: urlsplit raises on several of these.
+URLS = st.one_of(
+    st.sampled_from(["http://[::1", "http://[zz]/x", "//[", "https://[::1]:99999/", "http://a.example:port/",
+                     "https://www.example.com/a", "example.org", ""]),
+    st.builds("".join, st.lists(st.sampled_from(["http://", "[", "]", ":", "::1", "a.example", "/", "%", "\ud800"]),
+                                max_size=6)),
+    st.text(ANY_CHARACTER, max_size=20),
+)
+
+
 @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.text())
-def test_never_raises_on_any_string(text: str) -> None:
-    article = cleaner.clean(text)
+@given(st.one_of(st.text(), st.text(ANY_CHARACTER), scraped().map(lambda t: t.replace(" ", " \ud83d ", 3))), URLS)
+def test_never_raises_on_any_string(text: str, url: str) -> None:
+    article = cleaner.clean(text, source=url)
     assert isinstance(article.body, tuple)
+    assert cleaner.io.json_line(article.to_dict()).encode("utf-8")  # what the CLI writes, surrogates too
+
+
+def _nested(depth: int, leaf: str) -> str:
+    return "[" * depth + leaf + "]" * depth
+
+
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(ANY_CHARACTER, max_size=40), URLS, st.integers(0, 3 * cleaner.io.MAX_JSON_DEPTH),
+       st.sampled_from(["1", "7" * 5000, "NaN", "-Infinity", '"x"', "{}", '"\\ud800"']))
+def test_any_jsonl_line_is_one_record_or_one_error(text: str, url: str, depth: int, leaf: str) -> None:
+    """Surrogates, deep nesting, huge integers, NaN and bad URLs: each line gives one record or one error
+    (never an exception), and a record's output is strict JSON that reads back as the record."""
+    line = json.dumps({"id": 1, "text": text, "url": url})[:-1] + f', "deep": {_nested(depth, leaf)}}}'
+    (item,) = read_jsonl(io.BytesIO(line.encode("ascii")), "f.jsonl")  # json.dumps escaped every non-ASCII
+    if isinstance(item, InputError):
+        return
+    [out] = cleaner.clean_records([item.fields])
+    assert "error" not in out, out["error"]
+    written = cleaner.io.json_line(out)
+    assert json.loads(written.encode("utf-8")) == out
 
 
 @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -5,6 +5,9 @@ import pickle
 import pytest
 
 from cleaner import RecordError, clean_dataframe, clean_record, clean_records
+from cleaner import clean as cleaner_clean
+from cleaner.engine import Cleaner, Options
+from cleaner.record import default_cleaner
 from cleaner.record import Fields
 
 ARTICLE = (
@@ -60,3 +63,73 @@ def test_a_dataframe_gets_the_same_records_row_for_row() -> None:
     assert out.loc[20, "error"] == "no 'text' field" and "text" not in out.columns
     expected = clean_records([{"id": 1, "text": ARTICLE, "url": "https://a.example/x"}, {"id": 3, "text": ARTICLE}])
     assert out.loc[10, "body"] == expected[0]["body"] and out.loc[30, "removed"] == expected[1]["removed"]
+
+
+def test_a_lone_surrogate_never_raises() -> None:
+    """fastText takes UTF-8: a sample holding a lone surrogate made `clean` raise a TypeError."""
+    import cleaner
+
+    article = cleaner.clean("word \ud83d " * 500)
+    assert article.body == (("word \ud83d " * 500).strip(),)
+    out = clean_record({"id": "x\udc00", "text": "Mot \udc00 " * 60})
+    assert out["id"] == "x\udc00" and "\udc00" in out["body"]
+
+
+BAD_URLS = ["http://[::1", "http://[zz]/x", "//[", "https://[::1]:99999/a", "http://a.example:port/"]
+
+
+@pytest.mark.parametrize("url", BAD_URLS)
+def test_a_url_that_does_not_parse_names_no_site(url: str) -> None:
+    """urlsplit raises ValueError on `http://[::1`: that failed the document (and, in the CLI, the batch)."""
+    import cleaner
+    from cleaner.html import clean_html
+
+    assert cleaner.clean(ARTICLE, source=url).body == cleaner.clean(ARTICLE).body
+    page = f"<html><body><article><h1>River town library</h1><p>{ARTICLE.splitlines()[2]}</p></article></body></html>"
+    assert clean_html(page, url=url).body == clean_html(page).body
+    out = clean_records([{"id": 1, "text": ARTICLE, "url": url}, {"id": 2, "html": page, "url": url}])
+    assert [("error" in r, r["url"]) for r in out] == [(False, url), (False, url)]
+
+
+def test_an_engine_failure_fails_its_record_not_the_batch() -> None:
+    class Failing(Cleaner):
+        def clean(self, text: str, **kwargs: object):  # type: ignore[override]
+            if text == "boom":
+                raise ZeroDivisionError("a bug")
+            return super().clean(text, **kwargs)  # type: ignore[arg-type]
+
+    out = clean_records([{"id": 1, "text": "boom"}, {"id": 2, "text": ARTICLE}], cleaner=Failing())
+    assert out[0] == {"id": 1, "text": "boom", "error": "internal error: ZeroDivisionError: a bug"}
+    assert out[1]["headline"] == "River town opens its first public library in a century"
+
+
+@pytest.mark.parametrize("value", [b"bytes of text", None, 42, ["a list"]])
+def test_clean_on_a_non_string_is_a_type_error_saying_what_it_wants(value: object) -> None:
+    import cleaner
+
+    with pytest.raises(TypeError, match=f"must be a str, not {type(value).__name__}"):
+        cleaner.clean(value)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="must be a str"):
+        default_cleaner(Options()).explain(value)  # type: ignore[arg-type]
+
+
+def test_clean_html_on_plain_text_or_a_fragment_keeps_the_text_and_says_so() -> None:
+    """trafilatura refuses text without a page around it: the body came back empty without a word."""
+    from cleaner.html import clean_html
+
+    text = clean_html(ARTICLE)
+    assert text.extraction == "text" and text.headline == "River town opens its first public library in a century"
+    assert text.body == cleaner_clean(ARTICLE).body
+    paragraph = ARTICLE.splitlines()[2]
+    fragment = clean_html(f"<p>{paragraph}</p>".encode())
+    assert fragment.extraction == "trafilatura" and fragment.body == (paragraph,)
+    [record] = clean_records([{"id": 1, "html": ARTICLE}])
+    assert record["extraction"] == "text" and record["body"].startswith("The old grain store")
+
+
+def test_a_page_holding_a_lone_surrogate_keeps_its_text() -> None:
+    """lxml refuses a str with a lone surrogate: the page came back with an empty body, and no error."""
+    paragraph = ARTICLE.splitlines()[2]
+    page = f"<html><body><article><h1>River town library \ud800</h1><p>{paragraph[:40]} \udc00 {paragraph[40:]}</p></article></body></html>"
+    [out] = clean_records([{"id": 1, "html": page}])
+    assert f"{paragraph[:40]} \ufffd {paragraph[40:]}" in out["body"] and "error" not in out

@@ -108,9 +108,11 @@ def _parse_rule(raw: Any, origin: str, index: int, compile_now: bool = True) -> 
     _check(isinstance(rule_id, str) and bool(_ID.fullmatch(rule_id)), origin, str(rule_id),
            "id must be lowercase letters, digits and dashes")
     categories = {c.value for c in Category}
-    _check(raw["category"] in categories, origin, rule_id, f"category must be one of {sorted(categories)}")
+    _check(isinstance(raw["category"], str) and raw["category"] in categories, origin, rule_id,
+           f"category must be one of {sorted(categories)}")
     actions = {a.value for a in Action}
-    _check(raw["action"] in actions, origin, rule_id, f"action must be one of {sorted(actions)}")
+    _check(isinstance(raw["action"], str) and raw["action"] in actions, origin, rule_id,
+           f"action must be one of {sorted(actions)}")
     for key in ("languages", "patterns", "match", "keep"):
         _check(_strings(raw[key]) and bool(raw[key]), origin, rule_id, f"{key} must be a non-empty list of strings")
     _check(_strings(raw.get("sites", [])), origin, rule_id, "sites must be a list of domains")
@@ -160,7 +162,10 @@ def load_rule_file(path: str | Path) -> list[Rule]:
         source = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise RuleError(f"{path}: cannot read rule file: {exc}") from None
-    rules = parse_rules(source, str(path))
+    try:
+        rules = parse_rules(source, str(path))
+    except RecursionError:  # TOML's parser recurses into nested arrays and tables
+        raise RuleError(f"{path}: arrays or tables nested too deep; rules need none") from None
     for rule in rules:
         for pattern in rule.patterns:
             if why := lint.problem(pattern):
