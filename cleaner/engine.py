@@ -92,11 +92,11 @@ class Cleaner:
     def clean(self, text: str, *, source: str | None = None, template: Collection[str] = ()) -> Article:
         """Clean one document. `template`: normalized lines of its site's template, learned across a
         batch (`site.SiteRepeats`), removed as `site-repeat`."""
-        self.rules.timed_out.clear()
-        page, language, headline = self._decide(text, source, template)
+        timed_out: list[str] = []  # this call's own: threads may share the cleaner
+        page, language, headline = self._decide(text, source, template, timed_out)
         article = _article(page, language, headline)
-        if self.rules.timed_out:
-            article = dataclasses.replace(article, timed_out=tuple(dict.fromkeys(self.rules.timed_out)))
+        if timed_out:
+            article = dataclasses.replace(article, timed_out=tuple(dict.fromkeys(timed_out)))
         return article
 
     def explain(self, text: str, *, source: str | None = None) -> list[LineReport]:
@@ -119,12 +119,13 @@ class Cleaner:
             ))
         return reports
 
-    def _decide(self, text: str, source: str | None, template: Collection[str] = ()) -> tuple[h.Page, str | None, int | None]:
+    def _decide(self, text: str, source: str | None, template: Collection[str] = (),
+                timed_out: list[str] | None = None) -> tuple[h.Page, str | None, int | None]:
         lines = split_lines(text)
         language = self.options.language or detect_lines(line.text for line in lines)
         packs = pack_of(language)
         site = site_of(source)
-        hits = self.rules.first_hits([line.norm for line in lines], packs, site)
+        hits = self.rules.first_hits([line.norm for line in lines], packs, site, timed_out)
         page = h.Page.build(lines, hits, packs)
         h.rule_hits(page)
         if template:
