@@ -255,6 +255,7 @@ class _Run:
         self.address: str | None = None  # with --engine ray: the cluster (None: a new local instance)...
         self.actors: int | None = None  # ...and the number of actors (None: one per CPU)
         self.inputs: list[Path] = []
+        self.real_inputs: frozenset[Path] = frozenset()  # resolved once: outputs must not overwrite them
         self.outputs: set[str] = set()  # output paths written, case folded
         self.jobs = 1
         self.source_count = 0
@@ -281,6 +282,7 @@ class _Run:
         if self.o.resume and self.out_dir is None:
             _fail("--resume needs an output folder (-o DIR)", 2)
         self.inputs = [s.path for s in sources if s.path is not None]
+        self.real_inputs = frozenset(p.resolve() for p in self.inputs)
         self.source_count = len(sources)
         on_stdin = any(s.path is None for s in sources)
         if engine is Engine.RAY:
@@ -328,7 +330,7 @@ class _Run:
 
     def attempt_open(self, path: Path) -> Any:
         try:
-            return io.atomic_open(path, self.inputs)
+            return io.atomic_open(path, self.real_inputs)
         except InputError as exc:
             _fail(str(exc), 2)
 
@@ -432,7 +434,7 @@ class _Run:
         if str(path).casefold() in self.outputs:
             raise InputError(path, "two inputs map to this output file (names may differ only by case)", "rename one of them")
         self.outputs.add(str(path).casefold())
-        with io.atomic_open(path, self.inputs) as out:
+        with io.atomic_open(path, self.real_inputs) as out:
             yield out
 
     def attempt(self, name: str, action: Callable[[], T]) -> T | None:
@@ -468,7 +470,7 @@ class _Run:
         """The summary on a terminal, and the figures as JSON with --stats."""
         if stats is not None:
             try:
-                io.write_atomic(stats, json.dumps(self.stats.to_dict(), indent=2) + "\n", self.inputs)
+                io.write_atomic(stats, json.dumps(self.stats.to_dict(), indent=2) + "\n", self.real_inputs)
             except InputError as exc:
                 self.report(str(exc))
         if sys.stderr.isatty() and not self.o.quiet and (self.stats.documents + self.stats.failed) > 1:

@@ -423,10 +423,11 @@ def atomic_open(path: Path, inputs: Collection[Path] = ()) -> Iterator[IO[str]]:
     """A UTF-8 text file that appears under `path` complete or not at all.
 
     Writes go to a temporary file in the same folder, which is fsynced and renamed over `path` when the
-    block ends without error (and deleted otherwise). Refuses a `path` that is one of `inputs`.
+    block ends without error (and deleted otherwise). Refuses a `path` that is one of `inputs`, given
+    as real paths (`Path.resolve()`d once by the caller: a batch writes one output per input).
     """
     target = path.resolve()
-    if any(target == p.resolve() for p in inputs):
+    if target in inputs:
         raise InputError(path, "output would overwrite an input file", "choose another output folder")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

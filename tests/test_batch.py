@@ -131,3 +131,27 @@ def test_symlinks_out_of_the_tree_are_followed_only_when_asked(tmp_path: Path) -
     assert run("clean", str(src), "-o", str(tmp_path / "out2"), "--follow-symlinks").exit_code == 0
     assert sorted(str(p.relative_to(tmp_path / "out2")) for p in (tmp_path / "out2").rglob("*.txt")) == [
         "link.txt", "linked/far.txt", "own.txt"]
+
+
+def test_a_folder_run_costs_each_file_the_same_whatever_their_number(tmp_path: Path, monkeypatch) -> None:
+    """Path lookups (resolving symlinks: a system call per path part) grow with the files, not with
+    their square: a crawl of 100,000 files costs 100,000 times one (issue 16, item 14)."""
+    calls = 0
+    resolve = Path.resolve
+
+    def counted(self: Path, strict: bool = False) -> Path:
+        nonlocal calls
+        calls += 1
+        return resolve(self, strict)
+
+    monkeypatch.setattr(Path, "resolve", counted)
+    per_run = []
+    for n in (40, 160):
+        src = tmp_path / f"in{n}"
+        src.mkdir()
+        for i in range(n):
+            (src / f"{i}.txt").write_text(PARAGRAPH.format(n=i))
+        calls = 0
+        assert run("clean", str(src), "-o", str(tmp_path / f"out{n}"), "-j", "1", "--no-site-repeat").exit_code == 0
+        per_run.append(calls)
+    assert per_run[1] <= 4 * per_run[0] * 1.2, per_run
