@@ -281,6 +281,8 @@ class _Run:
             _fail("several inputs need an output folder (use -o DIR, or --output-format jsonl for stdout)", 2)
         if self.o.resume and self.out_dir is None:
             _fail("--resume needs an output folder (-o DIR)", 2)
+        if self.o.resume and self.out_dir is not None and self.out_dir.is_dir():
+            io.remove_temporaries(self.out_dir)  # left by the run that --resume finishes, if it was killed
         self.inputs = [s.path for s in sources if s.path is not None]
         self.real_inputs = frozenset(p.resolve() for p in self.inputs)
         self.source_count = len(sources)

@@ -418,6 +418,18 @@ def truncate(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+# atomic_open's temporary files: "." + the output's name + "." + mkstemp's 8 random characters + ".tmp"
+_TEMPORARY = re.compile(r"\..+\.[a-z0-9_]{8}\.tmp")
+
+
+def remove_temporaries(folder: Path) -> None:
+    """Delete the temporary files that a run killed mid-write left under `folder` (see `atomic_open`)."""
+    for parent, _, files in os.walk(folder):
+        for name in files:
+            if _TEMPORARY.fullmatch(name):
+                (Path(parent) / name).unlink(missing_ok=True)
+
+
 @contextmanager
 def atomic_open(path: Path, inputs: Collection[Path] = ()) -> Iterator[IO[str]]:
     """A UTF-8 text file that appears under `path` complete or not at all.
