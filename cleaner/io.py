@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bz2
 import codecs
+import errno
 import gzip
 import io
 import json
@@ -89,6 +90,9 @@ class Source:
 
     path: Path | None
     relative: PurePath
+    # Read without following a symlink: a folder walk found a plain file here, and one swapped for a
+    # symlink since (to a file outside the tree) must not be read in its place.
+    no_follow: bool = False
 
     @property
     def name(self) -> str:
@@ -188,8 +192,14 @@ def open_source(source: Source, stdin: BinaryIO) -> Iterator[BinaryIO]:
         yield stdin
         return
     try:
-        stream = source.path.open("rb")
+        if source.no_follow:
+            stream = os.fdopen(os.open(source.path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0)), "rb")
+        else:
+            stream = source.path.open("rb")
     except OSError as exc:
+        if source.no_follow and exc.errno == errno.ELOOP:
+            raise InputError(source.name, "became a symlink after its folder was read",
+                             "symlinks are not followed without --follow-symlinks") from None
         raise InputError(source.name, f"cannot read: {exc.strerror}", "check the path and its permissions") from None
     with stream:
         compression = compression_of(source.path)
@@ -276,7 +286,14 @@ def expand(arg: str, follow_symlinks: bool = False) -> list[Source]:
 
 def _walk(root: Path, follow_symlinks: bool = False) -> Iterator[Source]:
     real_root = root.resolve()
+    entered: set[tuple[int, int]] = set()  # (device, inode) of the folders walked: a symlink loop is entered once
     for folder, dirs, files in os.walk(root, followlinks=follow_symlinks):
+        if follow_symlinks:
+            found = os.stat(folder)
+            if (found.st_dev, found.st_ino) in entered:
+                dirs[:] = []
+                continue
+            entered.add((found.st_dev, found.st_ino))
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))  # by default os.walk does not enter symlinked folders
         for name in sorted(files):
             path = Path(folder) / name
@@ -284,7 +301,7 @@ def _walk(root: Path, follow_symlinks: bool = False) -> Iterator[Source]:
                 continue
             if not follow_symlinks and not path.resolve().is_relative_to(real_root):
                 continue
-            yield Source(path, path.relative_to(root))
+            yield Source(path, path.relative_to(root), no_follow=not follow_symlinks and not path.is_symlink())
 
 
 def output_path(source: Source, out_dir: Path, fmt: OutputFormat) -> Path:

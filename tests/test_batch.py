@@ -245,3 +245,39 @@ def test_text_in_flight_is_bounded_in_characters_not_documents(monkeypatch) -> N
         peak = max(peak, read - written)
     assert written == 30 * len(document)
     assert peak <= 2 * 20_000 + 2 * len(document), f"{peak} characters in flight"
+
+
+def test_a_symlink_loop_is_walked_once(tmp_path: Path) -> None:
+    """Issue 16, item 18: --follow-symlinks enters each folder once, whatever links lead back to it."""
+    from itertools import islice
+
+    from cleaner.io import _walk
+
+    src = tmp_path / "in"
+    (src / "sub").mkdir(parents=True)
+    (src / "a.txt").write_text(PARAGRAPH.format(n=1))
+    (src / "sub" / "b.txt").write_text(PARAGRAPH.format(n=2))
+    (src / "sub" / "back").symlink_to(src, target_is_directory=True)
+    (src / "sub" / "here").symlink_to(src / "sub", target_is_directory=True)
+    walked = islice(_walk(src, follow_symlinks=True), 10)  # lazily: before the fix, the walk had no end
+    assert sorted(str(s.relative) for s in walked) == ["a.txt", "sub/b.txt"]
+
+
+def test_a_file_swapped_for_a_symlink_after_the_walk_is_not_followed(tmp_path: Path) -> None:
+    """Issue 16, item 18: the walk found a plain file; a symlink put in its place is not read through."""
+    import sys
+
+    import pytest
+
+    from cleaner.io import InputError, expand, open_source
+
+    src, secret = tmp_path / "in", tmp_path / "secret.txt"
+    src.mkdir()
+    secret.write_text("not for the batch")
+    (src / "a.txt").write_text(PARAGRAPH.format(n=1))
+    [source] = expand(str(src))
+    (src / "a.txt").unlink()
+    (src / "a.txt").symlink_to(secret)
+    with pytest.raises(InputError, match="became a symlink after its folder was read"):
+        with open_source(source, sys.stdin.buffer) as stream:
+            stream.read()
