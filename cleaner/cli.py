@@ -10,7 +10,9 @@ import importlib.util
 import json
 import os
 import shutil
+import signal
 import sys
+import threading
 import time
 import traceback
 from collections import Counter
@@ -369,6 +371,7 @@ class _Run:
     def write_all(self, units: Iterator[batch.Unit]) -> None:
         """Outputs written in input order as the units come: one file per source, one shared file, or stdout."""
         with ExitStack() as whole_run:
+            whole_run.enter_context(_sigterm_exits())
             if self.out_file is not None:
                 shared = whole_run.enter_context(self.attempt_open(self.out_file))
             sink: ExitStack | None = None
@@ -477,6 +480,24 @@ class _Run:
                 self.report(str(exc))
         if sys.stderr.isatty() and not self.o.quiet and (self.stats.documents + self.stats.failed) > 1:
             Console(stderr=True).print(self.stats.table())
+
+
+@contextmanager
+def _sigterm_exits() -> Iterator[None]:
+    """SIGTERM (a supervisor stopping the run) exits as Ctrl-C would: outputs being written are deleted,
+    not left as temporary files; by default it ends the process on the spot."""
+    if threading.current_thread() is not threading.main_thread():  # only the main thread may set handlers
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, _exit_on_signal)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _exit_on_signal(signum: int, _frame: object) -> NoReturn:
+    raise SystemExit(128 + signum)
 
 
 class _Discarded(Exception):
