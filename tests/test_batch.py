@@ -185,8 +185,8 @@ def test_a_killed_worker_costs_its_chunk_not_the_batch(monkeypatch) -> None:
     failed = [u for u in out if u.error is not None]
     lost = range(16, 20)  # the poisoned record's chunk
     assert [u.meta["line"] - 1 for u in failed] == list(lost)
-    assert all(u.error.startswith(f"in.jsonl:{u.meta['line']}: lost: the worker process") for u in failed)
-    assert [json.loads(u.output) for u in out if u.error is None] == [i for i in range(40) if i not in lost]
+    assert all(str(u.error).startswith(f"in.jsonl:{u.meta['line']}: lost: the worker process") for u in failed)
+    assert [json.loads(u.output or "") for u in out if u.error is None] == [i for i in range(40) if i not in lost]
 
 
 def test_resume_removes_the_temporary_files_of_a_killed_run(tmp_path: Path) -> None:
@@ -278,6 +278,6 @@ def test_a_file_swapped_for_a_symlink_after_the_walk_is_not_followed(tmp_path: P
     [source] = expand(str(src))
     (src / "a.txt").unlink()
     (src / "a.txt").symlink_to(secret)
-    with pytest.raises(InputError, match="became a symlink after its folder was read"):
-        with open_source(source, sys.stdin.buffer) as stream:
-            stream.read()
+    with pytest.raises(InputError, match="became a symlink after its folder was read"), \
+            open_source(source, sys.stdin.buffer) as stream:
+        stream.read()
