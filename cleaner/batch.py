@@ -94,7 +94,7 @@ def clean_units(units: Iterable[Unit], cleaner: Cleaner | None, jobs: int = 1, r
                                      templates, render))
             yield unit
         return
-    yield from _Pool(jobs, (tuple(rule_files), options, templates, render)).run(units)
+    yield from _Pool(jobs, tuple(rule_files), options, templates, render).run(units)
 
 
 class _Pool:
@@ -105,9 +105,10 @@ class _Pool:
     chunk whose worker dies again is lost (each of its documents an error) and the batch goes on.
     """
 
-    def __init__(self, jobs: int, initargs: tuple[Any, ...]) -> None:
-        self.jobs, self.initargs = jobs, initargs
-        self.render = initargs[3]
+    def __init__(self, jobs: int, rule_files: tuple[Path, ...], options: Options | None,
+                 templates: dict[str, frozenset[str]], render: Render | None) -> None:
+        self.jobs, self.render = jobs, render
+        self.initargs = (rule_files, options, templates, render)
         self.executor = self._start()
         self.broken = False  # a worker died: the executor takes no more work
         self.pending: deque[tuple[list[Unit], Future[list[Result]]]] = deque()
@@ -139,7 +140,7 @@ class _Pool:
 
     def _work(self, chunk: list[Unit]) -> list[tuple[str | bytes, str | None, bool, str | None, dict[str, Any], str]]:
         return [(u.text, u.url, u.html, u.site, u.meta if self.render else {}, _name(u))
-                for u in chunk if u.text is not None and u.error is None]  # type: ignore[misc]
+                for u in chunk if u.text is not None and u.error is None]
 
     def _collect(self) -> Iterator[Unit]:
         chunk, future = self.pending.popleft()
@@ -174,17 +175,16 @@ class _Pool:
 
 
 def _chunks(units: Iterable[Unit]) -> Iterator[list[Unit]]:
-    """Units in chunks of at most CHUNK documents and about CHUNK_CHARS characters."""
+    """Units in chunks of at most CHUNK units and about CHUNK_CHARS characters."""
     chunk: list[Unit] = []
-    chars = documents = 0
+    chars = 0
     for unit in units:
         chunk.append(unit)
         if unit.text is not None and unit.error is None:
-            documents += 1
             chars += len(unit.text)
-        if documents >= CHUNK or chars >= CHUNK_CHARS:
+        if len(chunk) >= CHUNK or chars >= CHUNK_CHARS:
             yield chunk
-            chunk, chars, documents = [], 0, 0
+            chunk, chars = [], 0
     if chunk:
         yield chunk
 
