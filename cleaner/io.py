@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import bz2
 import codecs
-import errno
 import gzip
 import io
 import json
 import lzma
 import os
 import re
+import stat
 import tempfile
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -90,8 +90,8 @@ class Source:
 
     path: Path | None
     relative: PurePath
-    # Read without following a symlink: a folder walk found a plain file here, and one swapped for a
-    # symlink since (to a file outside the tree) must not be read in its place.
+    # A folder walk found a plain file here: a symlink swapped in since (to a file outside the tree)
+    # must not be read in its place.
     no_follow: bool = False
 
     @property
@@ -192,22 +192,29 @@ def open_source(source: Source, stdin: BinaryIO) -> Iterator[BinaryIO]:
         yield stdin
         return
     try:
-        if source.no_follow:
-            stream = os.fdopen(os.open(source.path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0)), "rb")
-        else:
-            stream = source.path.open("rb")
+        stream = source.path.open("rb")
     except OSError as exc:
-        if source.no_follow and exc.errno == errno.ELOOP:
-            raise InputError(source.name, "became a symlink after its folder was read",
-                             "symlinks are not followed without --follow-symlinks") from None
         raise InputError(source.name, f"cannot read: {exc.strerror}", "check the path and its permissions") from None
     with stream:
+        if source.no_follow and _not_opened(source.path, stream):
+            raise InputError(source.name, "became a symlink after its folder was read",
+                             "symlinks are not followed without --follow-symlinks")
         compression = compression_of(source.path)
         if compression is None:
             yield stream
             return
         with _decompressing(stream, compression, source.name) as plain:
             yield plain
+
+
+def _not_opened(path: Path, stream: BinaryIO) -> bool:
+    """Whether `path` itself is not the file `stream` opened: a symlink now, or swapped since."""
+    try:
+        named = os.lstat(path)
+    except OSError:
+        return True
+    opened = os.fstat(stream.fileno())
+    return stat.S_ISLNK(named.st_mode) or (named.st_dev, named.st_ino) != (opened.st_dev, opened.st_ino)
 
 
 def compression_of(path: PurePath) -> str | None:
