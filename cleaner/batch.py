@@ -3,9 +3,10 @@
 Work flows as `Unit`s: a document to clean, or a marker the caller needs in order (a source opens,
 a source failed). Workers get chunks of documents and send back articles, or, given a `Render`,
 the documents' finished output; the caller gets every unit back in input order with its article
-(or output) or its error. At most a few chunks per worker are in flight, so memory stays flat
-whatever the input size. Each worker builds its `Cleaner` once (half a second, and rule patterns
-then compile on first use), never per document.
+(or output) or its error. At most a few chunks, and a few MB of text, per worker are in flight, so
+memory stays flat whatever the input size and the documents' sizes; a worker that dies costs its
+chunk, not the batch, and workers end with the process that started them. Each worker builds its
+`Cleaner` once (half a second, and rule patterns then compile on first use), never per document.
 
 Rendering in the workers keeps the caller's process, which reads and writes for all of them, light:
 an article sent back costs more to pickle and unpickle than its rendered text, and on a machine
@@ -16,20 +17,28 @@ from __future__ import annotations
 
 import os
 import signal
+import threading
+import time
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
-from itertools import islice
 from pathlib import Path
 from typing import Any
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
 from .article import Article
 from .engine import Cleaner, Options
+from .io import InputError
 
-CHUNK = 32  # documents per task sent to a worker: enough to make the round trip cheap
-IN_FLIGHT_PER_JOB = 3  # chunks queued per worker: keeps workers busy, bounds memory
-
+CHUNK = 32  # documents per task sent to a worker: enough to make the round trip cheap...
+CHUNK_CHARS = 1 << 20  # ...and at most about this much text: a big document travels alone
+IN_FLIGHT_PER_JOB = 3  # chunks queued per worker: keeps workers busy, bounds memory...
+# ...and text queued per worker, at most: 100 records of 5 MB under -j 2 once took 5.8 GB of RSS, all
+# of them in flight at once (3 chunks of 32 per worker); with this bound, under 1 GB (benchmarks/
+# bench_batch_scaling.py records).
+IN_FLIGHT_CHARS_PER_JOB = 8 << 20
+PARENT_CHECK_S = 1.0  # how often a worker checks that the process that started it is still there
 
 @dataclass
 class Unit:
@@ -71,11 +80,12 @@ def clean_units(units: Iterable[Unit], cleaner: Cleaner | None, jobs: int = 1, r
     """Every unit back, in order, documents with `article` (or, with `render`, `output` and
     `categories`) or `error` set.
 
-    With `jobs` > 1 a process pool cleans; its workers build a cleaner from `rule_files` and `options`
+    With `jobs` > 1 a process pool cleans (at most one worker per core); its workers build a cleaner from `rule_files` and `options`
     (which must give the same engine as `cleaner`, used when `jobs` is 1: it may be None otherwise).
     `templates`: the learned site templates, by `Unit.site` (sent to each worker once).
     """
     templates = dict(templates or {})
+    jobs = min(jobs, default_jobs())  # more workers than cores only cost memory (and -j 100000, the machine)
     if jobs <= 1:
         if cleaner is None:
             cleaner = Cleaner.from_rule_files(rule_files, options)
@@ -85,29 +95,115 @@ def clean_units(units: Iterable[Unit], cleaner: Cleaner | None, jobs: int = 1, r
                                      templates, render))
             yield unit
         return
-    with ProcessPoolExecutor(jobs, initializer=_start_worker,
-                             initargs=(tuple(rule_files), options, templates, render)) as pool:
-        pending: deque[tuple[list[Unit], Future[list[Result]]]] = deque()
-        iterator = iter(units)
-        while chunk := list(islice(iterator, CHUNK)):
-            work = [(u.text, u.url, u.html, u.site, u.meta if render else {}, _name(u))
-                    for u in chunk if u.text is not None and u.error is None]
-            pending.append((chunk, pool.submit(_clean_chunk, work)))
-            if len(pending) >= IN_FLIGHT_PER_JOB * jobs:
-                yield from _collect(*pending.popleft())
-        while pending:
-            yield from _collect(*pending.popleft())
+    yield from _Pool(jobs, tuple(rule_files), options, templates, render).run(units)
+
+
+class _Pool:
+    """Worker processes cleaning chunks of units, at most a few chunks and a few MB of text in flight.
+
+    A worker that dies (the OOM killer's SIGKILL) breaks the whole `ProcessPoolExecutor`: a new one is
+    started, and the chunks that were in flight are cleaned again one at a time, so that only the
+    chunk whose worker dies again is lost (each of its documents an error) and the batch goes on.
+    """
+
+    def __init__(self, jobs: int, rule_files: tuple[Path, ...], options: Options | None,
+                 templates: dict[str, frozenset[str]], render: Render | None) -> None:
+        self.jobs, self.render = jobs, render
+        self.initargs = (rule_files, options, templates, render)
+        self.executor = self._start()
+        self.broken = False  # a worker died: the executor takes no more work
+        self.pending: deque[tuple[list[Unit], Future[list[Result]]]] = deque()
+        self.in_flight = 0  # characters of text in `pending`
+
+    def _start(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(self.jobs, initializer=_start_worker, initargs=(os.getpid(), *self.initargs))
+
+    def run(self, units: Iterable[Unit]) -> Iterator[Unit]:
+        try:
+            for chunk in _chunks(units):
+                self.pending.append((chunk, self._submit(chunk)))
+                self.in_flight += _chars(chunk)
+                while len(self.pending) >= IN_FLIGHT_PER_JOB * self.jobs or self.in_flight > IN_FLIGHT_CHARS_PER_JOB * self.jobs:
+                    yield from self._collect()
+            while self.pending:
+                yield from self._collect()
+        finally:
+            self.executor.shutdown(wait=True, cancel_futures=True)
+
+    def _submit(self, chunk: list[Unit]) -> Future[list[Result]]:
+        try:
+            return self.executor.submit(_clean_chunk, self._work(chunk))
+        except BrokenProcessPool as exc:  # a worker died since the last chunk was collected
+            self.broken = True
+            lost: Future[list[Result]] = Future()
+            lost.set_exception(exc)
+            return lost
+
+    def _work(self, chunk: list[Unit]) -> list[tuple[str | bytes, str | None, bool, str | None, dict[str, Any], str]]:
+        return [(u.text, u.url, u.html, u.site, u.meta if self.render else {}, _name(u))
+                for u in chunk if u.text is not None and u.error is None]
+
+    def _collect(self) -> Iterator[Unit]:
+        chunk, future = self.pending.popleft()
+        self.in_flight -= _chars(chunk)
+        try:
+            yield from _settled(chunk, future.result())
+        except BrokenProcessPool:
+            self.broken = True
+            lost = [chunk, *(c for c, _ in self.pending)]
+            self.pending.clear()
+            self.in_flight = 0
+            for chunk in lost:
+                yield from self._alone(chunk)
+
+    def _alone(self, chunk: list[Unit]) -> Iterator[Unit]:
+        """A chunk that was in flight when a worker died, cleaned again on a new pool by itself."""
+        if self.broken:
+            self.executor.shutdown(wait=True, cancel_futures=True)
+            self.executor, self.broken = self._start(), False
+        try:
+            results = self.executor.submit(_clean_chunk, self._work(chunk)).result()
+        except BrokenProcessPool:
+            self.broken = True
+            for unit in chunk:
+                if unit.text is not None and unit.error is None:
+                    unit.error = str(InputError(
+                        _name(unit), "lost: the worker process cleaning it died (killed, perhaps by the system for lack of memory)",
+                        "clean it again, alone or with fewer --jobs", unit.meta.get("line")))
+                yield unit
+            return
+        yield from _settled(chunk, results)
+
+
+def _chunks(units: Iterable[Unit]) -> Iterator[list[Unit]]:
+    """Units in chunks of at most CHUNK units and about CHUNK_CHARS characters."""
+    chunk: list[Unit] = []
+    chars = 0
+    for unit in units:
+        chunk.append(unit)
+        if unit.text is not None and unit.error is None:
+            chars += len(unit.text)
+        if len(chunk) >= CHUNK or chars >= CHUNK_CHARS:
+            yield chunk
+            chunk, chars = [], 0
+    if chunk:
+        yield chunk
+
+
+def _chars(chunk: list[Unit]) -> int:
+    """Characters (bytes, for pages) of text a chunk sends: what its workers hold, about, in memory."""
+    return sum(len(u.text) for u in chunk if u.text is not None and u.error is None)
 
 
 def _name(unit: Unit) -> str:
     return str(getattr(unit.source, "name", ""))
 
 
-def _collect(chunk: list[Unit], future: Future[list[Result]]) -> Iterator[Unit]:
-    results = iter(future.result())
+def _settled(chunk: list[Unit], results: list[Result]) -> Iterator[Unit]:
+    found = iter(results)
     for unit in chunk:
         if unit.text is not None and unit.error is None:
-            _settle(unit, next(results))
+            _settle(unit, next(found))
         yield unit
 
 
@@ -145,12 +241,22 @@ _templates: dict[str, frozenset[str]] = {}
 _render: Render | None = None
 
 
-def _start_worker(rule_files: tuple[Path, ...], options: Options | None, templates: dict[str, frozenset[str]],
-                  render: Render | None) -> None:
+def _start_worker(parent: int, rule_files: tuple[Path, ...], options: Options | None,
+                  templates: dict[str, frozenset[str]], render: Render | None) -> None:
     global _worker, _templates, _render
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the main process answers it, once
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle: it stops the pool
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    threading.Thread(target=_exit_with, args=(parent,), daemon=True).start()
     _worker = Cleaner.from_rule_files(rule_files, options)
     _templates, _render = templates, render
+
+
+def _exit_with(parent: int) -> None:
+    """End this worker once the process that started it is gone (SIGKILLed: it could not stop us), so
+    that no worker outlives its batch."""
+    while os.getppid() == parent:
+        time.sleep(PARENT_CHECK_S)
+    os._exit(1)
 
 
 def _clean_chunk(work: list[tuple[str | bytes, str | None, bool, str | None, dict[str, Any], str]]) -> list[Result]:

@@ -11,7 +11,9 @@ import importlib.util
 import json
 import os
 import shutil
+import signal
 import sys
+import threading
 import time
 import traceback
 from collections import Counter
@@ -309,6 +311,7 @@ class _Run:
         self.address: str | None = None  # with --engine ray: the cluster (None: a new local instance)...
         self.actors: int | None = None  # ...and the number of actors (None: one per CPU)
         self.inputs: list[Path] = []
+        self.real_inputs: frozenset[Path] = frozenset()  # resolved once: outputs must not overwrite them
         self.outputs: set[str] = set()  # output paths written, case folded
         self.jobs = 1
         self.source_count = 0
@@ -334,7 +337,10 @@ class _Run:
             _fail("several inputs need an output folder (use -o DIR, or --output-format jsonl for stdout)", 2)
         if self.o.resume and self.out_dir is None:
             _fail("--resume needs an output folder (-o DIR)", 2)
+        if self.o.resume and self.out_dir is not None and self.out_dir.is_dir():
+            io.remove_temporaries(self.out_dir)  # left by the run that --resume finishes, if it was killed
         self.inputs = [s.path for s in sources if s.path is not None]
+        self.real_inputs = frozenset(p.resolve() for p in self.inputs)
         self.source_count = len(sources)
         on_stdin = any(s.path is None for s in sources)
         if engine is Engine.RAY:
@@ -405,7 +411,7 @@ class _Run:
     def attempt_open(self, path: Path, stack: ExitStack) -> IO[str]:
         """An output of the whole run, opened in `stack`: one that cannot be created stops the run (exit 2)."""
         try:
-            return stack.enter_context(io.atomic_open(path, self.inputs))
+            return stack.enter_context(io.atomic_open(path, self.real_inputs))
         except InputError as exc:
             _fail(str(exc), 2)
 
@@ -443,6 +449,7 @@ class _Run:
     def write_all(self, units: Iterator[batch.Unit]) -> None:
         """Outputs written in input order as the units come: one file per source, one shared file, or stdout."""
         with ExitStack() as whole_run:
+            whole_run.enter_context(_sigterm_exits())
             if self.out_file is not None:
                 shared = self.attempt_open(self.out_file, whole_run)
             sink: ExitStack | None = None
@@ -517,7 +524,7 @@ class _Run:
         if str(path).casefold() in self.outputs:
             raise InputError(path, "two inputs map to this output file (names may differ only by case)", "rename one of them")
         self.outputs.add(str(path).casefold())
-        with io.atomic_open(path, self.inputs) as out:
+        with io.atomic_open(path, self.real_inputs) as out:
             yield out
 
     def attempt(self, name: str, action: Callable[[], T]) -> T | None:
@@ -553,13 +560,31 @@ class _Run:
         """The summary on a terminal, and the figures as JSON with --stats."""
         if stats is not None:
             try:
-                io.write_atomic(stats, json.dumps(self.stats.to_dict(), indent=2) + "\n", self.inputs)
+                io.write_atomic(stats, json.dumps(self.stats.to_dict(), indent=2) + "\n", self.real_inputs)
             except InputError as exc:
                 self.report(str(exc))
             except OSError as exc:
                 self.report(f"{io.quoted(stats)}: cannot write: {exc.strerror or exc} (check the disk and permissions)")
         if sys.stderr.isatty() and not self.o.quiet and (self.stats.documents + self.stats.failed) > 1:
             Console(stderr=True).print(self.stats.table())
+
+
+@contextmanager
+def _sigterm_exits() -> Iterator[None]:
+    """SIGTERM (a supervisor stopping the run) exits as Ctrl-C would: outputs being written are deleted,
+    not left as temporary files; by default it ends the process on the spot."""
+    if threading.current_thread() is not threading.main_thread():  # only the main thread may set handlers
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, _exit_on_signal)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _exit_on_signal(signum: int, _frame: object) -> NoReturn:
+    raise SystemExit(128 + signum)
 
 
 class _Discarded(Exception):

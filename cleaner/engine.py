@@ -98,13 +98,13 @@ class Cleaner:
     def clean(self, text: str, *, source: str | None = None, template: Collection[str] = ()) -> Article:
         """Clean one document. `template`: normalized lines of its site's template, learned across a
         batch (`site.SiteRepeats`), removed as `site-repeat`."""
-        self.rules.timed_out.clear()
-        page, language, headline = self._decide(text, source, template)
+        timed_out: list[str] = []  # this call's own: threads may share the cleaner
+        page, language, headline = self._decide(text, source, template, timed_out)
         article = _article(page, language, headline)
         if page.no_article is not None:
             article = dataclasses.replace(article, no_article=page.no_article)
-        if self.rules.timed_out:
-            article = dataclasses.replace(article, timed_out=tuple(dict.fromkeys(self.rules.timed_out)))
+        if timed_out:
+            article = dataclasses.replace(article, timed_out=tuple(dict.fromkeys(timed_out)))
         return article
 
     def explain(self, text: str, *, source: str | None = None) -> list[LineReport]:
@@ -127,7 +127,8 @@ class Cleaner:
             ))
         return reports
 
-    def _decide(self, text: str, source: str | None, template: Collection[str] = ()) -> tuple[h.Page, str | None, int | None]:
+    def _decide(self, text: str, source: str | None, template: Collection[str] = (),
+                timed_out: list[str] | None = None) -> tuple[h.Page, str | None, int | None]:
         if not isinstance(text, str):  # else an AttributeError from deep inside, naming no culprit
             hint = " (decode it first: cleaner.io.decode guesses the encoding)" if isinstance(text, (bytes, bytearray)) else ""
             raise TypeError(f"the text to clean must be a str, not {type(text).__name__}{hint}")
@@ -135,7 +136,7 @@ class Cleaner:
         language = self.options.language or detect_lines(line.text for line in lines)
         packs = pack_of(language)
         site = site_of(source)
-        hits = self.rules.first_hits([line.norm for line in lines], packs, site)
+        hits = self.rules.first_hits([line.norm for line in lines], packs, site, timed_out)
         page = h.Page.build(lines, hits, packs)
         h.rule_hits(page)
         if template:

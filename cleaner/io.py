@@ -14,6 +14,7 @@ import json
 import lzma
 import os
 import re
+import stat
 import tempfile
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -101,6 +102,9 @@ class Source:
     path: Path | None
     relative: PurePath
     error: str | None = None  # why it cannot be read: a folder the walk could not list
+    # A folder walk found a plain file here: a symlink swapped in since (to a file outside the tree)
+    # must not be read in its place.
+    no_follow: bool = False
 
     @property
     def name(self) -> str:
@@ -230,12 +234,25 @@ def open_source(source: Source, stdin: BinaryIO) -> Iterator[BinaryIO]:
     except OSError as exc:
         raise InputError(source.name, f"cannot read: {exc.strerror}", "check the path and its permissions") from None
     with stream:
+        if source.no_follow and _not_opened(source.path, stream):
+            raise InputError(source.name, "became a symlink after its folder was read",
+                             "symlinks are not followed without --follow-symlinks")
         compression = compression_of(source.path)
         if compression is None:
             yield stream
             return
         with _decompressing(stream, compression, source.name) as plain:
             yield plain
+
+
+def _not_opened(path: Path, stream: BinaryIO) -> bool:
+    """Whether `path` itself is not the file `stream` opened: a symlink now, or swapped since."""
+    try:
+        named = os.lstat(path)
+    except OSError:
+        return True
+    opened = os.fstat(stream.fileno())
+    return stat.S_ISLNK(named.st_mode) or (named.st_dev, named.st_ino) != (opened.st_dev, opened.st_ino)
 
 
 def compression_of(path: PurePath) -> str | None:
@@ -317,8 +334,15 @@ def _walk(root: Path, follow_symlinks: bool = False) -> Iterator[Source]:
     would skip it without a word), in its place."""
     real_root = root.resolve()
     unlisted: list[OSError] = []
+    entered: set[tuple[int, int]] = set()  # (device, inode) of the folders walked: a symlink loop is entered once
     for folder, dirs, files in os.walk(root, followlinks=follow_symlinks, onerror=unlisted.append):
         yield from _unlisted(unlisted, root)
+        if follow_symlinks:
+            found = os.stat(folder)
+            if (found.st_dev, found.st_ino) in entered:
+                dirs[:] = []
+                continue
+            entered.add((found.st_dev, found.st_ino))
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))  # by default os.walk does not enter symlinked folders
         for name in sorted(files):
             path = Path(folder) / name
@@ -326,7 +350,7 @@ def _walk(root: Path, follow_symlinks: bool = False) -> Iterator[Source]:
                 continue
             if not follow_symlinks and not path.resolve().is_relative_to(real_root):
                 continue
-            yield Source(path, path.relative_to(root))
+            yield Source(path, path.relative_to(root), no_follow=not follow_symlinks and not path.is_symlink())
     yield from _unlisted(unlisted, root)
 
 
@@ -505,15 +529,28 @@ def truncate(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+# atomic_open's temporary files: "." + the output's name + "." + mkstemp's 8 random characters + ".tmp"
+_TEMPORARY = re.compile(r"\..+\.[a-z0-9_]{8}\.tmp")
+
+
+def remove_temporaries(folder: Path) -> None:
+    """Delete the temporary files that a run killed mid-write left under `folder` (see `atomic_open`)."""
+    for parent, _, files in os.walk(folder):
+        for name in files:
+            if _TEMPORARY.fullmatch(name):
+                (Path(parent) / name).unlink(missing_ok=True)
+
+
 @contextmanager
 def atomic_open(path: Path, inputs: Collection[Path] = ()) -> Iterator[IO[str]]:
     """A UTF-8 text file that appears under `path` complete or not at all.
 
     Writes go to a temporary file in the same folder, which is fsynced and renamed over `path` when the
-    block ends without error (and deleted otherwise). Refuses a `path` that is one of `inputs`.
+    block ends without error (and deleted otherwise). Refuses a `path` that is one of `inputs`, given
+    as real paths (`Path.resolve()`d once by the caller: a batch writes one output per input).
     """
     target = path.resolve()
-    if any(target == p.resolve() for p in inputs):
+    if target in inputs:
         raise InputError(path, "output would overwrite an input file", "choose another output folder")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

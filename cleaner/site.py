@@ -11,7 +11,7 @@ quote from a statement, as in a story covered by five outlets) is the news, not 
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, OrderedDict
 from dataclasses import dataclass, field
 
 from .lines import MEMO_MAX_CHARS, split_lines
@@ -24,7 +24,10 @@ MAX_LINE_CHARS = MEMO_MAX_CHARS  # longer lines are prose, unique to their page:
 # it printed in fewer than one in BUCKET_DOCUMENTS of its documents since they were first counted are
 # forgotten. A template line, in half of them or more, never is; a page's one-off lines soon are.
 BUCKET_DOCUMENTS = 10
-MAX_LINES = 200_000  # lines counted over all sources at once (~40 MB): past it, new lines are not counted
+# Lines held over all sources at once (~40 MB). Past it the line seen longest ago goes (whoever printed
+# it, shared marks included), so that later sources keep learning; one that is its source's template
+# by then is kept, apart, as settled (a template is a few lines per source, the candidates are many).
+MAX_LINES = 200_000
 _SHARED = ""  # the owner of a line that two sources or more printed
 
 
@@ -39,9 +42,11 @@ class SiteRepeats:
     # Per counted line: the bucket of its source it was first counted in, when not the first, so that
     # a line counted late is not held to the documents it could not have been counted in.
     since: dict[str, dict[str, int]] = field(default_factory=dict)
-    # Per line: the one source that printed it, or _SHARED. Lines counted under two sources or more
-    # are remembered as shared even when forgotten by both: they never become template.
-    owner: dict[str, str] = field(default_factory=dict)
+    # Per held line, least recently seen first: the one source that counts it, or _SHARED. A line
+    # two sources printed is no longer counted; it stays marked shared while sources keep printing it.
+    owner: OrderedDict[str, str] = field(default_factory=OrderedDict)
+    # Lines that were their source's template when they made room for later ones, by line.
+    settled: dict[str, str] = field(default_factory=dict)
 
     def add(self, source: str, text: str) -> None:
         """Count one document's distinct short lines under `source`."""
@@ -51,42 +56,63 @@ class SiteRepeats:
         since = self.since.setdefault(source, {})
         bucket = (self.documents[source] - 1) // BUCKET_DOCUMENTS
         for norm in seen:
-            if norm in counts:
-                counts[norm] += 1
-                continue
             owner = self.owner.get(norm)
-            if owner is None and len(self.owner) >= MAX_LINES:
-                continue  # the bound is reached: a line not counted yet is not counted
-            counts[norm] = 1
-            if bucket:
-                since[norm] = bucket
-            if owner is None:
+            if owner == source:
+                counts[norm] += 1
+            elif owner is None:
+                if self.settled.get(norm, source) != source:
+                    del self.settled[norm]
+                    self.owner[norm] = _SHARED
+                    continue
+                counts[norm] = 1
+                if bucket:
+                    since[norm] = bucket
                 self.owner[norm] = source
-            elif owner != source:
+                continue
+            elif owner != _SHARED:
+                self._uncount(owner, norm)
                 self.owner[norm] = _SHARED
+            self.owner.move_to_end(norm)  # the most recently seen: the last to make room
+        while len(self.owner) > MAX_LINES:
+            self._make_room()
         if self.documents[source] % BUCKET_DOCUMENTS == 0:
             self._forget(source, bucket + 1)
+
+    def _uncount(self, source: str, norm: str) -> None:
+        del self.counts[source][norm]
+        self.since[source].pop(norm, None)
+
+    def _make_room(self) -> None:
+        """The line seen longest ago goes; settled first, if it is its source's template."""
+        norm, owner = self.owner.popitem(last=False)
+        if owner != _SHARED:
+            if self.counts[owner][norm] >= self._needed(owner):
+                self.settled[norm] = owner
+            self._uncount(owner, norm)
 
     def _forget(self, source: str, buckets: int) -> None:
         """Lossy counting's step: a line counted fewer times than the buckets since it was first counted goes."""
         counts, since = self.counts[source], self.since[source]
         for norm in [norm for norm, n in counts.items() if n + since.get(norm, 0) <= buckets]:
-            del counts[norm]
-            since.pop(norm, None)
-            if self.owner.get(norm) == source:
-                del self.owner[norm]
+            self._uncount(source, norm)
+            del self.owner[norm]
+
+    def _needed(self, source: str) -> float:
+        return max(self.min_documents, self.min_share * self.documents[source])
 
     def templates(self) -> dict[str, frozenset[str]]:
         """Per source, the lines of its template; lines that several sources print are left out."""
-        out = {}
+        out: dict[str, set[str]] = {}
         for source, counts in self.counts.items():
-            needed = max(self.min_documents, self.min_share * self.documents[source])
-            lines = frozenset(norm for norm, n in counts.items() if n >= needed and self.owner.get(norm) == source)
+            needed = self._needed(source)
+            lines = {norm for norm, n in counts.items() if n >= needed}
             if lines:
                 out[source] = lines
-        return out
+        for norm, source in self.settled.items():
+            out.setdefault(source, set()).add(norm)
+        return {source: frozenset(lines) for source, lines in out.items()}
 
     @property
     def size(self) -> int:
-        """Lines held (counted, or remembered as shared): bounded by MAX_LINES."""
+        """Lines held (counted, or marked shared): bounded by MAX_LINES."""
         return len(self.owner)

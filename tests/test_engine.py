@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -63,3 +64,30 @@ def test_user_rule_file_and_site_rules(tmp_path: Path) -> None:
 
 def test_forced_language_option() -> None:
     assert cleaner.clean("\n".join([HEAD, P1, P2]), options=Options(language="de")).language == "de"
+
+
+def test_threads_sharing_a_cleaner_get_what_one_thread_gets(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A rule that runs out of time on one document is a miss for that document only: another
+    thread's document, on which the same rule matches at once, still loses its line (issue 16, item 21)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from cleaner import rules
+
+    monkeypatch.setattr(rules, "MATCH_TIMEOUT_S", 0.05)  # the bound, not the pattern, is what is tested
+    [rule] = rules.parse_rules('[[rule]]\nid = "slow-digits"\ncategory = "other"\nlanguages = ["*"]\n'
+                               'action = "drop"\npatterns = [\'^(\\d|\\d\\d)+!$\']\ndescription = "test"\n'
+                               'match = ["12!"]\nkeep = ["nothing here"]\n', "slow.toml")
+    c = Cleaner([rule])
+    slow, quick = "1" * 3000 + "!x", "12" * 600 + "!"  # long lines: both matched under the time bound
+    documents = [f"{HEAD} {i}\n{P1}\n{slow if i % 3 == 0 else quick}\n{P2}\n" for i in range(300)]
+    alone = [c.clean(doc) for doc in documents]
+    assert sum(a.timed_out == ("slow-digits",) for a in alone) == 100
+    assert all(quick not in a.body for a in alone[1::3])
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-5)  # threads take turns often, as on a loaded machine
+    try:
+        with ThreadPoolExecutor(8) as threads:
+            together = list(threads.map(c.clean, documents))
+    finally:
+        sys.setswitchinterval(interval)
+    assert [i for i, (a, b) in enumerate(zip(alone, together)) if a != b] == []

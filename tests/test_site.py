@@ -77,3 +77,23 @@ def test_a_line_two_sources_printed_stays_shared_after_both_forget_it() -> None:
         learner.add("valley.example", f"Valley note {n}\n{QUOTE if n >= 10 else ''}")
         learner.add("hill.example", f"Hill note {n}")
     assert QUOTE.casefold() not in learner.templates().get("valley.example", frozenset())
+
+
+def test_the_learner_keeps_learning_once_full(monkeypatch) -> None:
+    """Past MAX_LINES the lines seen longest ago make room (shared marks too), so a source that comes
+    late still learns its template, and an early source's template is kept (issue 16, item 23)."""
+    from cleaner import site
+
+    monkeypatch.setattr(site, "MAX_LINES", 500)
+    learner = SiteRepeats(min_documents=3, min_share=0.5)
+    for n in range(6):
+        learner.add("valley.example", _story(n, "valley"))
+    for n in range(100):  # many small sources, and lines that two of them print
+        learner.add(f"site{n}.example", "\n".join(f"Line {n}-{k} of a small site" for k in range(10)))
+        learner.add(f"other{n}.example", "\n".join(f"Line {n}-{k} of a small site" for k in range(10)))
+    assert learner.size <= 500
+    for n in range(6):
+        learner.add("hill.example", _story(n, "hill"))
+    templates = learner.templates()
+    assert templates["hill.example"] == {"hill herald, since 1901"}
+    assert templates["valley.example"] == {TEMPLATE.casefold()}

@@ -315,7 +315,6 @@ class CompiledRules:
         self._answers: dict[tuple[str | None, str | None], dict[str, Rule | None]] = {}
         self._answered = 0  # lines remembered in `_answers`, all keys together
         self._by_site: dict[tuple[str | None, str], list[int]] = {}
-        self.timed_out: list[str] = []  # ids of rules whose match ran out of time, since last emptied
 
     def _applicable(self, index: int, language: str | None, site: str | None) -> bool:
         rule = self.rules[index]
@@ -379,9 +378,11 @@ class CompiledRules:
         """The first rule (site rules, then pack order) whose pattern hits a normalized line."""
         return self.first_hits([norm], language, site)[0]
 
-    def first_hits(self, norms: Iterable[str], language: str | None = None, site: str | None = None) -> list[Rule | None]:
+    def first_hits(self, norms: Iterable[str], language: str | None = None, site: str | None = None,
+                   timed_out: list[str] | None = None) -> list[Rule | None]:
         """`first_hit` of each line of one document (None for a blank one), which share the lookups
-        of their language and site.
+        of their language and site. `timed_out`: the caller's, per document (threads share a cleaner),
+        receives the ids of rules whose match ran out of time.
 
         Answers are remembered per language and line (and site, where site rules apply): a crawl
         repeats its templates' lines (menus, footers, widgets) across documents, and those are the
@@ -394,25 +395,26 @@ class CompiledRules:
         answers = self._answers.setdefault((language, site if site_positions else None), {})
         before = len(answers)
         usable = self._general(language)
+        timed_out = [] if timed_out is None else timed_out
         hits: list[Rule | None] = []
         for norm in norms:
             if not norm:
                 hits.append(None)
             elif len(norm) > MEMO_MAX_CHARS:
-                hits.append(self._first_hit(norm, usable, site_positions))
+                hits.append(self._first_hit(norm, usable, site_positions, timed_out))
             elif (rule := answers.get(norm, _UNKNOWN)) is not _UNKNOWN:
                 hits.append(rule)  # type: ignore[arg-type]
             else:
-                hits.append(answers.setdefault(norm, self._first_hit(norm, usable, site_positions)))
+                hits.append(answers.setdefault(norm, self._first_hit(norm, usable, site_positions, timed_out)))
         self._answered += len(answers) - before
         return hits
 
-    def _first_hit(self, norm: str, usable: int, site_positions: list[int]) -> Rule | None:
+    def _first_hit(self, norm: str, usable: int, site_positions: list[int], timed_out: list[str]) -> Rule | None:
         """The first hit among the site's patterns (`site_positions`), then the usable ones (a mask)."""
         timeout = MATCH_TIMEOUT_S if len(norm) >= TIMED_MIN_CHARS else None
         for position in site_positions:
             i, search = self._patterns[position][0], self._regex(position).search
-            if (search(norm) is not None) if timeout is None else self._hits(i, search, norm, timeout):
+            if (search(norm) is not None) if timeout is None else self._hits(i, search, norm, timeout, timed_out):
                 return self.rules[i]
         candidates, longer = self._start(norm[:OPENING_KEY_CHARS])
         for opening, found in longer:
@@ -432,20 +434,20 @@ class CompiledRules:
             i, _, is_anchored = self._patterns[position]
             compiled = self._compiled[position] or self._regex(position)
             match = compiled.match if is_anchored else compiled.search
-            if (match(norm) is not None) if timeout is None else self._hits(i, match, norm, timeout):
+            if (match(norm) is not None) if timeout is None else self._hits(i, match, norm, timeout, timed_out):
                 return self.rules[i]
         return None
 
-    def _hits(self, index: int, match: Callable[..., Any], norm: str, timeout: float) -> bool:
+    def _hits(self, index: int, match: Callable[..., Any], norm: str, timeout: float, timed_out: list[str]) -> bool:
         """One match on a long line (short ones are matched inline, without this call's cost); one that runs out of time is a miss, and the rule is recorded in `timed_out`.
         A rule that ran out once on a document is not tried again on it: a page cut into many long
         pieces costs each slow rule one time bound, not one per piece."""
-        if self.rules[index].id in self.timed_out:
+        if self.rules[index].id in timed_out:
             return False
         try:
             return match(norm, timeout=timeout) is not None
         except TimeoutError:
-            self.timed_out.append(self.rules[index].id)
+            timed_out.append(self.rules[index].id)
             return False
 
     def all_hits(self, norm: str, language: str | None = None, site: str | None = None) -> list[Rule]:
