@@ -53,7 +53,7 @@ class Unit:
     html: bool = False
     site: str | None = None  # the source whose learned template applies (see `site`)
     output: str | None = None  # with a `Render`: the document's output, in place of `article`...
-    categories: tuple[str, ...] = ()  # ...and the categories of its removed lines, for figures
+    tally: Tally | None = None  # ...and what the figures count of it
 
     @property
     def size(self) -> int:
@@ -63,7 +63,20 @@ class Unit:
 
 # How a cleaned document is written: (article, unit meta, source name) -> text. Picklable: workers call it.
 Render = Callable[[Article, dict[str, Any], str], str]
-Result = tuple[Article | None, str | None, str | None, tuple[str, ...]]  # article, error, output, categories
+@dataclass(frozen=True)
+class Tally:
+    """What the run's figures count of one document: its removed lines' (category, rule), and whether it
+    was a page with no article. Small, so that workers send it back in place of the article."""
+
+    removed: tuple[tuple[str, str], ...] = ()
+    no_article: str | None = None
+
+
+def tally_of(article: Article) -> Tally:
+    return Tally(tuple((r.category.value, r.rule) for r in article.removed), article.no_article)
+
+
+Result = tuple[Article | None, str | None, str | None, Tally | None]  # article, error, output, tally
 
 
 def default_jobs() -> int:
@@ -78,7 +91,7 @@ def clean_units(units: Iterable[Unit], cleaner: Cleaner | None, jobs: int = 1, r
                 options: Options | None = None, templates: Mapping[str, frozenset[str]] | None = None,
                 render: Render | None = None) -> Iterator[Unit]:
     """Every unit back, in order, documents with `article` (or, with `render`, `output` and
-    `categories`) or `error` set.
+    `tally`) or `error` set.
 
     With `jobs` > 1 a process pool cleans (at most one worker per core); its workers build a cleaner from `rule_files` and `options`
     (which must give the same engine as `cleaner`, used when `jobs` is 1: it may be None otherwise).
@@ -208,7 +221,7 @@ def _settled(chunk: list[Unit], results: list[Result]) -> Iterator[Unit]:
 
 
 def _settle(unit: Unit, result: Result) -> None:
-    unit.article, unit.error, unit.output, unit.categories = result
+    unit.article, unit.error, unit.output, unit.tally = result
 
 
 def _clean(cleaner: Cleaner, text: str | bytes, url: str | None, html: bool, site: str | None, meta: dict[str, Any],
@@ -216,11 +229,11 @@ def _clean(cleaner: Cleaner, text: str | bytes, url: str | None, html: bool, sit
     template = templates.get(site, frozenset()) if site else frozenset()
     article, error = _attempt(cleaner, text, url, html, template)
     if article is None or render is None:
-        return article, error, None, ()
+        return article, error, None, None
     try:
-        return None, None, render(article, meta, name), tuple(r.category.value for r in article.removed)
+        return None, None, render(article, meta, name), tally_of(article)
     except Exception as exc:  # noqa: BLE001 - reported per document
-        return None, f"internal error: {type(exc).__name__}: {exc} (please report it; --debug shows where)", None, ()
+        return None, f"internal error: {type(exc).__name__}: {exc} (please report it; --debug shows where)", None, None
 
 
 def _attempt(cleaner: Cleaner, text: str | bytes, url: str | None, html: bool,

@@ -24,7 +24,7 @@ from io import BytesIO
 from enum import Enum
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Annotated, Any, BinaryIO, NoReturn, Protocol, TypeVar
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 
 import typer
 from rich.console import Console
@@ -502,13 +502,13 @@ class _Run:
 
     def write(self, out: _Writer, unit: batch.Unit) -> None:
         """A document's output: rendered by the worker that cleaned it, or here (Ray sends articles back)."""
-        text, categories = unit.output, unit.categories
-        if text is None:
+        text, tally = unit.output, unit.tally
+        if text is None or tally is None:
             assert unit.article is not None
             text = io.output(unit.article, unit.meta, unit.source.name, self.output_format)
-            categories = tuple(r.category.value for r in unit.article.removed)
+            tally = batch.tally_of(unit.article)
         out.write(text)
-        self.stats.add(categories, unit.size, len(text.encode()))
+        self.stats.add(tally, unit.size, len(text.encode()))
         if self.progress is not None:
             self.progress.update(self.task, advance=1 if self.progress.tasks[0].total is None else unit.size,
                                  rate=f"{self.stats.rate():.0f} docs/s", docs=self.stats.documents)
@@ -598,19 +598,25 @@ def _discard(sink: ExitStack) -> None:
 
 
 class RunStats:
-    """What a run did: documents, bytes, removed lines per category, failures, time."""
+    """What a run did: documents, bytes, removed lines per category and per rule or heuristic, pages with
+    no article per kind, failures, time."""
 
     def __init__(self) -> None:
         self.documents = self.failed = self.skipped = self.bytes_in = self.bytes_out = 0
         self.removed: Counter[str] = Counter()
+        self.removed_by_rule: Counter[str] = Counter()
+        self.no_article: Counter[str] = Counter()
         self.started = time.perf_counter()
 
-    def add(self, categories: Iterable[str], bytes_in: int, bytes_out: int) -> None:
-        """One document written: its bytes, and the categories of its removed lines."""
+    def add(self, tally: batch.Tally, bytes_in: int, bytes_out: int) -> None:
+        """One document written: its bytes, and what its tally counts."""
         self.documents += 1
         self.bytes_in += bytes_in
         self.bytes_out += bytes_out
-        self.removed.update(categories)
+        self.removed.update(category for category, _ in tally.removed)
+        self.removed_by_rule.update(rule for _, rule in tally.removed)
+        if tally.no_article is not None:
+            self.no_article[tally.no_article] += 1
 
     def rate(self) -> float:
         return self.documents / max(1e-9, time.perf_counter() - self.started)
@@ -622,13 +628,17 @@ class RunStats:
             "bytes_in": self.bytes_in, "bytes_out": self.bytes_out, "seconds": round(seconds, 3),
             "documents_per_second": round(self.documents / max(seconds, 1e-9), 1),
             "megabytes_per_second": round(self.bytes_in / 1e6 / max(seconds, 1e-9), 3),
+            "no_article": sum(self.no_article.values()),
+            "no_article_by_kind": dict(sorted(self.no_article.items())),
             "removed": dict(sorted(self.removed.items())),
+            "removed_by_rule": dict(self.removed_by_rule.most_common()),
         }
 
     def table(self) -> Table:
         data = self.to_dict()
         table = Table(title="cleaner clean", show_header=False)
-        for key in ("documents", "failed", "skipped", "bytes_in", "bytes_out", "seconds", "documents_per_second"):
+        for key in ("documents", "failed", "skipped", "no_article", "bytes_in", "bytes_out", "seconds",
+                    "documents_per_second"):
             table.add_row(key.replace("_", " "), str(data[key]))
         for category, count in data["removed"].items():
             table.add_row(f"removed: {category}", str(count))

@@ -281,3 +281,17 @@ def test_a_file_swapped_for_a_symlink_after_the_walk_is_not_followed(tmp_path: P
     with pytest.raises(InputError, match="became a symlink after its folder was read"), \
             open_source(source, sys.stdin.buffer) as stream:
         stream.read()
+
+
+def test_stats_count_removals_per_rule_and_pages_with_no_article(tmp_path: Path) -> None:
+    error_page = "Site\nNews\nPage not found\nSorry, the page you are looking for does not exist.\nFooter\n"
+    data = tmp_path / "in.jsonl"
+    data.write_text(_records(40) + json.dumps({"id": "404", "text": error_page}) + "\n")
+    stats, out = tmp_path / "stats.json", tmp_path / "out.jsonl"
+    for jobs in ("1", "2"):
+        assert run("clean", str(data), "-o", str(out), "--stats", str(stats), "-j", jobs).exit_code == 0
+        figures = json.loads(stats.read_text())
+        assert figures["documents"] == 41
+        assert figures["no_article"] == 1 and figures["no_article_by_kind"] == {"error-page": 1}
+        assert sum(figures["removed_by_rule"].values()) == sum(figures["removed"].values())
+        assert figures["removed_by_rule"]["error-page"] >= 4
