@@ -120,7 +120,7 @@ class Cleaner:
         return reports
 
     def _decide(self, text: str, source: str | None, template: Collection[str] = ()) -> tuple[h.Page, str | None, int | None]:
-        lines = split_lines(text)
+        lines = split_lines(text, cut=not self.options.extracted)  # an extractor's lines are its paragraphs
         language = self.options.language or detect_lines(line.text for line in lines)
         packs = pack_of(language)
         site = site_of(source)
@@ -219,14 +219,16 @@ def _verdict_name(verdict: h.Verdict) -> str:
 def _body(page: h.Page) -> list[str]:
     """Body paragraphs in order: a kept line; a paragraph a scraper cut at its links, its kept
     lines joined again as they stood; the kept stretch of a long line, as the input has it."""
-    body: list[str] = []
+    # A paragraph is gathered as its parts and joined once: adding each cut line to a growing string
+    # copies the paragraph again every time (quadratic on a page of cut lines).
+    body: list[list[str]] = []
     run: list[Line] = []  # pieces of one long line
     previous: Line | None = None  # the last body line, when the next may continue it
     body_kind = h.Kind.BODY  # looked up once: an enum member through the module costs ~80 ns a line
     for line, v in zip(page.lines, page.verdicts):
         kept = v is not None and v.kind is body_kind
         if run and (not kept or line.whole is not run[0].whole):
-            body.append(joined(run[0], run[-1]))
+            body.append([joined(run[0], run[-1])])
             run = []
         if not kept:
             previous = None
@@ -234,13 +236,13 @@ def _body(page: h.Page) -> list[str]:
         if line.whole is not None:
             run.append(line)
         elif line.joiner is not None and previous is not None and previous.number == line.number - 1:
-            body[-1] += line.joiner + line.text
+            body[-1] += (line.joiner, line.text)
         else:
-            body.append(line.text)
+            body.append([line.text])
         previous = line if line.whole is None else None
     if run:
-        body.append(joined(run[0], run[-1]))
-    return body
+        body.append([joined(run[0], run[-1])])
+    return ["".join(parts) if len(parts) > 1 else parts[0] for parts in body]
 
 
 def _article(page: h.Page, language: str | None, headline_index: int | None) -> Article:

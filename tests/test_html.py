@@ -53,6 +53,18 @@ def test_bad_pages_give_an_empty_article_not_a_crash() -> None:
     assert clean_html(wrong_charset).body == (P1, P2)
 
 
+# Invented Chinese paragraphs, none ending in a full stop.
+ZH = ["市议会周二投票通过了延长电车线路的计划，新线路将连接火车站和大学城", "施工预计明年春天开始并持续两年时间，期间部分道路将临时封闭",
+      "市长表示这条线路将减少市中心的交通拥堵并为居民提供更方便的出行方式", "反对者认为项目成本过高，而且施工期间商店的生意会受到影响"]
+
+
+def test_paragraphs_the_extractor_gives_are_never_joined() -> None:
+    """Two Chinese paragraphs were glued as if a scraper had cut one sentence between them."""
+    page = ("<html><head><title>电车线路延长</title></head><body><article><h1>电车线路延长</h1>"
+            + "".join(f"<p>{p}</p>" for p in ZH) + "</article></body></html>")
+    assert clean_html(page).body == tuple(ZH)
+
+
 def test_html_records_through_the_record_function_and_the_jsonl_contract(tmp_path: Path) -> None:
     out = clean_record({"id": "p1", "html": PAGE, "url": "https://gazette.example/storm"})
     assert out["id"] == "p1" and "html" not in out and out["extraction"] == "trafilatura"
