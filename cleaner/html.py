@@ -11,8 +11,11 @@ whole visible text, that reading is taken instead, and `Article.extraction` says
 from __future__ import annotations
 
 import dataclasses
+import signal
+import threading
+from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any, Sequence
+from typing import Any, Iterator, Sequence
 
 import regex
 import trafilatura
@@ -23,7 +26,7 @@ from trafilatura.utils import load_html
 from .article import Article
 from .engine import Cleaner, LineReport, Options
 from .lines import normalize
-from .record import default_cleaner
+from .record import RecordError, default_cleaner
 
 # trafilatura's text under this share of the article the text engine finds in the page's whole
 # visible text, when that article is this long, means it missed the article: the text engine's
@@ -32,6 +35,48 @@ MIN_EXTRACTED_SHARE = 0.2
 MIN_VISIBLE_CHARS = 2000
 NEAR_NOTHING_CHARS = 250  # and only when trafilatura's text is shorter than this: measured on the dev
 # set, a larger cut swaps trafilatura's short but right answers for whole pages of furniture
+
+
+# A page's extraction (parsing, trafilatura, the fallback's text engine) is bounded in time: libxml2
+# takes time quadratic in the attributes of one element, trafilatura more than linear in a table's
+# cells. A page over the limit is an error (a record's error line): the batch goes on.
+EXTRACTION_TIMEOUT_S = 20.0
+
+
+class ExtractionTimeout(RecordError):
+    """A page whose extraction ran past EXTRACTION_TIMEOUT_S."""
+
+
+class _Expired(BaseException):
+    """Raised by the timer: not an Exception, which trafilatura's own handlers would swallow."""
+
+
+@contextmanager
+def _time_limit(seconds: float) -> Iterator[None]:
+    """Raise ExtractionTimeout from the block past `seconds`. Signals reach the main thread only: in
+    another thread, or under a timer someone else set, the block runs unbounded."""
+    if (not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread()
+            or signal.getitimer(signal.ITIMER_REAL)[0] > 0):
+        yield
+        return
+    expired = False
+
+    def expire(signum: int, frame: Any) -> None:
+        nonlocal expired
+        expired = True
+        raise _Expired
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    except _Expired:
+        pass
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+    if expired:  # also when a bare `except:` inside swallowed it
+        raise ExtractionTimeout(f"HTML extraction took longer than {seconds:g} s")
 
 
 @dataclass(frozen=True)
@@ -72,9 +117,11 @@ def clean_html(html: str | bytes, *, url: str | None = None, options: Options | 
     """Clean one HTML page: the same `Article` as for text, with metadata from the page.
 
     `cleaner` (with its rules and options) is used when given, else one with the built-in rules.
+    Raises ExtractionTimeout (a RecordError) for a page whose extraction takes too long.
     """
     text_cleaner = cleaner or default_cleaner(options or Options())
-    extraction = extract(html, text_cleaner, url)
+    with _time_limit(EXTRACTION_TIMEOUT_S):
+        extraction = extract(html, text_cleaner, url)
     if extraction is None:
         return Article(extraction="fallback")  # nothing parseable: an empty article, nothing to keep
     if extraction.whole is not None:
@@ -131,7 +178,8 @@ def explain_html(html: str | bytes, *, url: str | None = None, cleaner: Cleaner 
     """`Cleaner.explain` for a page: trafilatura's reading summarized, then a report for each line of
     the text it let through (of the whole visible text on a fallback), as `clean_html` decides them."""
     text_cleaner = cleaner or default_cleaner(Options())
-    extraction = extract(html, text_cleaner, url)
+    with _time_limit(EXTRACTION_TIMEOUT_S):
+        extraction = extract(html, text_cleaner, url)
     visible_chars = len(" ".join((trafilatura.html2txt(html) or "").split()))
     if extraction is None:
         return PageExplanation(None, visible_chars, [])

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from cleaner import clean_record
+from cleaner import clean_record, clean_records
 from cleaner.cli import app
 from cleaner.html import clean_html, explain_html, page_headline
 from trafilatura.utils import load_html
@@ -63,6 +63,24 @@ def test_paragraphs_the_extractor_gives_are_never_joined() -> None:
     page = ("<html><head><title>电车线路延长</title></head><body><article><h1>电车线路延长</h1>"
             + "".join(f"<p>{p}</p>" for p in ZH) + "</article></body></html>")
     assert clean_html(page).body == tuple(ZH)
+
+
+def test_a_page_over_the_extraction_time_limit_is_an_error_and_the_batch_goes_on(monkeypatch, tmp_path: Path) -> None:
+    """A big table (trafilatura) or many attributes on one element (libxml2) cost time past linear, and
+    nothing bounded it."""
+    import cleaner.html
+
+    monkeypatch.setattr(cleaner.html, "EXTRACTION_TIMEOUT_S", 0.05, raising=False)
+    table = "".join(f"<tr><td>cell {r} a</td><td>cell {r} b</td><td>cell {r} c</td></tr>" for r in range(3000))
+    slow = f"<html><body><article><h1>Results</h1><table>{table}</table></article></body></html>"
+    out = clean_records([{"id": "slow", "html": slow}, {"id": "fine", "html": PAGE}])
+    assert "took longer than" in out[0]["error"]
+    assert "error" not in out[1] and out[1]["body"]
+    source = tmp_path / "pages.jsonl"
+    source.write_text("".join(json.dumps(r) + "\n" for r in [{"id": "slow", "html": slow}, {"id": "fine", "html": PAGE}]))
+    result = CliRunner().invoke(app, ["clean", "--input-format", "jsonl", "--output-format", "jsonl", str(source)])
+    assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == ["fine"]
+    assert "took longer than" in result.stderr and "internal error" not in result.stderr
 
 
 def test_html_records_through_the_record_function_and_the_jsonl_contract(tmp_path: Path) -> None:
