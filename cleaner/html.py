@@ -15,6 +15,7 @@ import signal
 import threading
 from contextlib import contextmanager
 from dataclasses import dataclass
+from itertools import islice
 from typing import Any, Iterator, Sequence
 
 import regex
@@ -79,6 +80,31 @@ def _time_limit(seconds: float) -> Iterator[None]:
         raise ExtractionTimeout(f"HTML extraction took longer than {seconds:g} s")
 
 
+# libxml2 checks each attribute of an element against all before it (32,000 on one element: 16 s,
+# in C, where no timer reaches): past this many, the rest of an element's attributes are dropped
+# before parsing. They carry no text; a real page's element has a few dozen at most.
+MAX_ATTRIBUTES = 1000
+_ATTRIBUTE_MIN_CHARS = 4  # ' a=1': the shortest an attribute can be, so a start tag with MAX_ATTRIBUTES is this long
+_CROWDED_TAG = regex.compile(rf"<[A-Za-z][^<>]{{{MAX_ATTRIBUTES * _ATTRIBUTE_MIN_CHARS},}}>")
+_CROWDED_TAG_BYTES = regex.compile(_CROWDED_TAG.pattern.encode())
+_ATTRIBUTE = regex.compile(r"""\s+[^\s=<>"'/]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]*))?""")
+_ATTRIBUTE_BYTES = regex.compile(_ATTRIBUTE.pattern.encode())
+
+
+def _uncrowded(html: str | bytes) -> str | bytes:
+    """The page with no element holding more than MAX_ATTRIBUTES attributes."""
+    tag, attribute = (_CROWDED_TAG, _ATTRIBUTE) if isinstance(html, str) else (_CROWDED_TAG_BYTES, _ATTRIBUTE_BYTES)
+
+    def cut(match: Any) -> Any:
+        text = match.group()
+        attributes = list(islice(attribute.finditer(text), MAX_ATTRIBUTES + 1))
+        if len(attributes) <= MAX_ATTRIBUTES:
+            return text
+        return text[:attributes[MAX_ATTRIBUTES - 1].end()] + text[-1:]
+
+    return tag.sub(cut, html)  # type: ignore[arg-type]
+
+
 @dataclass(frozen=True)
 class Extraction:
     """What trafilatura makes of a page, before the engine's pass: the text to clean and the
@@ -121,7 +147,7 @@ def clean_html(html: str | bytes, *, url: str | None = None, options: Options | 
     """
     text_cleaner = cleaner or default_cleaner(options or Options())
     with _time_limit(EXTRACTION_TIMEOUT_S):
-        extraction = extract(html, text_cleaner, url)
+        extraction = extract(_uncrowded(html), text_cleaner, url)
     if extraction is None:
         return Article(extraction="fallback")  # nothing parseable: an empty article, nothing to keep
     if extraction.whole is not None:
@@ -179,7 +205,7 @@ def explain_html(html: str | bytes, *, url: str | None = None, cleaner: Cleaner 
     the text it let through (of the whole visible text on a fallback), as `clean_html` decides them."""
     text_cleaner = cleaner or default_cleaner(Options())
     with _time_limit(EXTRACTION_TIMEOUT_S):
-        extraction = extract(html, text_cleaner, url)
+        extraction = extract(_uncrowded(html), text_cleaner, url)
     visible_chars = len(" ".join((trafilatura.html2txt(html) or "").split()))
     if extraction is None:
         return PageExplanation(None, visible_chars, [])

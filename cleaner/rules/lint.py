@@ -127,8 +127,8 @@ def _walk(items: list[tuple[Any, Any]], state: Any, inside_unbounded: bool) -> s
 def _ambiguous_body(body: list[tuple[Any, Any]], state: Any, rounds: int) -> str | None:
     """Why a body repeated up to `rounds` times (MAXREPEAT: unbounded) can split one text in more
     than MAX_SPLITS ways, or None. A part of variable length splits text many ways when it can take
-    all that must follow it before it comes round again (`.*?` the "," of `(.*?,){11}`, `\w+` the
-    next round's `\w+`): the rounds' boundaries can then fall anywhere."""
+    all that must follow it before it comes round again (`.*?` the "," of `(.*?,){11}`, `\\w+` the
+    next round's `\\w+`): the rounds' boundaries can then fall anywhere."""
     seq = _flat(body)
     if sre.SubPattern(state, seq).getwidth()[0] == 0 and _splits(C.MAXREPEAT, rounds):
         return "a repetition of something that can match nothing (like (a?){25} or (a*)*)"
