@@ -100,6 +100,7 @@ class Cleaner:
         return article
 
     def explain(self, text: str, *, source: str | None = None) -> list[LineReport]:
+        self.rules.timed_out.clear()  # as `clean`: a rule that ran out of time on another document is tried again
         page, language, _ = self._decide(text, source)
         site = site_of(source)
         densest = densest_region(page)
