@@ -39,6 +39,7 @@ patterns = ['^(.*?,){11}p']
 match = [",,,,,,,,,,,p"]
 keep = ["nothing"]
 """
+MIN_SECONDS = 0.5  # a size is run again until this much time has passed: a 64 KB document takes milliseconds
 CUT = "the council voted on tuesday to extend the tram line and "  # ends in a space: a cut sentence
 
 
@@ -106,13 +107,16 @@ def main() -> None:
         for size in sizes:
             text = build(size)
             mb = len(text.encode()) / 1024 / 1024
-            start = time.perf_counter()
-            note = ""
-            try:
-                run(text)
-            except ExtractionTimeout:
-                note = f"  (over the {EXTRACTION_TIMEOUT_S:g} s HTML limit: an error line)"
-            seconds = time.perf_counter() - start
+            note, runs, start = "", 0, time.perf_counter()
+            # Small documents: several runs, the mean; not under the slow rule, whose answers the
+            # cleaner remembers per line after the first run (the time bound would be paid once).
+            while not runs or (name != "commas-user-rule" and time.perf_counter() - start < MIN_SECONDS):
+                try:
+                    run(text)
+                except ExtractionTimeout:
+                    note = f"  (over the {EXTRACTION_TIMEOUT_S:g} s HTML limit: an error line)"
+                runs += 1
+            seconds = (time.perf_counter() - start) / runs
             rates.append(seconds / mb)
             print(f"{name:<22} {mb:8.2f} MB {seconds:9.3f} s {seconds / mb:8.3f} s/MB{note}", flush=True)
         spread = max(rates) / min(rates)

@@ -102,7 +102,7 @@ class Cleaner:
     def explain(self, text: str, *, source: str | None = None) -> list[LineReport]:
         self.rules.timed_out.clear()  # as `clean`: a rule that ran out of time on another document is tried again
         page, language, _ = self._decide(text, source)
-        site = site_of(source)
+        site, packs = site_of(source), pack_of(language)
         densest = densest_region(page)
         reports = []
         for i, line in enumerate(page.lines):
@@ -114,7 +114,7 @@ class Cleaner:
                 verdict="blank" if verdict is None else _verdict_name(verdict),
                 rule=verdict.rule if verdict else None,
                 label=page.labels[i].value,
-                fired=tuple(r.id for r in self.rules.all_hits(line.norm, pack_of(language), site)) if not line.blank else (),
+                fired=tuple(r.id for r in self.rules.all_hits(line.norm, packs, site)) if not line.blank else (),
                 features=f.to_dict() if f else {},
                 score=score(line_features(page, i, densest), self.weights) if f else None,
             ))
