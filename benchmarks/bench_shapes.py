@@ -90,6 +90,22 @@ def _size(text: str) -> int:
     return int(float(text[:-1]) * units[text[-1].upper()]) if text[-1].upper() in units else int(text)
 
 
+def seconds_per_mb(name: str, build: Callable[[int], str], run: Run, size: int) -> tuple[float, float, str]:
+    """(MB, seconds per MB, note) for one shape at one size. Small documents run several times (the
+    mean); not under the slow rule, whose answers the cleaner remembers per line after the first run
+    (the time bound would be paid once)."""
+    text = build(size)
+    mb = len(text.encode()) / 1024 / 1024
+    note, runs, start = "", 0, time.perf_counter()
+    while not runs or (name != "commas-user-rule" and time.perf_counter() - start < MIN_SECONDS):
+        try:
+            run(text)
+        except ExtractionTimeout:
+            note = f"  (over the {EXTRACTION_TIMEOUT_S:g} s HTML limit: an error line)"
+        runs += 1
+    return mb, (time.perf_counter() - start) / runs / mb, note
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="64K,1M,16M", help="document sizes (default: %(default)s)")
@@ -105,20 +121,9 @@ def main() -> None:
         run(build(4096))  # warm-up: what the shape uses is compiled, trafilatura set up
         rates = []
         for size in sizes:
-            text = build(size)
-            mb = len(text.encode()) / 1024 / 1024
-            note, runs, start = "", 0, time.perf_counter()
-            # Small documents: several runs, the mean; not under the slow rule, whose answers the
-            # cleaner remembers per line after the first run (the time bound would be paid once).
-            while not runs or (name != "commas-user-rule" and time.perf_counter() - start < MIN_SECONDS):
-                try:
-                    run(text)
-                except ExtractionTimeout:
-                    note = f"  (over the {EXTRACTION_TIMEOUT_S:g} s HTML limit: an error line)"
-                runs += 1
-            seconds = (time.perf_counter() - start) / runs
-            rates.append(seconds / mb)
-            print(f"{name:<22} {mb:8.2f} MB {seconds:9.3f} s {seconds / mb:8.3f} s/MB{note}", flush=True)
+            mb, rate, note = seconds_per_mb(name, build, run, size)
+            rates.append(rate)
+            print(f"{name:<22} {mb:8.2f} MB {rate * mb:9.3f} s {rate:8.3f} s/MB{note}", flush=True)
         spread = max(rates) / min(rates)
         flat = flat and spread <= 2
         print(f"  {name}: time per MB within {spread:.2f}x from {sizes[0] // 1024} KB to {sizes[-1] // 1024} KB", flush=True)
