@@ -40,8 +40,7 @@ def problem(pattern: str) -> str | None:
     program), or None when its shape is safe."""
     if why := compile_problem(pattern):
         return why
-    parsed = _branches_kept(pattern)
-    assert parsed is not None  # `compile_problem` parsed it
+    parsed = _branches_kept(pattern)  # parsed by `compile_problem`: remembered
     return _walk(list(parsed), parsed.state, inside_unbounded=False)
 
 
@@ -136,7 +135,7 @@ def _ambiguous_body(body: list[tuple[Any, Any]], state: Any, rounds: int) -> str
         cycle = seq[index + 1:] + seq[:index + 1]  # what follows, round the repetition to this part again
         if op in _REPEATS:
             low, high, inner = arg
-            if high > low and _splits(high - low + 1, rounds):
+            if high > low and _splits(C.MAXREPEAT if high is C.MAXREPEAT else high - low + 1, rounds):
                 chars = _chars(list(inner), state)
                 if all(chars & need for need in _mandatory(cycle, state)):
                     return ("a repetition whose variable-length part can also take what follows it "
@@ -191,7 +190,7 @@ def _overlapping(alternatives: list[Any], cycle: list[tuple[Any, Any]], state: A
         next_round = sre_compile.compile(sre.SubPattern(state, cycle), state.flags).fullmatch
     except (C.error, TypeError, ValueError, RecursionError):
         next_round = None
-    singles = [_one_char(*alt[-1], state) if _single(list(alt), state) else None for alt in alternatives]
+    singles = [_single(list(alt), state) for alt in alternatives]
     for i in range(len(alternatives)):
         for j in range(i + 1, len(alternatives)):
             a, b = texts[i], texts[j]
@@ -199,15 +198,18 @@ def _overlapping(alternatives: list[Any], cycle: list[tuple[Any, Any]], state: A
                 short, long = sorted((a, b), key=len)
                 if a == b or (long.startswith(short) and (len(cycle) == 1 or (next_round is not None and next_round(long[len(short):])))):
                     return True
-            elif singles[i] is not None and singles[j] is not None and singles[i] & singles[j]:
+            elif (x := singles[i]) is not None and (y := singles[j]) is not None and x & y:
                 return True
     return False
 
 
-def _single(items: list[tuple[Any, Any]], state: Any) -> bool:
-    """One character item (after the marking lookahead)."""
+def _single(items: list[tuple[Any, Any]], state: Any) -> frozenset[str] | None:
+    """The probe characters of an alternative that is one character item (after the marking
+    lookahead), or None."""
     items = [(op, arg) for op, arg in items if not _empty_lookahead(op, arg)]
-    return len(items) == 1 and items[0][0] in (C.LITERAL, C.NOT_LITERAL, C.IN, C.ANY)
+    if len(items) == 1 and items[0][0] in (C.LITERAL, C.NOT_LITERAL, C.IN, C.ANY):
+        return _one_char(*items[0], state)
+    return None
 
 
 def _literal(items: list[tuple[Any, Any]]) -> str | None:
