@@ -30,6 +30,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from .article import Article
 from .engine import Cleaner, Options
 from .io import InputError
+from .record import RecordError
 
 CHUNK = 32  # documents per task sent to a worker: enough to make the round trip cheap...
 CHUNK_CHARS = 1 << 20  # ...and at most about this much text: a big document travels alone
@@ -245,6 +246,8 @@ def _attempt(cleaner: Cleaner, text: str | bytes, url: str | None, html: bool,
             return clean_html(text, url=url, cleaner=cleaner), None
         assert isinstance(text, str)
         return cleaner.clean(text, source=url, template=template), None
+    except RecordError as exc:  # a page over the HTML time limit: no bug, the document's own error
+        return None, str(exc)
     except Exception as exc:  # noqa: BLE001 - reported per document
         return None, f"internal error: {type(exc).__name__}: {exc} (please report it; --debug shows where)"
 

@@ -108,8 +108,9 @@ class Cleaner:
         return article
 
     def explain(self, text: str, *, source: str | None = None) -> list[LineReport]:
-        page, language, _ = self._decide(text, source)
-        site = site_of(source)
+        timed_out: list[str] = []  # as `clean`: this document's, so a slow rule costs it one time bound
+        page, language, _ = self._decide(text, source, timed_out=timed_out)
+        site, packs = site_of(source), pack_of(language)
         densest = densest_region(page)
         reports = []
         for i, line in enumerate(page.lines):
@@ -121,7 +122,7 @@ class Cleaner:
                 verdict="blank" if verdict is None else _verdict_name(verdict),
                 rule=verdict.rule if verdict else None,
                 label=page.labels[i].value,
-                fired=tuple(r.id for r in self.rules.all_hits(line.norm, pack_of(language), site)) if not line.blank else (),
+                fired=tuple(r.id for r in self.rules.all_hits(line.norm, packs, site, timed_out)) if not line.blank else (),
                 features=f.to_dict() if f else {},
                 score=score(line_features(page, i, densest), self.weights) if f else None,
             ))
@@ -132,7 +133,7 @@ class Cleaner:
         if not isinstance(text, str):  # else an AttributeError from deep inside, naming no culprit
             hint = " (decode it first: cleaner.io.decode guesses the encoding)" if isinstance(text, (bytes, bytearray)) else ""
             raise TypeError(f"the text to clean must be a str, not {type(text).__name__}{hint}")
-        lines = split_lines(text)
+        lines = split_lines(text, cut=not self.options.extracted)  # an extractor's lines are its paragraphs
         language = self.options.language or detect_lines(line.text for line in lines)
         packs = pack_of(language)
         site = site_of(source)
@@ -235,14 +236,16 @@ def _verdict_name(verdict: h.Verdict) -> str:
 def _body(page: h.Page) -> list[str]:
     """Body paragraphs in order: a kept line; a paragraph a scraper cut at its links, its kept
     lines joined again as they stood; the kept stretch of a long line, as the input has it."""
-    body: list[str] = []
+    # A paragraph is gathered as its parts and joined once: adding each cut line to a growing string
+    # copies the paragraph again every time (quadratic on a page of cut lines).
+    body: list[list[str]] = []
     run: list[Line] = []  # pieces of one long line
     previous: Line | None = None  # the last body line, when the next may continue it
     body_kind = h.Kind.BODY  # looked up once: an enum member through the module costs ~80 ns a line
     for line, v in zip(page.lines, page.verdicts):
         kept = v is not None and v.kind is body_kind
         if run and (not kept or line.whole is not run[0].whole):
-            body.append(joined(run[0], run[-1]))
+            body.append([joined(run[0], run[-1])])
             run = []
         if not kept:
             previous = None
@@ -250,13 +253,13 @@ def _body(page: h.Page) -> list[str]:
         if line.whole is not None:
             run.append(line)
         elif line.joiner is not None and previous is not None and previous.number == line.number - 1:
-            body[-1] += line.joiner + line.text
+            body[-1] += (line.joiner, line.text)
         else:
-            body.append(line.text)
+            body.append([line.text])
         previous = line if line.whole is None else None
     if run:
-        body.append(joined(run[0], run[-1]))
-    return body
+        body.append([joined(run[0], run[-1])])
+    return ["".join(parts) if len(parts) > 1 else parts[0] for parts in body]
 
 
 def _article(page: h.Page, language: str | None, headline_index: int | None) -> Article:

@@ -11,9 +11,13 @@ whole visible text, that reading is taken instead, and `Article.extraction` says
 from __future__ import annotations
 
 import dataclasses
+import signal
+import threading
+from contextlib import contextmanager
 from dataclasses import dataclass
+from itertools import islice
 from typing import Any
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 import regex
 import trafilatura
@@ -24,7 +28,7 @@ from trafilatura.utils import load_html
 from .article import Article
 from .engine import Cleaner, LineReport, Options
 from .lines import normalize
-from .record import default_cleaner
+from .record import RecordError, default_cleaner
 
 # trafilatura's text under this share of the article the text engine finds in the page's whole
 # visible text, when that article is this long, means it missed the article: the text engine's
@@ -33,6 +37,74 @@ MIN_EXTRACTED_SHARE = 0.2
 MIN_VISIBLE_CHARS = 2000
 NEAR_NOTHING_CHARS = 250  # and only when trafilatura's text is shorter than this: measured on the dev
 # set, a larger cut swaps trafilatura's short but right answers for whole pages of furniture
+
+
+# A page's extraction (parsing, trafilatura, the fallback's text engine) is bounded in time: libxml2
+# takes time quadratic in the attributes of one element, trafilatura more than linear in a table's
+# cells. A page over the limit is an error (a record's error line): the batch goes on.
+EXTRACTION_TIMEOUT_S = 20.0
+
+
+class ExtractionTimeout(RecordError):
+    """A page whose extraction ran past EXTRACTION_TIMEOUT_S."""
+
+
+class _Expired(BaseException):
+    """Raised by the timer: not an Exception, which trafilatura's own handlers would swallow."""
+
+
+@contextmanager
+def _time_limit(seconds: float) -> Iterator[None]:
+    """Raise ExtractionTimeout from the block past `seconds`. Signals reach the main thread only: in
+    another thread, or under a timer someone else set, the block runs unbounded."""
+    if (not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread()
+            or signal.getitimer(signal.ITIMER_REAL)[0] > 0):
+        yield
+        return
+    expired = False
+
+    def expire(signum: int, frame: Any) -> None:
+        nonlocal expired
+        expired = True
+        raise _Expired
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    except _Expired:
+        pass
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+    if expired:  # also when a bare `except:` inside swallowed it
+        raise ExtractionTimeout(f"HTML extraction took longer than {seconds:g} s")
+
+
+# libxml2 checks each attribute of an element against all before it (32,000 on one element: 16 s,
+# in C, where no timer reaches): past this many, the rest of an element's attributes are dropped
+# before parsing. They carry no text; a real page's element has a few dozen at most.
+MAX_ATTRIBUTES = 1000
+_ATTRIBUTE_MIN_CHARS = 4  # ' a=1': the shortest an attribute can be, so a start tag with MAX_ATTRIBUTES is this long
+_CROWDED_TAG = regex.compile(rf"<[A-Za-z][^<>]{{{MAX_ATTRIBUTES * _ATTRIBUTE_MIN_CHARS},}}>")
+_CROWDED_TAG_BYTES = regex.compile(_CROWDED_TAG.pattern.encode())
+_ATTRIBUTE = regex.compile(r"""\s+[^\s=<>"'/]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]*))?""")
+_ATTRIBUTE_BYTES = regex.compile(_ATTRIBUTE.pattern.encode())
+
+
+def _uncrowded(html: str | bytes) -> str | bytes:
+    """The page with no element holding more than MAX_ATTRIBUTES attributes."""
+    tag, attribute = (_CROWDED_TAG, _ATTRIBUTE) if isinstance(html, str) else (_CROWDED_TAG_BYTES, _ATTRIBUTE_BYTES)
+
+    def cut(match: Any) -> Any:
+        text = match.group()
+        attributes = list(islice(attribute.finditer(text), MAX_ATTRIBUTES + 1))
+        if len(attributes) <= MAX_ATTRIBUTES:
+            return text
+        return text[:attributes[MAX_ATTRIBUTES - 1].end()] + text[-1:]
+
+    uncrowded: str | bytes = tag.sub(cut, html)
+    return uncrowded
 
 
 @dataclass(frozen=True)
@@ -75,9 +147,11 @@ def clean_html(html: str | bytes, *, url: str | None = None, options: Options | 
     """Clean one HTML page: the same `Article` as for text, with metadata from the page.
 
     `cleaner` (with its rules and options) is used when given, else one with the built-in rules.
+    Raises ExtractionTimeout (a RecordError) for a page whose extraction takes too long.
     """
     text_cleaner = cleaner or default_cleaner(options or Options())
-    extraction = extract(html, text_cleaner, url)
+    with _time_limit(EXTRACTION_TIMEOUT_S):
+        extraction = extract(_uncrowded(html), text_cleaner, url)
     if extraction is None:
         return _not_a_page(html, text_cleaner, url)
     if extraction.whole is not None:
@@ -134,7 +208,8 @@ def explain_html(html: str | bytes, *, url: str | None = None, cleaner: Cleaner 
     """`Cleaner.explain` for a page: trafilatura's reading summarized, then a report for each line of
     the text it let through (of the whole visible text on a fallback), as `clean_html` decides them."""
     text_cleaner = cleaner or default_cleaner(Options())
-    extraction = extract(html, text_cleaner, url)
+    with _time_limit(EXTRACTION_TIMEOUT_S):
+        extraction = extract(_uncrowded(html), text_cleaner, url)
     visible_chars = len(" ".join((trafilatura.html2txt(html) or "").split()))
     if extraction is None:
         return PageExplanation(None, visible_chars, [])

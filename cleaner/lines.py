@@ -16,7 +16,10 @@ _CONTROL = regex.compile(r"[\x00-\x08\x0e-\x1f\x7f]+")
 # ASCII controls other than spaces: str.split() takes some for spaces, and `_CONTROL` drops them all.
 _ASCII_NOT_SPACE = regex.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff")
-_EDGE_SPACE = regex.compile(r"^[\s\p{Zs}\u200b\u200c\u200d\u2060\ufeff]+|[\s\p{Zs}\u200b\u200c\u200d\u2060\ufeff]+$")
+# What `_SPACE` matches, as characters to strip: `str.strip` reads a line's edges once, where a
+# search for a run at the line's end starts again at every space inside the line (quadratic).
+_EDGE_CHARS = "\t\n\v\f\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a" \
+    "\u200b\u200c\u200d\u2028\u2029\u202f\u205f\u2060\u3000\ufeff"
 # Closing quotes and brackets: a line ends a sentence (or a phrase) by its last character before them.
 CLOSERS = "\"'”’»)]"
 _SENTENCE_ENDERS = frozenset(".!?:…")  # a line ending in one (before closers) is no piece of a cut sentence
@@ -25,6 +28,9 @@ _PHRASE_OPENERS = ("(", "[", "„")  # a line ending in one goes on in the next:
 # Scripts written without spaces: a node boundary between two of their letters falls inside a sentence.
 _UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 _UNSPACED_FROM = "\u3040"  # no letter of these scripts comes before Hiragana: a cheap test first
+# ...but two such lines are as often two menu items or two paragraphs: see `_unspaced_cut`.
+_KANA_FROM, _KANA_TO = "\u3041", "\u309f"  # Hiragana: particles and endings ("が", "さんや", "新しい")
+UNSPACED_LINK_CHARS = 12  # a link's text inside a Chinese or Japanese sentence: a name, a term
 # Short lines are remembered with what is worked out from them (forms, features, rule hits):
 # a crawl repeats its templates' lines (menus, widgets) on every page. Long lines are prose, unique
 # to their page, and not kept. Bounded, so memory stays flat on any batch.
@@ -101,18 +107,19 @@ def trim(text: str) -> str:
     """Trim whitespace, including zero-width characters that scrapers leave at line ends."""
     text = text.strip()
     if text[:1] in _ZERO_WIDTH or text[-1:] in _ZERO_WIDTH:
-        text = _EDGE_SPACE.sub("", text)
+        text = text.strip(_EDGE_CHARS)
     return text
 
 
-def split_lines(text: str) -> list[Line]:
+def split_lines(text: str, cut: bool = True) -> list[Line]:
     """Split on every kind of line break; numbering is what an editor would show.
 
     A line is `glued` when a scraper that puts every HTML text node on a line of its own (as
     BeautifulSoup's get_text does) cut a sentence at an inline element, a link or a bold word: the
     raw line before it ends in a space without ending a sentence, or it starts with a space and a
     lower-case letter, or with punctuation that closes a phrase. Its `joiner` is what stood between
-    the two in the page: a space, or nothing (", where" after a link).
+    the two in the page: a space, or nothing (", where" after a link). `cut`: False for text an
+    extractor gave as paragraphs (trafilatura's), where every line break is a boundary.
     """
     raws = text.splitlines()
     if not text or text[-1] in _BREAKS:  # as a split at every break would: an empty last line
@@ -126,8 +133,8 @@ def split_lines(text: str) -> list[Line]:
             continue
         trimmed, norm = _known_forms(raw) if len(raw) <= MEMO_MAX_CHARS else _forms_of(raw)
         joiner = None
-        if (previous is not None and trimmed and previous.text.rstrip(CLOSERS)[-1:] not in _SENTENCE_ENDERS
-                and _glued(raws[number - 2], previous.text, raw, trimmed)):  # tested here: most lines end so
+        if (cut and previous is not None and trimmed and previous.text.rstrip(CLOSERS)[-1:] not in _SENTENCE_ENDERS
+                and _glued(raws[number - 2], previous, raw, trimmed)):  # tested here: most lines end so
             joiner = " " if raws[number - 2][-1:].isspace() or raw[:1].isspace() else ""
         lines.append(line := Line(number, trimmed, norm, joiner))
         previous = line if trimmed else None  # zero-width characters alone make a blank line
@@ -156,12 +163,13 @@ def joined(first: Line, last: Line) -> str:
     return first.whole[first.start:last.start + len(last.text)]
 
 
-def _glued(raw_before: str, before: str, raw: str, text: str) -> bool:
+def _glued(raw_before: str, previous: Line, raw: str, text: str) -> bool:
     """Text nodes keep the single space that stood next to the inline element; a layout renderer
-    (inscriptis) indents by several spaces instead, which says nothing of sentences. (`before` does
-    not end a sentence: `split_lines` tests that first.)"""
+    (inscriptis) indents by several spaces instead, which says nothing of sentences. (`previous`
+    does not end a sentence: `split_lines` tests that first.)"""
     if _indented(raw_before) or _indented(raw):
         return False
+    before = previous.text
     return (
         (raw_before.endswith(" ") and not raw_before.endswith("  "))
         or (raw.startswith(" ") and text[:1].islower())
@@ -169,8 +177,19 @@ def _glued(raw_before: str, before: str, raw: str, text: str) -> bool:
         or (raw[:1] == "-" and raw[1:2].isalpha())  # a word's second half after a linked first ("Radon" + "-Messung")
         or (raw.startswith(" (") and not raw_before[-1:].isspace())  # a bracket opened after a space
         or (before[-1] >= _UNSPACED_FROM and raw[:1] >= _UNSPACED_FROM
-            and bool(_UNSPACED.match(before[-1])) and bool(_UNSPACED.match(raw)))
+            and bool(_UNSPACED.match(before[-1])) and bool(_UNSPACED.match(raw))
+            and _unspaced_cut(previous, text))
     )
+
+
+def _unspaced_cut(previous: Line, text: str) -> bool:
+    """Two lines of Chinese or Japanese letters are one sentence cut at a link when the second starts
+    in Hiragana, or is a link's few words after a Hiragana letter or inside a long sentence:
+    two long lines are two paragraphs, two short ones two menu items."""
+    before = previous.text
+    return (_KANA_FROM <= text[0] <= _KANA_TO
+            or (len(text) <= UNSPACED_LINK_CHARS and (_KANA_FROM <= before[-1] <= _KANA_TO or UNSPACED_LINK_CHARS < len(before)))
+            or (previous.joiner is not None and len(before) <= UNSPACED_LINK_CHARS < len(text)))
 
 
 def _indented(raw: str) -> bool:

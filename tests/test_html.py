@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 from typer.testing import CliRunner
 
-from cleaner import clean_record
+from cleaner import clean_record, clean_records
 from cleaner.cli import app
 from cleaner.html import clean_html, explain_html, page_headline
 from trafilatura.utils import load_html
@@ -51,6 +52,48 @@ def test_bad_pages_give_an_empty_article_not_a_crash() -> None:
         assert isinstance(article.body, tuple)
     wrong_charset = PAGE.replace("Lind", "Lindé").encode("latin-1")  # declared utf-8, is latin-1
     assert clean_html(wrong_charset).body == (P1, P2)
+
+
+# Invented Chinese paragraphs, none ending in a full stop.
+ZH = ["市议会周二投票通过了延长电车线路的计划，新线路将连接火车站和大学城", "施工预计明年春天开始并持续两年时间，期间部分道路将临时封闭",
+      "市长表示这条线路将减少市中心的交通拥堵并为居民提供更方便的出行方式", "反对者认为项目成本过高，而且施工期间商店的生意会受到影响"]
+
+
+def test_paragraphs_the_extractor_gives_are_never_joined() -> None:
+    """Two Chinese paragraphs were glued as if a scraper had cut one sentence between them."""
+    page = ("<html><head><title>电车线路延长</title></head><body><article><h1>电车线路延长</h1>"
+            + "".join(f"<p>{p}</p>" for p in ZH) + "</article></body></html>")
+    assert clean_html(page).body == tuple(ZH)
+
+
+def test_a_page_over_the_extraction_time_limit_is_an_error_and_the_batch_goes_on(monkeypatch, tmp_path: Path) -> None:
+    """A big table (trafilatura) or many attributes on one element (libxml2) cost time past linear, and
+    nothing bounded it."""
+    import cleaner.html
+
+    monkeypatch.setattr(cleaner.html, "EXTRACTION_TIMEOUT_S", 0.05, raising=False)
+    table = "".join(f"<tr><td>cell {r} a</td><td>cell {r} b</td><td>cell {r} c</td></tr>" for r in range(3000))
+    slow = f"<html><body><article><h1>Results</h1><table>{table}</table></article></body></html>"
+    out = clean_records([{"id": "slow", "html": slow}, {"id": "fine", "html": PAGE}])
+    assert "took longer than" in out[0]["error"]
+    assert "error" not in out[1] and out[1]["body"]
+    source = tmp_path / "pages.jsonl"
+    source.write_text("".join(json.dumps(r) + "\n" for r in [{"id": "slow", "html": slow}, {"id": "fine", "html": PAGE}]))
+    result = CliRunner().invoke(app, ["clean", "--input-format", "jsonl", "--output-format", "jsonl", str(source)])
+    assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == ["fine"]
+    assert "took longer than" in result.stderr and "internal error" not in result.stderr
+
+
+def test_an_element_with_thousands_of_attributes_is_parsed_in_linear_time() -> None:
+    """libxml2 compares each attribute with all before it, in C where no timer reaches: 24,000
+    attributes on one element took seconds, 32,000 sixteen."""
+    attributes = " ".join(f'data-x{i}="1"' for i in range(24_000))
+    page = PAGE.replace("<article>", f'<article {attributes}>')
+    clean_html(PAGE)  # trafilatura's first call pays for its set-up
+    start = time.perf_counter()
+    article = clean_html(page)
+    assert time.perf_counter() - start < 2
+    assert article.body == (P1, P2)
 
 
 def test_html_records_through_the_record_function_and_the_jsonl_contract(tmp_path: Path) -> None:

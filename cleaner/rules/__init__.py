@@ -29,7 +29,7 @@ from enum import Enum
 from importlib import resources
 from pathlib import Path
 from typing import Any
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 
 import ahocorasick
 import regex
@@ -121,6 +121,8 @@ def _parse_rule(raw: Any, origin: str, index: int, compile_now: bool = True) -> 
         _check("(?P<" not in pattern and "(?<" not in pattern.replace("(?<=", "").replace("(?<!", ""),
                origin, rule_id, f"pattern {pattern!r}: named groups are reserved for the engine")
         if compile_now:
+            if why := lint.compile_problem(pattern):  # before compiling: `regex` may take gigabytes
+                raise RuleError(f"{origin}: rule {rule_id!r}: bad pattern {pattern!r}: {why}")
             try:
                 regex.compile(pattern)
             except regex.error as exc:
@@ -139,9 +141,22 @@ def _parse_rule(raw: Any, origin: str, index: int, compile_now: bool = True) -> 
     )
 
 
+# A rule file's size, and how many dotted parts a key may have: TOML's parser takes time and memory
+# quadratic in a key's parts (16,000: seconds and a gigabyte). The packs shipped have ~100 KB
+# files and keys of one part.
+MAX_RULE_FILE_CHARS = 4_000_000
+MAX_KEY_PARTS = 64
+_KEY_PART = r"""(?:[A-Za-z0-9_-]+|"[^"\n]*"|'[^'\n]*')"""
+_DEEP_KEY = regex.compile(rf"{_KEY_PART}(?:[ \t]*\.[ \t]*{_KEY_PART}){{{MAX_KEY_PARTS}}}")
+
+
 def parse_rules(source: str, origin: str, compile_now: bool = True) -> list[Rule]:
     """Parse one pack's TOML text; every problem is a `RuleError` naming `origin`. `compile_now`: check
     every pattern's syntax now (the built-in packs, checked by the tests, leave it to first use)."""
+    if len(source) > MAX_RULE_FILE_CHARS:
+        raise RuleError(f"{origin}: rule file larger than {MAX_RULE_FILE_CHARS:,} characters")
+    if _DEEP_KEY.search(source):
+        raise RuleError(f"{origin}: a key with more than {MAX_KEY_PARTS} dotted parts; rules need none")
     try:
         data = tomllib.loads(source)
     except tomllib.TOMLDecodeError as exc:
@@ -159,7 +174,8 @@ def load_rule_file(path: str | Path) -> list[Rule]:
     """Read a user's rule file (same format as the built-in packs)."""
     path = Path(path)
     try:
-        source = path.read_text(encoding="utf-8")
+        with path.open(encoding="utf-8") as file:
+            source = file.read(MAX_RULE_FILE_CHARS + 1)  # past the limit: refused without reading it all
     except (OSError, UnicodeDecodeError) as exc:
         raise RuleError(f"{path}: cannot read rule file: {exc}") from None
     try:
@@ -170,7 +186,7 @@ def load_rule_file(path: str | Path) -> list[Rule]:
         for pattern in rule.patterns:
             if why := lint.problem(pattern):
                 raise RuleError(f"{path}: rule {rule.id!r}: pattern {pattern!r} can take for ever on some lines: {why}; "
-                                "rewrite it without nested repetition")
+                                "rewrite it so that each part of a repetition can match a text one way only")
     return rules
 
 
@@ -240,7 +256,8 @@ LONG_LINE_SCAN = 100  # see `CompiledRules._scan_long`; of 100, 150 and 200, 100
 # `\B` ("1788" is a whole year to `(?!...\d\d$)`): a pattern with one cannot be ruled out so.
 _PARTIAL_UNSOUND = ("(?=", "(?!", "(?<=", "(?<!", "\\B")
 # Matches on lines this long are bounded in time: a pattern the linter let through must not hang a
-# batch on a 10 MB line. (The bound costs ~2 us per match, so short lines go without.)
+# batch on a 10 MB line. (The bound costs ~2 us per match, so short lines go without, for the
+# built-in packs: a user's rule is timed on every line, as an 80-character line can hang one.)
 TIMED_MIN_CHARS = 1000
 MATCH_TIMEOUT_S = 0.25
 ANSWERS_MAX = 20_000  # remembered short line -> rule answers; the memo is emptied when it is full
@@ -272,6 +289,8 @@ class CompiledRules:
         ]
         self._compiled: list[regex.Pattern[str] | None] = [None] * len(self._patterns)  # on first use
         self._site_positions = [position for position, (i, _, _) in enumerate(self._patterns) if self.rules[i].sites]
+        trusted = {id(rule) for rule in builtin_rules()}  # the packs shipped, linted and tested here
+        self._untrusted = _mask(position for position, (i, _, _) in enumerate(self._patterns) if id(self.rules[i]) not in trusted)
         # The longest line each pattern can match (see `longest_line`): prose lines skip most patterns.
         self._longest: list[float] = []
         needs: dict[str, list[int]] = {}
@@ -411,11 +430,17 @@ class CompiledRules:
 
     def _first_hit(self, norm: str, usable: int, site_positions: list[int], timed_out: list[str]) -> Rule | None:
         """The first hit among the site's patterns (`site_positions`), then the usable ones (a mask)."""
-        timeout = MATCH_TIMEOUT_S if len(norm) >= TIMED_MIN_CHARS else None
+        index = next(self._hit_indexes(norm, usable, site_positions, timed_out), None)
+        return None if index is None else self.rules[index]
+
+    def _hit_indexes(self, norm: str, usable: int, site_positions: list[int], timed_out: list[str]) -> Iterator[int]:
+        """The index of the rule of every pattern that hits the line, in the order `_first_hit` tries
+        them (a rule with several patterns that hit comes as often)."""
+        timed = ~0 if len(norm) >= TIMED_MIN_CHARS else self._untrusted  # positions whose match is bounded in time
         for position in site_positions:
             i, search = self._patterns[position][0], self._regex(position).search
-            if (search(norm) is not None) if timeout is None else self._hits(i, search, norm, timeout, timed_out):
-                return self.rules[i]
+            if (search(norm) is not None) if not timed >> position & 1 else self._hits(i, search, norm, MATCH_TIMEOUT_S, timed_out):
+                yield i
         candidates, longer = self._start(norm[:OPENING_KEY_CHARS])
         for opening, found in longer:
             if norm.startswith(opening):
@@ -425,7 +450,7 @@ class CompiledRules:
             for _, found in scan.iter(norm):
                 candidates |= found
         if not candidates:
-            return None
+            return
         candidates &= usable & self._fitting[bisect_left(self._bounds, len(norm))]
         while candidates:
             lowest = candidates & -candidates
@@ -434,9 +459,8 @@ class CompiledRules:
             i, _, is_anchored = self._patterns[position]
             compiled = self._compiled[position] or self._regex(position)
             match = compiled.match if is_anchored else compiled.search
-            if (match(norm) is not None) if timeout is None else self._hits(i, match, norm, timeout, timed_out):
-                return self.rules[i]
-        return None
+            if (match(norm) is not None) if not lowest & timed else self._hits(i, match, norm, MATCH_TIMEOUT_S, timed_out):
+                yield i
 
     def _hits(self, index: int, match: Callable[..., Any], norm: str, timeout: float, timed_out: list[str]) -> bool:
         """One match on a long line (short ones are matched inline, without this call's cost); one that runs out of time is a miss, and the rule is recorded in `timed_out`.
@@ -450,10 +474,14 @@ class CompiledRules:
             timed_out.append(self.rules[index].id)
             return False
 
-    def all_hits(self, norm: str, language: str | None = None, site: str | None = None) -> list[Rule]:
-        """Every rule that hits (for `explain`); slower, one search per pattern."""
-        hits = {i for position, (i, _, _) in enumerate(self._patterns)
-                if self._applicable(i, language, site) and self._regex(position).search(norm)}
+    def all_hits(self, norm: str, language: str | None = None, site: str | None = None,
+                 timed_out: list[str] | None = None) -> list[Rule]:
+        """Every rule that hits (for `explain`), found and bounded in time as `first_hits` finds the first;
+        `timed_out` as there (a document's, so a slow rule costs one time bound per document)."""
+        if not norm:
+            return []
+        site_positions = self._site_patterns(language, site) if site is not None else []
+        hits = set(self._hit_indexes(norm, self._general(language), site_positions, [] if timed_out is None else timed_out))
         return [self.rules[i] for i in sorted(hits)]
 
 

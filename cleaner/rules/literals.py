@@ -32,9 +32,15 @@ def parse(pattern: str) -> sre.SubPattern | None:
     """The pattern's structure as Python's regex parser sees it, or None for syntax it does not know.
     The last one is remembered: the rule index asks several questions of each pattern in a row."""
     try:
-        return sre.parse(_PROPERTY.sub(r"\\w", pattern))
+        return sre.parse(standard(pattern))
     except (C.error, OverflowError, RecursionError):
         return None
+
+
+def standard(pattern: str) -> str:
+    """The pattern in the syntax Python's parser reads: Unicode properties as `\\w`."""
+    plain: str = _PROPERTY.sub(r"\\w", pattern)
+    return plain
 
 
 def required_literals(pattern: str) -> Requirement | None:
