@@ -44,7 +44,7 @@ if TYPE_CHECKING:
 app = typer.Typer(
     help="Strip boilerplate from scraped article text: keep the headline, the dateline and the body.",
     no_args_is_help=True,
-    add_completion=False,
+    rich_markup_mode=None,  # help text is plain: "pip install 'cleaner[ray]'" must not lose its "[ray]" as markup
     pretty_exceptions_show_locals=False,  # locals would dump whole documents
 )
 
@@ -150,7 +150,9 @@ def _user_rules(rule_files: list[Path] | None) -> list[Rule]:
 
 @app.command()
 def clean(
-    paths: Annotated[list[str], typer.Argument(metavar="PATH", help="Files, folders (read recursively, hidden files skipped) or - for stdin.")],
+    paths: Annotated[list[str] | None, typer.Argument(metavar="PATH", show_default=False, help=(
+        "Files, folders (read recursively, hidden files skipped) or - for stdin; none: stdin, when it is not a "
+        "terminal."))] = None,
     output: Annotated[Path | None, typer.Option("-o", "--output", metavar="DIR|FILE", help=(
         "Output folder (it mirrors the input tree), or one JSONL file for all records "
         "(a name ending in .jsonl, .jsonl.gz, .jsonl.bz2, .jsonl.xz or .jsonl.zst)."))] = None,
@@ -199,10 +201,17 @@ def clean(
     so the output can have fewer records than the input; the exit status is then 1.
     """
     _utf8_stdout()
+    paths = paths or _stdin_or_usage()
     options = _Options(output, input_format, output_format, url, _max_bytes(max_size), text_field, html_field,
                        id_field, resume, quiet, debug)
     run = _Run(_user_rules(rules), list(rules or []), options)
-    sources = [source for arg in paths for source in run.attempt(arg, partial(io.expand, arg, follow_symlinks)) or []]
+    skipped: Counter[str] = Counter()
+    sources = [source for arg in paths
+               for source in run.attempt(arg, partial(io.expand, arg, follow_symlinks, skipped)) or []]
+    if skipped and not quiet:
+        kinds = ", ".join(f"{suffix or 'no suffix'}: {n}" for suffix, n in skipped.most_common())
+        typer.echo(f"cleaner: skipped {sum(skipped.values())} files in folders that are not documents by their "
+                   f"suffix ({kinds}); name them to clean them", err=True)
     run.start(sources, jobs, engine, address)
     run.check_outputs(paths, sources, errors, stats)
     templates = run.learn(sources, site_repeat_min, site_repeat_share) if site_repeat else {}
@@ -215,6 +224,13 @@ def clean(
               "where this run stopped)", 1)
     run.finish(stats)
     raise typer.Exit(1 if run.stats.failed else 0)
+
+
+def _stdin_or_usage() -> list[str]:
+    """No path: read stdin as trafilatura does (`cat page.txt | cleaner clean`), unless a person is typing."""
+    if sys.stdin is None or sys.stdin.closed or sys.stdin.isatty():
+        _fail("no input: give a file, a folder or - (or pipe a document into stdin)", 2)
+    return ["-"]
 
 
 @dataclass(frozen=True)
@@ -324,10 +340,13 @@ class _Run:
         if self.o.input_format is InputFormat.AUTO and any(s.path is None for s in sources):
             stdin_kind, self.stdin = io.sniff(self.stdin)
             self.reader = replace(self.reader, stdin_kind=stdin_kind)
-        all_jsonl = bool(sources) and all(self.reader.kind(s) is InputFormat.JSONL for s in sources)
-        if self.o.output_format is None and all_jsonl:
-            self.reader = replace(self.reader, output_format=OutputFormat.JSONL)
-        if self.o.output is not None and io.base_suffix(self.o.output) == ".jsonl" and not self.o.output.is_dir():
+        kinds = [self.reader.kind(s) for s in sources]
+        one_file = self.o.output is not None and io.base_suffix(self.o.output) == ".jsonl" and not self.o.output.is_dir()
+        if self.o.output_format not in (None, OutputFormat.JSONL) and InputFormat.JSONL in kinds:
+            _fail(f"JSONL input gives JSONL output, not --output-format {self.o.output_format.value}", 2)
+        if self.o.output_format is None and ((bool(kinds) and all(k is InputFormat.JSONL for k in kinds)) or one_file):
+            self.reader = replace(self.reader, output_format=OutputFormat.JSONL)  # -o out.jsonl says JSONL too
+        if one_file:
             if self.output_format is not OutputFormat.JSONL:
                 _fail("a single output file takes JSONL output (use --output-format jsonl)", 2)
             self.out_file = self.o.output
@@ -645,14 +664,22 @@ class RunStats:
         return table
 
 
+class DocumentFormat(str, Enum):
+    """What `explain` reads: one document (JSONL holds many)."""
+
+    AUTO = "auto"
+    TEXT = "text"
+    HTML = "html"
+
+
 @app.command()
 def explain(
     file: Annotated[str, typer.Argument(metavar="FILE", help="A text or HTML file, or - for stdin.")],
     rules: RulesOption = None,
     url: UrlOption = None,
     format: Annotated[ReportFormat, typer.Option("--format")] = ReportFormat.TEXT,
-    input_format: Annotated[InputFormat, typer.Option(
-        help="auto: HTML for .html/.htm files and for content starting with an HTML tag; text otherwise.")] = InputFormat.AUTO,
+    input_format: Annotated[DocumentFormat, typer.Option(
+        help="auto: HTML for .html/.htm files and for content starting with an HTML tag; text otherwise.")] = DocumentFormat.AUTO,
     max_size: MaxSizeOption = io.MAX_BYTES / 1024 / 1024,
 ) -> None:
     """Show every input line with its verdict and the rule or heuristic that decided it.
@@ -668,8 +695,8 @@ def explain(
         [source] = io.expand(file)
         with io.open_source(source, _stdin()) as stream:
             kind, stream = io.sniff(stream)
-            if input_format is not InputFormat.AUTO:
-                kind = input_format
+            if input_format is not DocumentFormat.AUTO:
+                kind = InputFormat(input_format.value)
             elif source.path is not None and io.base_suffix(source.path) in io.HTML_SUFFIXES:
                 kind = InputFormat.HTML
             if kind is InputFormat.JSONL:
@@ -742,10 +769,11 @@ def list_rules(
     rules: RulesOption = None,
     format: Annotated[ReportFormat, typer.Option("--format")] = ReportFormat.TEXT,
 ) -> None:
-    """List the rules: the built-in packs plus --rules files."""
+    """List the rules: the built-in packs plus --rules files. With --language, every rule that applies to a
+    document in that language: its pack's, the language-independent ones and the English ones."""
     chosen = [
         rule for rule in _cleaner(rules).rules.rules
-        if (category is None or rule.category is category) and (language is None or language in rule.languages or "*" in rule.languages)
+        if (category is None or rule.category is category) and (language is None or rule.applies_to(language))
     ]
     if format is ReportFormat.JSON:
         typer.echo(json.dumps([_rule_dict(rule) for rule in chosen], ensure_ascii=False, indent=2))

@@ -7,6 +7,7 @@ Every problem a user can meet is an `InputError` whose message is one line:
 from __future__ import annotations
 
 import bz2
+from collections import Counter
 import codecs
 import gzip
 import io
@@ -310,8 +311,15 @@ class _Capped(io.RawIOBase):
         return len(data)
 
 
-def expand(arg: str, follow_symlinks: bool = False) -> list[Source]:
-    """An argument as sources: `-` is stdin, a file is itself, a directory is its files, recursively.
+# What a folder walk takes for documents, by the suffix under any compression's: text (a file without a
+# suffix too: mirrors save pages so), HTML and JSONL. Anything else in a folder (a case's expected.json, images,
+# a crawl's logs) is skipped and counted; a file named on the command line is cleaned whatever its name.
+DOCUMENT_SUFFIXES = frozenset({"", ".txt", ".text", ".md", ".jsonl", ".html", ".htm", ".xhtml"})
+
+
+def expand(arg: str, follow_symlinks: bool = False, skipped: Counter[str] | None = None) -> list[Source]:
+    """An argument as sources: `-` is stdin, a file is itself, a directory is its documents, recursively
+    (files whose suffix is not in DOCUMENT_SUFFIXES are counted in `skipped`, by suffix).
 
     Directories are walked in sorted order; hidden files and folders are skipped. Unless
     `follow_symlinks`, symlinked folders are not entered and symlinked files pointing outside the
@@ -321,15 +329,16 @@ def expand(arg: str, follow_symlinks: bool = False) -> list[Source]:
         return [Source(None, PurePath("stdin"))]
     path = Path(arg)
     if path.is_dir():
-        if not (sources := list(_walk(path, follow_symlinks))):
-            raise InputError(arg, "no files in this folder (hidden ones are skipped)", "check the path")
+        if not (sources := list(_walk(path, follow_symlinks, skipped))):
+            raise InputError(arg, "no documents in this folder (hidden files and other suffixes are skipped)",
+                             "check the path, or name the files")
         return sources
     if not path.exists():
         raise InputError(arg, "no such file or directory", "check the path")
     return [Source(path, PurePath(path.name))]
 
 
-def _walk(root: Path, follow_symlinks: bool = False) -> Iterator[Source]:
+def _walk(root: Path, follow_symlinks: bool = False, skipped: Counter[str] | None = None) -> Iterator[Source]:
     """The files under `root`; a folder that cannot be listed comes as a source with its `error` (os.walk
     would skip it without a word), in its place."""
     real_root = root.resolve()
@@ -347,6 +356,10 @@ def _walk(root: Path, follow_symlinks: bool = False) -> Iterator[Source]:
         for name in sorted(files):
             path = Path(folder) / name
             if name.startswith(".") or not path.is_file():
+                continue
+            if (suffix := base_suffix(path)) not in DOCUMENT_SUFFIXES:
+                if skipped is not None:
+                    skipped[suffix] += 1
                 continue
             if not follow_symlinks and not path.resolve().is_relative_to(real_root):
                 continue
@@ -455,14 +468,16 @@ def _record(line: bytes, source: str, number: int, text_field: str = "text", htm
         return InputError(source, f"a JSON {type(data).__name__}, not an object", "write one object per line", number)
     if _deeper_than(data, MAX_JSON_DEPTH):
         return _too_deep(source, number)
-    if text_field not in data and isinstance(data.get(html_field), str):
-        return Record(number, data, html_field)
-    if not isinstance(data.get(text_field), str):
-        problem = f"no '{text_field}' field" if text_field not in data else f"'{text_field}' is not a string"
-        error = InputError(source, problem, f"give every record a string '{text_field}'", number)
+    field = html_field if text_field not in data and isinstance(data.get(html_field), str) else text_field
+    if not isinstance(data.get(field), str) or not data[field].strip():
+        # An empty record is an error, as an empty file is: a scrape that failed, not an article to pass on.
+        problem = (f"no '{text_field}' field" if field not in data else f"'{field}' is not a string"
+                   if not isinstance(data[field], str) else "empty document")
+        error = InputError(source, problem, f"give every record a string '{text_field}'"
+                           if problem != "empty document" else "skip it or check the input", number)
         error.fields = data
         return error
-    return Record(number, data, text_field)
+    return Record(number, data, field)
 
 
 def _too_deep(source: str, number: int) -> InputError:

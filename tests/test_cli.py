@@ -100,17 +100,17 @@ def test_several_inputs_without_output_folder(tmp_path: Path) -> None:
 def test_a_bad_input_fails_alone_in_one_line(tmp_path: Path) -> None:
     src = tmp_path / "in"
     src.mkdir()
-    (src / "a.bin").write_bytes(b"\x00\x01\x02 binary")
+    (src / "a.txt").write_bytes(b"\x00\x01\x02 binary")
     (src / "b.txt").write_text(ARTICLE)
     (src / "c.txt").write_text("  \n")
     result = run("clean", str(src), "-o", str(tmp_path / "out"))
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
-        f"cleaner: {src / 'a.bin'}: looks like a binary file, not text (pass text files only)",
+        f"cleaner: {src / 'a.txt'}: looks like a binary file, not text (pass text files only)",
         f"cleaner: {src / 'c.txt'}: empty document (skip it or check the input)",
     ]
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["b.txt"]
-    debug = run("clean", str(src / "a.bin"), "--debug")
+    debug = run("clean", str(src / "a.txt"), "--debug")
     assert "Traceback" in debug.stderr and debug.exit_code == 1
 
 
@@ -168,7 +168,7 @@ def test_stdin_starting_with_a_brace_is_read_as_jsonl() -> None:
 def test_jsonl_input_with_text_output_is_refused(tmp_path: Path) -> None:
     (tmp_path / "a.jsonl").write_text('{"text": "x"}\n')
     result = run("clean", str(tmp_path / "a.jsonl"), "--output-format", "text")
-    assert result.exit_code == 1 and "--output-format jsonl" in result.stderr
+    assert result.exit_code == 2 and "JSONL input gives JSONL output" in result.stderr
 
 
 def test_jsonl_file_to_output_folder(tmp_path: Path) -> None:
@@ -297,7 +297,7 @@ def test_rules_lists_user_rules_and_filters(tmp_path: Path) -> None:
     data = json.loads(run("rules", "--rules", str(tmp_path / "site.toml"), "--language", "de", "--format", "json").stdout)
     mugs = next(r for r in data if r["id"] == "test-mugs")
     assert mugs["sites"] == ["example.com"] and mugs["origin"] == str(tmp_path / "site.toml")
-    assert all("*" in r["languages"] or "de" in r["languages"] for r in data)
+    assert all("*" in r["languages"] or "de" in r["languages"] or "en" in r["languages"] for r in data)
 
 
 def test_eval_runs_on_a_tiny_corpus(tmp_path: Path) -> None:
@@ -482,14 +482,14 @@ def test_file_names_with_a_newline_or_an_escape_are_quoted(tmp_path: Path) -> No
     """A name holding a newline forged a second stderr line; a terminal escape could hide or recolour one."""
     src = tmp_path / "in"
     src.mkdir()
-    for name in ("a\ncleaner: all good.bin", "b\x1b[2K.bin"):
+    for name in ("a\ncleaner: all good.txt", "b\x1b[2K.txt"):
         (src / name).write_bytes(b"\x00\x01 binary")
     (src / "c.txt").write_text(ARTICLE)
     result = run("clean", str(src), "-o", str(tmp_path / "out"))
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
-        f"cleaner: {str(src / 'a')!r}"[:-1] + "\\ncleaner: all good.bin': looks like a binary file, not text (pass text files only)",
-        f"cleaner: {str(src / 'b')!r}"[:-1] + "\\x1b[2K.bin': looks like a binary file, not text (pass text files only)",
+        f"cleaner: {str(src / 'a')!r}"[:-1] + "\\ncleaner: all good.txt': looks like a binary file, not text (pass text files only)",
+        f"cleaner: {str(src / 'b')!r}"[:-1] + "\\x1b[2K.txt': looks like a binary file, not text (pass text files only)",
     ]
 
 
@@ -522,3 +522,68 @@ def test_an_unreadable_subfolder_is_reported_like_an_unreadable_file(tmp_path: P
     assert result.stderr.splitlines() == [
         f"cleaner: {src / 'locked'}: cannot read folder: Permission denied (check the path and its permissions)"]
     assert [p.name for p in (tmp_path / "out").iterdir()] == ["z.txt"]
+
+
+def test_rules_for_a_language_lists_every_rule_that_applies() -> None:
+    """`rules --language de` listed the German pack alone (82 rules) where 159 apply: English and shared ones too."""
+    listed = [line.split()[0] for line in run("rules", "--language", "de", columns=400).stdout.splitlines()]
+    applying = [rule.id for rule in ENGINE.rules.rules if rule.applies_to("de")]
+    assert listed == applying
+    assert any(rule.id in listed for rule in ENGINE.rules.rules if "en" in rule.languages)
+
+
+def test_help_keeps_brackets_that_are_not_markup() -> None:
+    assert "cleaner[ray]" in " ".join(run("clean", "--help", columns=400).stdout.split())
+
+
+def test_explain_offers_only_one_document_formats() -> None:
+    result = run("explain", "-", "--input-format", "jsonl", input="text")
+    assert result.exit_code == 2 and "jsonl" in result.output
+
+
+def test_jsonl_input_with_a_text_output_format_is_bad_usage(tmp_path: Path) -> None:
+    path = tmp_path / "in.jsonl"
+    path.write_text(json.dumps({"id": "1", "text": ARTICLE}) + "\n")
+    result = run("clean", str(path), "--output-format", "text")
+    assert result.exit_code == 2 and "JSONL input gives JSONL output" in result.stderr
+
+
+def test_an_empty_record_is_an_error_as_an_empty_file_is(tmp_path: Path) -> None:
+    records = [{"id": "a", "text": ARTICLE}, {"id": "b", "text": "  \n"}, {"id": "c", "text": ARTICLE}]
+    result = run("clean", "--input-format", "jsonl", "-", input="".join(json.dumps(r) + "\n" for r in records))
+    assert result.exit_code == 1 and "<stdin>:2: empty document (skip it or check the input)" in result.stderr
+    assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == ["a", "c"]
+    (tmp_path / "empty.txt").write_text("")
+    empty_file = run("clean", str(tmp_path / "empty.txt"))
+    assert empty_file.exit_code == 1 and "empty document" in empty_file.stderr
+
+
+def test_an_output_file_named_jsonl_means_jsonl(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    for name in ("out.jsonl", "out.jsonl.gz"):
+        result = run("clean", str(tmp_path / "a.txt"), "-o", str(tmp_path / name))
+        assert result.exit_code == 0, result.stderr
+        assert (tmp_path / name).exists()
+    assert json.loads((tmp_path / "out.jsonl").read_text())["id"] == str(tmp_path / "a.txt")
+
+
+def test_no_path_reads_a_piped_stdin() -> None:
+    piped = subprocess.run([sys.executable, "-m", "cleaner", "clean"], input=ARTICLE, capture_output=True, text=True)
+    assert piped.returncode == 0 and "volunteers recorded thirty otters" in piped.stdout
+
+
+def test_a_folder_run_cleans_documents_and_says_what_it_skipped(tmp_path: Path) -> None:
+    """`cleaner clean corpus/ -o cleaned/` cleaned every case's expected.json as an article: 122 outputs for 61."""
+    src = tmp_path / "src"
+    (src / "case").mkdir(parents=True)
+    (src / "case" / "raw.txt").write_text(ARTICLE)
+    (src / "case" / "expected.json").write_text('{"body": []}')
+    (src / "page.html").write_text(f"<html><body><p>{ARTICLE}</p></body></html>")
+    (src / "notes").write_text(ARTICLE)  # no suffix: saved pages often have none
+    result = run("clean", str(src), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.stderr
+    outputs = sorted(p.relative_to(tmp_path / "out").as_posix() for p in (tmp_path / "out").rglob("*") if p.is_file())
+    assert outputs == ["case/raw.txt", "notes.txt", "page.txt"]  # text output, named after each input
+    assert "skipped 1 files" in result.stderr and ".json: 1" in result.stderr
+    named = run("clean", str(src / "case" / "expected.json"))
+    assert named.exit_code == 0  # a file named on the command line is cleaned whatever its suffix

@@ -122,7 +122,7 @@ def test_missing_path_and_empty_folder_are_errors(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="no such file"):
         expand(str(tmp_path / "nope"))
     (tmp_path / "empty" / ".hidden").mkdir(parents=True)
-    with pytest.raises(InputError, match="no files"):
+    with pytest.raises(InputError, match="no documents"):
         expand(str(tmp_path / "empty"))
 
 
