@@ -767,10 +767,18 @@ def list_rules(
     category: Annotated[Category | None, typer.Option(help="Only rules of this category.")] = None,
     language: Annotated[str | None, typer.Option(help="Only rules that apply to this language (ISO 639-1).")] = None,
     rules: RulesOption = None,
+    check: Annotated[Path | None, typer.Option("--check", metavar="FILE", help=(
+        "Check a rule file and exit: its format, its patterns (the linter) and each rule against its own "
+        "match and keep examples."))] = None,
     format: Annotated[ReportFormat, typer.Option("--format")] = ReportFormat.TEXT,
 ) -> None:
     """List the rules: the built-in packs plus --rules files. With --language, every rule that applies to a
     document in that language: its pack's, the language-independent ones and the English ones."""
+    if check is not None:
+        checked = _user_rules([check])
+        examples = sum(len(rule.match) + len(rule.keep) for rule in checked)
+        typer.echo(f"{check}: {len(checked)} rules, {examples} examples: all as they say")
+        return
     chosen = [
         rule for rule in _cleaner(rules).rules.rules
         if (category is None or rule.category is category) and (language is None or rule.applies_to(language))

@@ -86,7 +86,21 @@ class Rule:
     def hits(self, text: str) -> bool:
         """Slow path for tests and `explain`: does any pattern of this rule hit the line?"""
         norm = normalize(text)
-        return any(c.search(norm) for c in self.compiled)
+        return any(c.search(norm, timeout=MATCH_TIMEOUT_S) for c in self.compiled)
+
+    def example_problem(self) -> str | None:
+        """What is wrong with the rule by its own examples: a `match` line it misses or a `keep` line it hits
+        (a keep example is article text: a rule that hits it would remove article sentences)."""
+        try:
+            for line in self.match:
+                if not self.hits(line):
+                    return f"misses its match example {line!r}"
+            for line in self.keep:
+                if self.hits(line):
+                    return f"hits its keep example {line!r}, which is article text"
+        except TimeoutError:
+            return f"takes over {MATCH_TIMEOUT_S} s on one of its own examples"
+        return None
 
 
 def _check(cond: bool, origin: str, rule_id: str, problem: str) -> None:
@@ -187,6 +201,8 @@ def load_rule_file(path: str | Path) -> list[Rule]:
             if why := lint.problem(pattern):
                 raise RuleError(f"{path}: rule {rule.id!r}: pattern {pattern!r} can take for ever on some lines: {why}; "
                                 "rewrite it so that each part of a repetition can match a text one way only")
+        if why := rule.example_problem():
+            raise RuleError(f"{path}: rule {rule.id!r} {why}; fix the pattern or the example")
     return rules
 
 
