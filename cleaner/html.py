@@ -18,10 +18,11 @@ import regex
 import trafilatura
 from htmldate import find_date
 from lxml.html import HtmlElement
+from trafilatura.metadata import examine_meta, extract_author, extract_meta_json
 from trafilatura.utils import load_html
 
 from .article import Article
-from .engine import Cleaner, LineReport, Options
+from .engine import Cleaner, LineReport, Options, site_of
 from .lines import normalize
 from .record import default_cleaner
 
@@ -54,8 +55,11 @@ def extract(html: str | bytes, text_cleaner: Cleaner, url: str | None = None) ->
     if tree is None:
         return None
     meta = _meta(tree)
-    headline, byline = page_headline(tree, meta), _author(meta)
-    date = find_date(tree, extensive_search=False, original_date=True, url=url)  # before extraction prunes the tree
+    headline, byline = page_headline(tree, meta, url), _trafilatura_author(tree) or _author(meta)
+    # The date as htmldate finds it in the markup, else in the page's text too (a one-off cost of
+    # ~1.5 s a process, in dateparser's start).
+    date = (find_date(tree, extensive_search=False, original_date=True, url=url)
+            or find_date(tree, extensive_search=True, original_date=True, url=url))
     document = trafilatura.bare_extraction(tree, url=url, include_comments=False)
     text = (document.text if document is not None else None) or ""
     if len(text.strip()) < NEAR_NOTHING_CHARS:  # next to nothing: did trafilatura miss the article?
@@ -156,35 +160,84 @@ def _title_again(first: Sequence[str], headline: str | None) -> bool:
 _SITE_SEPARATOR = regex.compile(r"\s+[|–—·•»:-]\s+|\s+::\s+")
 
 
-def page_headline(tree: HtmlElement, meta: dict[str, list[str]] | None = None) -> str | None:
-    """The page's headline: an <h1> that the title (or og:title) names, else that title without the
-    site's name, else the first <h1>."""
-    h1s, title_texts = [], []
+def page_headline(tree: HtmlElement, meta: dict[str, list[str]] | None = None, url: str | None = None) -> str | None:
+    """The page's headline: the heading it prints (<h1>) over the title it gives search engines and
+    social sites (og:title, <title>), which often is a shorter or older wording; the title, without
+    the site's name, when no <h1> is the article's. Of several <h1>, the one the title names. Not the
+    article's: a heading that is the site's name or logo, one printed twice (a sticky header's copy),
+    one that shares no word with the title (a widget's or a section's label)."""
+    h1s: list[tuple[str, bool]] = []
+    title_texts = []
     meta = _meta(tree) if meta is None else meta
     for element in tree.iter("h1", "title"):  # one walk over the tree (each `//` XPath is one more)
         if element.tag == "h1":
-            h1s.append(" ".join(" ".join(element.itertext()).split()))
+            h1s.append((" ".join("".join(element.itertext()).split()), _logo(element)))
         elif element.text:
             title_texts.append(element.text)
-    h1s = [h for h in h1s if h]
-    titles = [t for t in (*meta.get("property=og:title", []), *title_texts) if t and t.strip()]
-    site = " ".join((meta.get("property=og:site_name") or [""])[0].split())
-    title = _without_site(" ".join(titles[0].split()), site) if titles else None
+    titles = [" ".join(t.split()) for t in (*meta.get("property=og:title", []), *title_texts) if t and t.strip()]
+    names = _site_names(meta, url)
+    title = _without_site(titles[0], names) if titles else None
+    printed = [normalize(h) for h, _ in h1s]
+    title_words = _words(" ".join(titles))
+    headings = [h for h, logo in h1s if h and not logo and printed.count(normalize(h)) == 1
+                and not _site_name(h, names) and (not titles or _words(h) & title_words)]
     if title:
-        for h1 in h1s:
+        for h1 in headings:
             if normalize(h1) == normalize(title) or (len(h1) >= 15 and normalize(h1) in normalize(titles[0])):
                 return h1
-        return title
-    return h1s[0] if h1s else None
+    return headings[0] if headings else title
 
 
-def _without_site(title: str, site: str = "") -> str:
-    """The title cut at the separators sites put before or after their name: the part that is not
-    the site's name (og:site_name), the longest when that is unknown."""
+LOGO_REACH = 2  # the heading and its parent: a logo's class sits on them (further up, it names a layout)
+SITE_HEADING_MAX_WORDS = 4  # "Daily Example Logo": the site's name and a word or two of the logo's label
+
+
+def _logo(element: HtmlElement) -> bool:
+    """A heading that holds the site's logo: it or its parent is classed or named "logo"."""
+    return any("logo" in f"{e.get('class') or ''} {e.get('id') or ''}".casefold()
+               for e, _ in zip((element, *element.iterancestors()), range(LOGO_REACH)))
+
+
+def _site_names(meta: dict[str, list[str]], url: str | None) -> set[str]:
+    """The site's names, without spaces: what its meta tags call it, its domain and the domain's name."""
+    names = {*meta.get("property=og:site_name", []), *meta.get("name=application-name", [])}
+    host = site_of(url) or ""
+    if host.count(".") >= 1:
+        names.update((host, host.split(".")[-2]))
+    return {n for n in (normalize(name).replace(" ", "") for name in names) if n}
+
+
+def _site_name(text: str, names: set[str]) -> bool:
+    """Does the text print the site's name, alone or before a word or two ("Daily Example Logo")?"""
+    words = normalize(text).split()
+    if "".join(words) in names:
+        return True
+    return len(words) <= SITE_HEADING_MAX_WORDS and any("".join(words[:k]) in names for k in range(1, len(words)))
+
+
+SHARED_WORD_MIN_CHARS = 3  # shorter words ("of", "le") are shared by chance
+
+
+def _words(text: str) -> set[str]:
+    """The words of a text that can tie a heading to a title: words of three letters or more, and
+    each pair of adjacent letters in scripts written without spaces."""
+    words = {w for w in _WORD.findall(normalize(text)) if len(w) >= SHARED_WORD_MIN_CHARS}
+    for run in _UNSPACED_RUN.findall(text):
+        words.update(run[i:i + 2] for i in range(len(run) - 1))
+    return words
+
+
+_WORD = regex.compile(r"[\p{L}\p{N}]+")
+_UNSPACED_RUN = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]{2,}")
+
+
+def _without_site(title: str, names: set[str]) -> str:
+    """The title cut at the separators sites put before or after their name: the longest part that
+    is not the site's name."""
     parts = [p.strip() for p in _SITE_SEPARATOR.split(title) if p.strip()]
     if len(parts) < 2:
         return title
-    named = [p for p in parts if normalize(p) != normalize(site)] if site else parts
+    named = [p for p in parts if not _site_name(p, names)]
     return max(named or parts, key=len)
 
 
@@ -200,6 +253,15 @@ def _meta(tree: HtmlElement) -> dict[str, list[str]]:
             if (value := element.get(attribute)) is not None:
                 found.setdefault(f"{attribute}={value}", []).append(content)
     return found
+
+
+def _trafilatura_author(tree: HtmlElement) -> str | None:
+    """The author as trafilatura's metadata gives it (meta tags, JSON-LD, byline elements), its
+    other fields (categories, licence, ...) not worked out: half the cost of `extract_metadata`."""
+    found = examine_meta(tree)
+    if found.author and " " not in found.author:  # as extract_metadata: one word ("admin") is no name
+        found.author = None
+    return extract_meta_json(tree, found).author or extract_author(tree)
 
 
 def _author(meta: dict[str, list[str]]) -> str | None:

@@ -37,7 +37,7 @@ def test_a_page_gives_the_article_with_the_pages_metadata() -> None:
 
 def test_the_headline_is_the_h1_the_title_names_or_the_title_without_the_site() -> None:
     logo_h1 = "<html><head><title>New wall for the harbour - Daily Example</title></head><body><h1>Daily Example</h1></body></html>"
-    assert page_headline(load_html(logo_h1)) == "New wall for the harbour"
+    assert page_headline(load_html(logo_h1), url="https://www.dailyexample.example/wall") == "New wall for the harbour"
     site_first = ('<html><head><meta property="og:site_name" content="The Long Name Of A Daily Example Paper">'
                   "<title>The Long Name Of A Daily Example Paper | Wall done</title></head></html>")
     assert page_headline(load_html(site_first)) == "Wall done"
@@ -155,3 +155,27 @@ def test_phone_lines_and_bar_credited_captions_go_from_a_german_page() -> None:
     article = clean_html(page, url="https://stadtwerke.example/speicher")
     assert article.body == (DE1, DE2)
     assert {r.rule for r in article.removed} == {"shared-caption-pipe-copyright", "de-footer-phone-line"}
+
+
+def test_the_printed_heading_beats_the_social_title_and_labels_logos_and_copies_are_passed() -> None:
+    """og:title and <title> often carry a shorter or older wording than the heading the page prints."""
+    social = ('<html><head><meta property="og:title" content="Port shut by storm">'
+              "<title>Port shut by storm | Coast Gazette</title></head><body>"
+              '<h1 class="site-logo">Coast Gazette</h1><h1>Storm closes the harbour for two days</h1></body></html>')
+    assert page_headline(load_html(social)) == "Storm closes the harbour for two days"
+    label = ("<html><head><title>Storm closes the harbour - Coast Gazette</title></head><body>"
+             "<h1>Original text</h1><h1>Menu</h1><h1>Menu</h1></body></html>")
+    assert page_headline(load_html(label)) == "Storm closes the harbour"  # a widget's label shares no word
+    named = ("<html><head><title>Wall done - Coast Gazette</title></head><body>"
+             "<h1>Coast Gazette Logo</h1></body></html>")
+    assert page_headline(load_html(named), url="https://www.coastgazette.example/wall") == "Wall done"
+
+
+def test_the_author_comes_from_the_pages_byline_element_and_the_date_from_its_text() -> None:
+    """No meta tag names the author or dates the page: its byline element and its text do."""
+    page = f"""<html><head><title>Storm closes the harbour</title></head><body><article>
+<h1>Storm closes the harbour</h1><div class="byline">By <a rel="author" href="/staff/maria">Maria Lind</a></div>
+<p>Published on 4 March 2025</p><p>{P1}</p><p>{P2}</p></article></body></html>"""
+    article = clean_html(page, url="https://gazette.example/storm")
+    assert article.byline is not None and "Maria Lind" in article.byline
+    assert article.date == "2025-03-04"
