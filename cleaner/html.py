@@ -17,12 +17,14 @@ from typing import Any, Sequence
 import regex
 import trafilatura
 from htmldate import find_date
+from lxml import etree
 from lxml.html import HtmlElement
 from trafilatura.metadata import examine_meta, extract_author, extract_meta_json
 from trafilatura.utils import load_html
 
-from .article import Article
+from .article import Article, Category, Removal
 from .engine import Cleaner, LineReport, Options, site_of
+from .language import detect_lines, pack_of
 from .lines import normalize
 from .record import default_cleaner
 
@@ -47,6 +49,8 @@ class Extraction:
     byline: str | None = None
     date: str | None = None
     whole: Article | None = None  # on a fallback: the text engine's article, cleaned once to decide
+    # The lines of the page's visible text that trafilatura left out, with their numbers in it.
+    dropped: tuple[tuple[int, str], ...] = ()
 
 
 def extract(html: str | bytes, text_cleaner: Cleaner, url: str | None = None) -> Extraction | None:
@@ -68,7 +72,7 @@ def extract(html: str | bytes, text_cleaner: Cleaner, url: str | None = None) ->
         article_chars = sum(map(len, whole.body))
         if not text.strip() or (article_chars >= MIN_VISIBLE_CHARS and len(text) < MIN_EXTRACTED_SHARE * article_chars):
             return Extraction(visible, True, headline, byline, date, whole)
-    return Extraction(text, False, headline, byline, date)
+    return Extraction(text, False, headline, byline, date, dropped=left_out(visible_lines(tree), text, headline))
 
 
 def clean_html(html: str | bytes, *, url: str | None = None, options: Options | None = None,
@@ -83,19 +87,114 @@ def clean_html(html: str | bytes, *, url: str | None = None, options: Options | 
         return Article(extraction="fallback")  # nothing parseable: an empty article, nothing to keep
     if extraction.whole is not None:
         whole = extraction.whole
-        return dataclasses.replace(whole, headline=extraction.headline or whole.headline, extraction="fallback")
+        headline = extraction.headline or whole.headline
+        return dataclasses.replace(
+            whole, headline=headline, subheadline=whole.subheadline if headline == whole.headline else None,
+            date=whole.date or extraction.date, byline=whole.byline or extraction.byline, extraction="fallback")
     article = text_cleaner.for_extracted_text().clean(extraction.text, source=url)
-    body = article.body
+    body = list(article.body)
     if _title_again(body[:1], extraction.headline):
-        body = body[1:]
+        del body[0]
+    byline = article.byline
+    if (found := byline_at_top(body, text_cleaner, article.language, url)) is not None:
+        byline = byline or body[found[0]]
+        del body[found[0]]
     return dataclasses.replace(
         article,
         headline=extraction.headline or article.headline,
         date=article.date or extraction.date,
-        byline=article.byline or extraction.byline,
-        body=body,
+        byline=byline or extraction.byline,
+        body=tuple(body),
+        removed=(*(Removal(n, line, Category.EXTRACTION, LEFT_OUT) for n, line in extraction.dropped), *article.removed),
         extraction="trafilatura",
     )
+
+
+LEFT_OUT = "trafilatura"  # the rule id of a line trafilatura's extraction left out
+SHORT_LINE_CHARS = 20  # letters and digits: a shorter line is kept only when a kept line is just it
+
+
+def left_out(visible: Sequence[str], text: str, headline: str | None = None) -> tuple[tuple[int, str], ...]:
+    """The lines of the page's visible text that are not in trafilatura's text, numbered from 1 in
+    it; the headline (printed again as the page's metadata) is not among them. Compared by letters
+    and digits alone, as trafilatura marks list items and table cells. A line is in the text when a
+    line of it is that line; a line long enough not to be met by chance, also when the text holds it
+    or it holds the start of a line of the text (trafilatura kept part of it: a paragraph without
+    its "read more" link)."""
+    kept = [_letters(line) for line in text.splitlines()]
+    kept_lines = set(kept)
+    kept_text = "\n".join(kept)
+    starts = {line[:SHORT_LINE_CHARS] for line in kept if len(line) >= SHORT_LINE_CHARS}
+    title = _letters(headline or "")
+    dropped = []
+    for number, line in enumerate(visible, 1):
+        letters = _letters(line)
+        if not letters or letters == title or letters in kept_lines:
+            continue
+        if len(letters) < SHORT_LINE_CHARS or not (
+            letters in kept_text
+            or any(letters[i:i + SHORT_LINE_CHARS] in starts for i in range(len(letters) - SHORT_LINE_CHARS + 1))
+        ):
+            dropped.append((number, line))
+    return tuple(dropped)
+
+
+def _letters(text: str) -> str:
+    return _NOT_LETTER.sub("", text).casefold()
+
+
+_NOT_LETTER = regex.compile(r"[^\p{L}\p{N}]+")
+
+
+# Elements whose text is not shown, and elements that start a line of their own (HTML's block-level
+# and table elements, list items, line breaks): what a browser would print as separate lines.
+_UNSHOWN = frozenset("head script style noscript template svg math iframe object embed canvas select".split())
+_BLOCK = frozenset(
+    "address article aside blockquote body br caption dd details dialog div dl dt fieldset figcaption figure "
+    "footer form h1 h2 h3 h4 h5 h6 header hr html legend li main nav ol p pre section summary table tbody td "
+    "tfoot th thead tr ul".split())
+
+
+def visible_lines(tree: HtmlElement) -> list[str]:
+    """The page's visible text, one line per block (paragraph, heading, list item, cell, menu entry),
+    spaces collapsed, blank lines left out: what trafilatura chose from, line by line."""
+    lines: list[str] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        if line := " ".join("".join(run).split()):
+            lines.append(line)
+        run.clear()
+
+    walk = etree.iterwalk(tree, events=("start", "end"))
+    for event, element in walk:
+        tag = element.tag if isinstance(element.tag, str) else None  # comments and processing instructions: None
+        if event == "start":
+            if tag in _UNSHOWN or tag is None:
+                walk.skip_subtree()
+                continue
+            if tag in _BLOCK:
+                flush()
+            run.append(element.text or "")
+            continue
+        if tag in _BLOCK:
+            flush()
+        run.append(element.tail or "")
+    flush()
+    return lines
+
+
+HEAD_REACH = 3  # paragraphs at the top of trafilatura's text where the byline line stands
+
+
+def byline_at_top(paragraphs: Sequence[str], cleaner: Cleaner, language: str | None,
+                  url: str | None = None) -> tuple[int, str] | None:
+    """The byline line among the first paragraphs of the text ("By Jane Doe, Transport Correspondent",
+    "Von Erika Muster"), as the byline rules know it: its index and the rule's id. The text engine
+    takes such a line out of the body into `byline`; in trafilatura's text it is the same line."""
+    top = list(paragraphs[:HEAD_REACH])
+    hits = cleaner.rules.first_hits([normalize(p) for p in top], pack_of(language), site_of(url))
+    return next(((i, rule.id) for i, rule in enumerate(hits) if rule is not None and rule.category is Category.BYLINE), None)
 
 
 @dataclass(frozen=True)
@@ -113,7 +212,7 @@ class PageExplanation:
         if self.extraction.fallback:
             return (f"page: trafilatura kept next to nothing; the text engine reads the page's whole visible "
                     f"text ({self.visible_chars:,} characters)")
-        kept = [r.text for r in self.reports if r.text]
+        kept = [r.text for r in self.reports if r.text and r.verdict != Category.EXTRACTION.value]
         chars = len(" ".join(kept))
         dropped = max(0, self.visible_chars - chars)
         lines = f"{len(kept):,} line{'' if len(kept) == 1 else 's'}"
@@ -142,9 +241,15 @@ def explain_html(html: str | bytes, *, url: str | None = None, cleaner: Cleaner 
     engine = text_cleaner if extraction.fallback else text_cleaner.for_extracted_text()
     reports = engine.explain(extraction.text, source=url)
     if not extraction.fallback:
-        first_body = next((i for i, r in enumerate(reports) if r.verdict == "body"), None)
-        if first_body is not None and _title_again([reports[first_body].text], extraction.headline):
-            reports[first_body] = dataclasses.replace(reports[first_body], verdict="headline", rule=TITLE_AGAIN)
+        body = [i for i, r in enumerate(reports) if r.verdict == "body"]
+        if body and _title_again([reports[body[0]].text], extraction.headline):
+            reports[body[0]] = dataclasses.replace(reports[body[0]], verdict="headline", rule=TITLE_AGAIN)
+            del body[0]
+        language = engine.options.language or detect_lines(r.text for r in reports)
+        if (found := byline_at_top([reports[i].text for i in body], text_cleaner, language, url)) is not None:
+            i, rule = body[found[0]], found[1]
+            reports[i] = dataclasses.replace(reports[i], verdict="byline", rule=rule)
+        reports = [LineReport(n, line, Category.EXTRACTION.value, LEFT_OUT, label="") for n, line in extraction.dropped] + reports
     return PageExplanation(extraction, visible_chars, reports)
 
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from typer.testing import CliRunner
 
-from cleaner import clean_record
+import trafilatura
+from cleaner import Cleaner, clean_record
 from cleaner.cli import app
 from cleaner.html import clean_html, explain_html, page_headline
 from trafilatura.utils import load_html
@@ -77,7 +79,8 @@ def test_explain_a_page_agrees_with_clean_and_summarizes_trafilatura(tmp_path: P
     page = explain_html(PAGE, url="https://gazette.example/storm")
     assert tuple(r.text for r in page.reports if r.verdict == "body") == clean_html(PAGE).body == (P1, P2)
     assert {r.text: r.verdict for r in page.reports}["Share on Facebook"] == "share"
-    assert page.summary().startswith("page: trafilatura kept ") and "Home" not in " ".join(r.text for r in page.reports)
+    assert page.summary().startswith("page: trafilatura kept ")
+    assert {r.text: r.verdict for r in page.reports}["Home News"] == "extraction"  # the menu trafilatura dropped
     assert page.extraction is not None and page.extraction.byline == "Maria Lind" and not page.extraction.fallback
     path = tmp_path / "storm.html"
     path.write_text(PAGE, encoding="utf-8")
@@ -179,3 +182,47 @@ def test_the_author_comes_from_the_pages_byline_element_and_the_date_from_its_te
     article = clean_html(page, url="https://gazette.example/storm")
     assert article.byline is not None and "Maria Lind" in article.byline
     assert article.date == "2025-03-04"
+
+
+def test_a_byline_line_in_the_extracted_text_feeds_the_byline_as_in_text_mode() -> None:
+    """"By <name>, <role>" (en) and "Von <name>" (de) under the heading are the byline, not body."""
+    for line, p1, p2 in (("By Tom Ellery, Transport Correspondent", P1, P2), ("Von Erika Berger", DE1, DE2)):
+        page = (f"<html><head><title>Harbour</title></head><body><article><h1>Harbour</h1>"
+                f"<p>{line}</p><p>{p1}</p><p>{p2}</p></article></body></html>")
+        article = clean_html(page, url="https://gazette.example/harbour")
+        assert article.byline == line and article.body == (p1, p2)
+        assert Cleaner().clean(f"Harbour\n\n{line}\n\n{p1}\n\n{p2}\n").byline == line  # the same line in text mode
+        explained = {r.text: r.verdict for r in explain_html(page, url="https://gazette.example/harbour").reports}
+        assert explained[line] == "byline"
+
+
+def test_the_fallback_keeps_the_pages_date_and_byline_and_drops_a_stale_subheadline(monkeypatch: Any) -> None:
+    """When trafilatura misses the article, the text engine reads the whole page; the page's meta tags
+    still date it and name its author, and a subtitle split off a line that is not the headline goes."""
+    monkeypatch.setattr(trafilatura, "bare_extraction", lambda *args, **kwargs: None)
+    page = f"""<html><head><title>Storm closes the harbour - Coast Gazette</title>
+<meta name="author" content="Maria Lind"><meta property="article:published_time" content="2025-03-04T09:00:00Z">
+</head><body><div>Harbour works to resume in spring The council has approved the repair plan</div>
+<div>{P1}</div><div>{P2}</div></body></html>"""
+    article = clean_html(page, url="https://gazette.example/storm")
+    assert article.extraction == "fallback"
+    assert article.headline == "Storm closes the harbour"
+    assert (article.date, article.byline, article.subheadline) == ("2025-03-04", "Maria Lind", None)
+
+
+def test_what_the_extraction_left_out_is_reported_line_by_line_in_clean_and_explain(tmp_path: Path) -> None:
+    """Every removed line is reported in HTML mode too: the menu and footer trafilatura left out come
+    back as `extraction` removals, numbered in the page's visible text, and `explain` lists the same."""
+    article = clean_html(PAGE, url="https://gazette.example/storm")
+    left_out = [(r.line, r.text) for r in article.removed if r.category.value == "extraction"]
+    assert left_out == [(1, "Home News"), (7, "© 2024 Coast Gazette. All rights reserved.")]
+    assert {r.rule for r in article.removed if r.text == "Share on Facebook"} != {"trafilatura"}  # the engine's, as before
+    assert not any(P1 in text or P2 in text for _, text in left_out)  # the headline and the kept text are not among them
+    path = tmp_path / "storm.html"
+    path.write_text(PAGE, encoding="utf-8")
+    result = CliRunner().invoke(app, ["explain", str(path)])
+    assert result.exit_code == 0
+    assert [line.split()[1:3] for line in result.output.splitlines() if "Home News" in line or "© 2024" in line] == \
+        [["extraction", "trafilatura"]] * 2
+    record = clean_record({"id": "p1", "html": PAGE})
+    assert [r["category"] for r in record["removed"]].count("extraction") == 2
