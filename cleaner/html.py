@@ -3,9 +3,12 @@
 trafilatura sees the page's structure and drops most furniture; what it lets through (share bars,
 newsletter boxes, "read more" teasers, captions, comment remnants) is what the rule packs know. Its
 text is therefore cleaned in the engine's `extracted` mode: rules and their blocks only (and teasers
-before a bare "Read more" link), no zones, as the extractor already chose the article. The headline,
-date and author come from the page's metadata. When trafilatura returns nothing, or much less than the text engine finds in the page's
-whole visible text, that reading is taken instead, and `Article.extraction` says so.
+before a bare "Read more" link), no zones, as the extractor already chose the article; a byline line
+at its top goes into `byline`, as in text mode, and each line of the page trafilatura left out is
+reported as an `extraction` removal. The headline (the heading the page prints), date and author come
+from the page's metadata. When trafilatura returns nothing, or much less than the text engine finds in
+the page's whole visible text (read line by line), that reading is taken instead, and
+`Article.extraction` says so.
 """
 
 from __future__ import annotations
@@ -67,7 +70,7 @@ def extract(html: str | bytes, text_cleaner: Cleaner, url: str | None = None) ->
     document = trafilatura.bare_extraction(tree, url=url, include_comments=False)
     text = (document.text if document is not None else None) or ""
     if len(text.strip()) < NEAR_NOTHING_CHARS:  # next to nothing: did trafilatura miss the article?
-        visible = trafilatura.html2txt(html) or ""
+        visible = "\n".join(visible_lines(tree))
         whole = text_cleaner.clean(visible, source=url)
         article_chars = sum(map(len, whole.body))
         if not text.strip() or (article_chars >= MIN_VISIBLE_CHARS and len(text) < MIN_EXTRACTED_SHARE * article_chars):
