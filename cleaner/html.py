@@ -69,13 +69,14 @@ def extract(html: str | bytes, text_cleaner: Cleaner, url: str | None = None) ->
             or find_date(tree, extensive_search=True, original_date=True, url=url))
     document = trafilatura.bare_extraction(tree, url=url, include_comments=False)
     text = (document.text if document is not None else None) or ""
+    lines = visible_lines(tree)
     if len(text.strip()) < NEAR_NOTHING_CHARS:  # next to nothing: did trafilatura miss the article?
-        visible = "\n".join(visible_lines(tree))
+        visible = "\n".join(lines)
         whole = text_cleaner.clean(visible, source=url)
         article_chars = sum(map(len, whole.body))
         if not text.strip() or (article_chars >= MIN_VISIBLE_CHARS and len(text) < MIN_EXTRACTED_SHARE * article_chars):
             return Extraction(visible, True, headline, byline, date, whole)
-    return Extraction(text, False, headline, byline, date, dropped=left_out(visible_lines(tree), text, headline))
+    return Extraction(text, False, headline, byline, date, dropped=left_out(lines, text, headline))
 
 
 def clean_html(html: str | bytes, *, url: str | None = None, options: Options | None = None,
