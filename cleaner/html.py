@@ -70,13 +70,14 @@ def extract(html: str | bytes, text_cleaner: Cleaner, url: str | None = None) ->
     document = trafilatura.bare_extraction(tree, url=url, include_comments=False)
     text = (document.text if document is not None else None) or ""
     lines = visible_lines(tree)
+    byline = _printed_byline(byline, lines)
     if len(text.strip()) < NEAR_NOTHING_CHARS:  # next to nothing: did trafilatura miss the article?
         visible = "\n".join(lines)
         whole = text_cleaner.clean(visible, source=url)
         article_chars = sum(map(len, whole.body))
         if not text.strip() or (article_chars >= MIN_VISIBLE_CHARS and len(text) < MIN_EXTRACTED_SHARE * article_chars):
             return Extraction(visible, True, headline, byline, date, whole)
-    return Extraction(text, False, headline, byline, date, dropped=left_out(lines, text, headline))
+    return Extraction(text, False, headline, byline, date, dropped=left_out(lines, text, (headline, byline)))
 
 
 def clean_html(html: str | bytes, *, url: str | None = None, options: Options | None = None,
@@ -118,9 +119,9 @@ LEFT_OUT = "trafilatura"  # the rule id of a line trafilatura's extraction left 
 SHORT_LINE_CHARS = 20  # letters and digits: a shorter line is kept only when a kept line is just it
 
 
-def left_out(visible: Sequence[str], text: str, headline: str | None = None) -> tuple[tuple[int, str], ...]:
+def left_out(visible: Sequence[str], text: str, metadata: Sequence[str | None] = ()) -> tuple[tuple[int, str], ...]:
     """The lines of the page's visible text that are not in trafilatura's text, numbered from 1 in
-    it; the headline (printed again as the page's metadata) is not among them. Compared by letters
+    it; the headline and byline lines (given again as the page's metadata) are not among them. Compared by letters
     and digits alone, as trafilatura marks list items and table cells. A line is in the text when a
     line of it is that line; a line long enough not to be met by chance, also when the text holds it
     or it holds the start of a line of the text (trafilatura kept part of it: a paragraph without
@@ -129,11 +130,11 @@ def left_out(visible: Sequence[str], text: str, headline: str | None = None) -> 
     kept_lines = set(kept)
     kept_text = "\n".join(kept)
     starts = {line[:SHORT_LINE_CHARS] for line in kept if len(line) >= SHORT_LINE_CHARS}
-    title = _letters(headline or "")
+    given = {_letters(line) for line in metadata if line}
     dropped = []
     for number, line in enumerate(visible, 1):
         letters = _letters(line)
-        if not letters or letters == title or letters in kept_lines:
+        if not letters or letters in given or letters in kept_lines:
             continue
         if len(letters) < SHORT_LINE_CHARS or not (
             letters in kept_text
@@ -371,6 +372,23 @@ def _trafilatura_author(tree: HtmlElement) -> str | None:
     if found.author and " " not in found.author:  # as extract_metadata: one word ("admin") is no name
         found.author = None
     return extract_meta_json(tree, found).author or extract_author(tree)
+
+
+BYLINE_LINE_MAX_WORDS = 12  # "By Jane Roe, Staff Writer | March 4, 2025, 9:14 am": a byline line, not prose
+BYLINE_LEAD_MAX_CHARS = 20  # letters before the name: "By", "Posted by", a date; not a breadcrumb
+
+
+def _printed_byline(author: str | None, lines: Sequence[str]) -> str | None:
+    """The page's own byline line for the author that its metadata names: the first short line of
+    its visible text that prints the name near its start ("By T.C. Roe, Staff Writer"), verbatim,
+    where the metadata's form drops the periods of initials or glues a date word on. Else the name."""
+    key = _letters(author or "")
+    if not key:
+        return author
+    for line in lines:
+        if len(line.split()) <= BYLINE_LINE_MAX_WORDS and 0 <= _letters(line).find(key) <= BYLINE_LEAD_MAX_CHARS:
+            return line
+    return author
 
 
 def _author(meta: dict[str, list[str]]) -> str | None:

@@ -226,3 +226,14 @@ def test_what_the_extraction_left_out_is_reported_line_by_line_in_clean_and_expl
         [["extraction", "trafilatura"]] * 2
     record = clean_record({"id": "p1", "html": PAGE})
     assert [r["category"] for r in record["removed"]].count("extraction") == 2
+
+
+def test_the_byline_is_the_pages_printed_line_for_the_author_its_metadata_names() -> None:
+    """trafilatura's author drops the periods of initials ("T J Roe"); the page prints "By T.J. Roe, ...":
+    that line, verbatim, is the byline (as text mode gives it), and it is not reported as left out."""
+    page = f"""<html><head><title>Storm closes the harbour</title><meta name="author" content="T.J. Roe"></head>
+<body><article><h1>Storm closes the harbour</h1><div class="byline">By T.J. Roe, Transport Correspondent | March 4, 2025</div>
+<p>{P1}</p><p>{P2}</p></article><p>Photo gallery: T.J. Roe in the harbour office, where the pilots waited out the storm for two days and nights</p></body></html>"""
+    article = clean_html(page, url="https://gazette.example/storm")
+    assert article.byline == "By T.J. Roe, Transport Correspondent | March 4, 2025"
+    assert article.byline not in {r.text for r in article.removed} and article.body == (P1, P2)
