@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
-from typing import Any, Sequence
+from typing import Any
+from collections.abc import Sequence
 
 import regex
 import trafilatura
@@ -68,6 +69,7 @@ def extract(html: str | bytes, text_cleaner: Cleaner, url: str | None = None) ->
     date = (find_date(tree, extensive_search=False, original_date=True, url=url)
             or find_date(tree, extensive_search=True, original_date=True, url=url))
     document = trafilatura.bare_extraction(tree, url=url, include_comments=False)
+    assert not isinstance(document, dict)  # as_dict is off: a Document or None
     text = (document.text if document is not None else None) or ""
     lines = visible_lines(tree)
     byline = _printed_byline(byline, lines)
@@ -145,7 +147,8 @@ def left_out(visible: Sequence[str], text: str, metadata: Sequence[str | None] =
 
 
 def _letters(text: str) -> str:
-    return _NOT_LETTER.sub("", text).casefold()
+    letters: str = _NOT_LETTER.sub("", text)
+    return letters.casefold()
 
 
 _NOT_LETTER = regex.compile(r"[^\p{L}\p{N}]+")
@@ -344,7 +347,7 @@ _UNSPACED_RUN = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]{2,}")
 def _without_site(title: str, names: set[str]) -> str:
     """The title cut at the separators sites put before or after their name: the longest part that
     is not the site's name."""
-    parts = [p.strip() for p in _SITE_SEPARATOR.split(title) if p.strip()]
+    parts: list[str] = [p.strip() for p in _SITE_SEPARATOR.split(title) if p.strip()]
     if len(parts) < 2:
         return title
     named = [p for p in parts if not _site_name(p, names)]
