@@ -27,7 +27,8 @@ from trafilatura.metadata import examine_meta, extract_author, extract_meta_json
 from trafilatura.utils import load_html
 
 from .article import Article, Category, Removal
-from .engine import Cleaner, LineReport, Options, site_of
+from .dates import is_dateline, iso_date
+from .engine import DATELINE_REACH, Cleaner, LineReport, Options, site_of
 from .language import detect_lines, pack_of
 from .lines import normalize
 from .record import default_cleaner
@@ -64,15 +65,16 @@ def extract(html: str | bytes, text_cleaner: Cleaner, url: str | None = None) ->
         return None
     meta = _meta(tree)
     headline, byline = page_headline(tree, meta, url), _trafilatura_author(tree) or _author(meta)
-    # The date as htmldate finds it in the markup, else in the page's text too (a one-off cost of
-    # ~1.5 s a process, in dateparser's start).
-    date = (find_date(tree, extensive_search=False, original_date=True, url=url)
+    lines = visible_lines(tree)
+    byline = _printed_byline(byline, lines)
+    # The date as htmldate finds it in the markup, else the date line printed by the headline, else
+    # htmldate's search of the page's text (a one-off cost of ~1.5 s a process, in dateparser's start;
+    # it takes the oldest date it sees, a teaser's as soon as one is).
+    date = (find_date(tree, extensive_search=False, original_date=True, url=url) or _dated_by(headline, lines)
             or find_date(tree, extensive_search=True, original_date=True, url=url))
     document = trafilatura.bare_extraction(tree, url=url, include_comments=False)
     assert not isinstance(document, dict)  # as_dict is off: a Document or None
     text = (document.text if document is not None else None) or ""
-    lines = visible_lines(tree)
-    byline = _printed_byline(byline, lines)
     if len(text.strip()) < NEAR_NOTHING_CHARS:  # next to nothing: did trafilatura miss the article?
         visible = "\n".join(lines)
         whole = text_cleaner.clean(visible, source=url)
@@ -375,6 +377,16 @@ def _trafilatura_author(tree: HtmlElement) -> str | None:
     if found.author and " " not in found.author:  # as extract_metadata: one word ("admin") is no name
         found.author = None
     return extract_meta_json(tree, found).author or extract_author(tree)
+
+
+def _dated_by(headline: str | None, lines: Sequence[str]) -> str | None:
+    """The ISO date of the date line nearest the headline in the page's visible text, within the
+    reach the text engine looks for a dateline in ("4 March 2025" under the heading)."""
+    at = next((i for i, line in enumerate(lines) if headline and normalize(line) == normalize(headline)), None)
+    if at is None:
+        return None
+    near = sorted(range(max(0, at - DATELINE_REACH), min(len(lines), at + DATELINE_REACH + 1)), key=lambda i: abs(i - at))
+    return next((iso for i in near if is_dateline(lines[i]) and (iso := iso_date(lines[i]))), None)
 
 
 BYLINE_LINE_MAX_WORDS = 12  # "By Jane Roe, Staff Writer | March 4, 2025, 9:14 am": a byline line, not prose

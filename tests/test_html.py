@@ -237,3 +237,12 @@ def test_the_byline_is_the_pages_printed_line_for_the_author_its_metadata_names(
     article = clean_html(page, url="https://gazette.example/storm")
     assert article.byline == "By T.J. Roe, Transport Correspondent | March 4, 2025"
     assert article.byline not in {r.text for r in article.removed} and article.body == (P1, P2)
+
+
+def test_an_undated_markup_is_dated_by_the_date_line_under_the_heading_not_by_a_teaser() -> None:
+    """No meta tag or <time> dates the page: the date printed under its heading does, where htmldate's
+    search of the text would take the oldest date it meets, a teaser's in the sidebar."""
+    page = f"""<html><head><title>Storm closes the harbour</title></head><body>
+<aside><ul><li>Ferry timetable changes — 12 January 2024</li><li>Pier repairs begin — 3 June 2023</li></ul></aside>
+<article><h1>Storm closes the harbour</h1><p>4 March 2025</p><p>{P1}</p><p>{P2}</p></article></body></html>"""
+    assert clean_html(page, url="https://gazette.example/storm").date == "2025-03-04"
