@@ -69,9 +69,11 @@ def extract(html: str | bytes, text_cleaner: Cleaner, url: str | None = None) ->
     byline = _printed_byline(byline, lines)
     # The date as htmldate finds it in the markup, else the date line printed by the headline, else
     # htmldate's search of the page's text (a one-off cost of ~1.5 s a process, in dateparser's start;
-    # it takes the oldest date it sees, a teaser's as soon as one is).
-    date = (find_date(tree, extensive_search=False, original_date=True, url=url) or _dated_by(headline, lines)
-            or find_date(tree, extensive_search=True, original_date=True, url=url))
+    # it takes the oldest date it sees, a teaser's as soon as one is), unless all it found is a year.
+    date = find_date(tree, extensive_search=False, original_date=True, url=url) or _dated_by(headline, lines)
+    if date is None:
+        found = find_date(tree, extensive_search=True, original_date=True, url=url)
+        date = None if found is None or found.endswith(YEAR_ONLY) else found
     document = trafilatura.bare_extraction(tree, url=url, include_comments=False)
     assert not isinstance(document, dict)  # as_dict is off: a Document or None
     text = (document.text if document is not None else None) or ""
@@ -377,6 +379,11 @@ def _trafilatura_author(tree: HtmlElement) -> str | None:
     if found.author and " " not in found.author:  # as extract_metadata: one word ("admin") is no name
         found.author = None
     return extract_meta_json(tree, found).author or extract_author(tree)
+
+
+# htmldate's search of the text reads a year alone ("© 2024") as its 1 January: no date; on the metadata
+# set every such date was wrong.
+YEAR_ONLY = "-01-01"
 
 
 def _dated_by(headline: str | None, lines: Sequence[str]) -> str | None:

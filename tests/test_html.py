@@ -246,3 +246,8 @@ def test_an_undated_markup_is_dated_by_the_date_line_under_the_heading_not_by_a_
 <aside><ul><li>Ferry timetable changes — 12 January 2024</li><li>Pier repairs begin — 3 June 2023</li></ul></aside>
 <article><h1>Storm closes the harbour</h1><p>4 March 2025</p><p>{P1}</p><p>{P2}</p></article></body></html>"""
     assert clean_html(page, url="https://gazette.example/storm").date == "2025-03-04"
+
+
+def test_a_copyright_year_does_not_date_a_page() -> None:
+    """htmldate's search of the text reads "© 2024" as 1 January 2024: a guess, not the page's date."""
+    assert clean_html(PAGE, url="https://gazette.example/storm").date is None
