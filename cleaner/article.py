@@ -21,6 +21,7 @@ class Category(str, Enum):
     RELATED = "related"
     FOOTER = "footer"
     BYLINE = "byline"
+    EXTRACTION = "extraction"  # HTML: a line of the page that trafilatura's extraction left out
     OTHER = "other"
 
 

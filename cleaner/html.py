@@ -3,9 +3,12 @@
 trafilatura sees the page's structure and drops most furniture; what it lets through (share bars,
 newsletter boxes, "read more" teasers, captions, comment remnants) is what the rule packs know. Its
 text is therefore cleaned in the engine's `extracted` mode: rules and their blocks only (and teasers
-before a bare "Read more" link), no zones, as the extractor already chose the article. The headline,
-date and author come from the page's metadata. When trafilatura returns nothing, or much less than the text engine finds in the page's
-whole visible text, that reading is taken instead, and `Article.extraction` says so.
+before a bare "Read more" link), no zones, as the extractor already chose the article; a byline line
+at its top goes into `byline`, as in text mode, and each line of the page trafilatura left out is
+reported as an `extraction` removal. The headline (the heading the page prints), date and author come
+from the page's metadata. When trafilatura returns nothing, or much less than the text engine finds in
+the page's whole visible text (read line by line), that reading is taken instead, and
+`Article.extraction` says so.
 """
 
 from __future__ import annotations
@@ -22,11 +25,15 @@ from collections.abc import Iterator, Sequence
 import regex
 import trafilatura
 from htmldate import find_date
+from lxml import etree
 from lxml.html import HtmlElement
+from trafilatura.metadata import examine_meta, extract_author, extract_meta_json
 from trafilatura.utils import load_html
 
-from .article import Article
-from .engine import Cleaner, LineReport, Options
+from .article import Article, Category, Removal
+from .dates import is_dateline, iso_date
+from .engine import DATELINE_REACH, Cleaner, LineReport, Options, site_of
+from .language import detect_lines, pack_of
 from .lines import normalize
 from .record import RecordError, default_cleaner
 
@@ -119,6 +126,8 @@ class Extraction:
     byline: str | None = None
     date: str | None = None
     whole: Article | None = None  # on a fallback: the text engine's article, cleaned once to decide
+    # The lines of the page's visible text that trafilatura left out, with their numbers in it.
+    dropped: tuple[tuple[int, str], ...] = ()
 
 
 def extract(html: str | bytes, text_cleaner: Cleaner, url: str | None = None) -> Extraction | None:
@@ -128,18 +137,26 @@ def extract(html: str | bytes, text_cleaner: Cleaner, url: str | None = None) ->
     if tree is None:
         return None
     meta = _meta(tree)
-    headline, byline = page_headline(tree, meta), _author(meta)
-    date = find_date(tree, extensive_search=False, original_date=True, url=url)  # before extraction prunes the tree
+    headline, byline = page_headline(tree, meta, url), _trafilatura_author(tree) or _author(meta)
+    lines = visible_lines(tree)
+    byline = _printed_byline(byline, lines)
+    # The date as htmldate finds it in the markup, else the date line printed by the headline, else
+    # htmldate's search of the page's text (a one-off cost of ~1.5 s a process, in dateparser's start;
+    # it takes the oldest date it sees, a teaser's as soon as one is), unless all it found is a year.
+    date = find_date(tree, extensive_search=False, original_date=True, url=url) or _dated_by(headline, lines)
+    if date is None:
+        found = find_date(tree, extensive_search=True, original_date=True, url=url)
+        date = None if found is None or found.endswith(YEAR_ONLY) else found
     document = trafilatura.bare_extraction(tree, url=url, include_comments=False)
     assert not isinstance(document, dict)  # as_dict is off: a Document or None
     text = (document.text if document is not None else None) or ""
     if len(text.strip()) < NEAR_NOTHING_CHARS:  # next to nothing: did trafilatura miss the article?
-        visible = trafilatura.html2txt(html) or ""
+        visible = "\n".join(lines)
         whole = text_cleaner.clean(visible, source=url)
         article_chars = sum(map(len, whole.body))
         if not text.strip() or (article_chars >= MIN_VISIBLE_CHARS and len(text) < MIN_EXTRACTED_SHARE * article_chars):
             return Extraction(visible, True, headline, byline, date, whole)
-    return Extraction(text, False, headline, byline, date)
+    return Extraction(text, False, headline, byline, date, dropped=left_out(lines, text, (headline, byline)))
 
 
 def clean_html(html: str | bytes, *, url: str | None = None, options: Options | None = None,
@@ -156,19 +173,115 @@ def clean_html(html: str | bytes, *, url: str | None = None, options: Options | 
         return _not_a_page(html, text_cleaner, url)
     if extraction.whole is not None:
         whole = extraction.whole
-        return dataclasses.replace(whole, headline=extraction.headline or whole.headline, extraction="fallback")
+        headline = extraction.headline or whole.headline
+        return dataclasses.replace(
+            whole, headline=headline, subheadline=whole.subheadline if headline == whole.headline else None,
+            date=whole.date or extraction.date, byline=whole.byline or extraction.byline, extraction="fallback")
     article = text_cleaner.for_extracted_text().clean(extraction.text, source=url)
-    body = article.body
+    body = list(article.body)
     if _title_again(body[:1], extraction.headline):
-        body = body[1:]
+        del body[0]
+    byline = article.byline
+    if (found := byline_at_top(body, text_cleaner, article.language, url)) is not None:
+        byline = byline or body[found[0]]
+        del body[found[0]]
     return dataclasses.replace(
         article,
         headline=extraction.headline or article.headline,
         date=article.date or extraction.date,
-        byline=article.byline or extraction.byline,
-        body=body,
+        byline=byline or extraction.byline,
+        body=tuple(body),
+        removed=(*(Removal(n, line, Category.EXTRACTION, LEFT_OUT) for n, line in extraction.dropped), *article.removed),
         extraction="trafilatura",
     )
+
+
+LEFT_OUT = "trafilatura"  # the rule id of a line trafilatura's extraction left out
+SHORT_LINE_CHARS = 20  # letters and digits: a shorter line is kept only when a kept line is just it
+
+
+def left_out(visible: Sequence[str], text: str, metadata: Sequence[str | None] = ()) -> tuple[tuple[int, str], ...]:
+    """The lines of the page's visible text that are not in trafilatura's text, numbered from 1 in
+    it; the headline and byline lines (given again as the page's metadata) are not among them. Compared by letters
+    and digits alone, as trafilatura marks list items and table cells. A line is in the text when a
+    line of it is that line; a line long enough not to be met by chance, also when the text holds it
+    or it holds the start of a line of the text (trafilatura kept part of it: a paragraph without
+    its "read more" link)."""
+    kept = [_letters(line) for line in text.splitlines()]
+    kept_lines = set(kept)
+    kept_text = "\n".join(kept)
+    starts = {line[:SHORT_LINE_CHARS] for line in kept if len(line) >= SHORT_LINE_CHARS}
+    given = {_letters(line) for line in metadata if line}
+    dropped = []
+    for number, line in enumerate(visible, 1):
+        letters = _letters(line)
+        if not letters or letters in given or letters in kept_lines:
+            continue
+        if len(letters) < SHORT_LINE_CHARS or not (
+            letters in kept_text
+            or any(letters[i:i + SHORT_LINE_CHARS] in starts for i in range(len(letters) - SHORT_LINE_CHARS + 1))
+        ):
+            dropped.append((number, line))
+    return tuple(dropped)
+
+
+def _letters(text: str) -> str:
+    letters: str = _NOT_LETTER.sub("", text)
+    return letters.casefold()
+
+
+_NOT_LETTER = regex.compile(r"[^\p{L}\p{N}]+")
+
+
+# Elements whose text is not shown, and elements that start a line of their own (HTML's block-level
+# and table elements, list items, line breaks): what a browser would print as separate lines.
+_UNSHOWN = frozenset("head script style noscript template svg math iframe object embed canvas select".split())
+_BLOCK = frozenset(
+    "address article aside blockquote body br caption dd details dialog div dl dt fieldset figcaption figure "
+    "footer form h1 h2 h3 h4 h5 h6 header hr html legend li main nav ol p pre section summary table tbody td "
+    "tfoot th thead tr ul".split())
+
+
+def visible_lines(tree: HtmlElement) -> list[str]:
+    """The page's visible text, one line per block (paragraph, heading, list item, cell, menu entry),
+    spaces collapsed, blank lines left out: what trafilatura chose from, line by line."""
+    lines: list[str] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        if line := " ".join("".join(run).split()):
+            lines.append(line)
+        run.clear()
+
+    walk = etree.iterwalk(tree, events=("start", "end"))
+    for event, element in walk:
+        tag = element.tag if isinstance(element.tag, str) else None  # comments and processing instructions: None
+        if event == "start":
+            if tag in _UNSHOWN or tag is None:
+                walk.skip_subtree()
+                continue
+            if tag in _BLOCK:
+                flush()
+            run.append(element.text or "")
+            continue
+        if tag in _BLOCK:
+            flush()
+        run.append(element.tail or "")
+    flush()
+    return lines
+
+
+HEAD_REACH = 3  # paragraphs at the top of trafilatura's text where the byline line stands
+
+
+def byline_at_top(paragraphs: Sequence[str], cleaner: Cleaner, language: str | None,
+                  url: str | None = None) -> tuple[int, str] | None:
+    """The byline line among the first paragraphs of the text ("By Jane Doe, Transport Correspondent",
+    "Von Erika Muster"), as the byline rules know it: its index and the rule's id. The text engine
+    takes such a line out of the body into `byline`; in trafilatura's text it is the same line."""
+    top = list(paragraphs[:HEAD_REACH])
+    hits = cleaner.rules.first_hits([normalize(p) for p in top], pack_of(language), site_of(url))
+    return next(((i, rule.id) for i, rule in enumerate(hits) if rule is not None and rule.category is Category.BYLINE), None)
 
 
 @dataclass(frozen=True)
@@ -186,7 +299,7 @@ class PageExplanation:
         if self.extraction.fallback:
             return (f"page: trafilatura kept next to nothing; the text engine reads the page's whole visible "
                     f"text ({self.visible_chars:,} characters)")
-        kept = [r.text for r in self.reports if r.text]
+        kept = [r.text for r in self.reports if r.text and r.verdict != Category.EXTRACTION.value]
         chars = len(" ".join(kept))
         dropped = max(0, self.visible_chars - chars)
         lines = f"{len(kept):,} line{'' if len(kept) == 1 else 's'}"
@@ -216,9 +329,15 @@ def explain_html(html: str | bytes, *, url: str | None = None, cleaner: Cleaner 
     engine = text_cleaner if extraction.fallback else text_cleaner.for_extracted_text()
     reports = engine.explain(extraction.text, source=url)
     if not extraction.fallback:
-        first_body = next((i for i, r in enumerate(reports) if r.verdict == "body"), None)
-        if first_body is not None and _title_again([reports[first_body].text], extraction.headline):
-            reports[first_body] = dataclasses.replace(reports[first_body], verdict="headline", rule=TITLE_AGAIN)
+        body = [i for i, r in enumerate(reports) if r.verdict == "body"]
+        if body and _title_again([reports[body[0]].text], extraction.headline):
+            reports[body[0]] = dataclasses.replace(reports[body[0]], verdict="headline", rule=TITLE_AGAIN)
+            del body[0]
+        language = engine.options.language or detect_lines(r.text for r in reports)
+        if (found := byline_at_top([reports[i].text for i in body], text_cleaner, language, url)) is not None:
+            i, rule = body[found[0]], found[1]
+            reports[i] = dataclasses.replace(reports[i], verdict="byline", rule=rule)
+        reports = [LineReport(n, line, Category.EXTRACTION.value, LEFT_OUT, label="") for n, line in extraction.dropped] + reports
     return PageExplanation(extraction, visible_chars, reports)
 
 
@@ -234,35 +353,84 @@ def _title_again(first: Sequence[str], headline: str | None) -> bool:
 _SITE_SEPARATOR = regex.compile(r"\s+[|–—·•»:-]\s+|\s+::\s+")
 
 
-def page_headline(tree: HtmlElement, meta: dict[str, list[str]] | None = None) -> str | None:
-    """The page's headline: an <h1> that the title (or og:title) names, else that title without the
-    site's name, else the first <h1>."""
-    h1s, title_texts = [], []
+def page_headline(tree: HtmlElement, meta: dict[str, list[str]] | None = None, url: str | None = None) -> str | None:
+    """The page's headline: the heading it prints (<h1>) over the title it gives search engines and
+    social sites (og:title, <title>), which often is a shorter or older wording; the title, without
+    the site's name, when no <h1> is the article's. Of several <h1>, the one the title names. Not the
+    article's: a heading that is the site's name or logo, one printed twice (a sticky header's copy),
+    one that shares no word with the title (a widget's or a section's label)."""
+    h1s: list[tuple[str, bool]] = []
+    title_texts = []
     meta = _meta(tree) if meta is None else meta
     for element in tree.iter("h1", "title"):  # one walk over the tree (each `//` XPath is one more)
         if element.tag == "h1":
-            h1s.append(" ".join(" ".join(element.itertext()).split()))
+            h1s.append((" ".join("".join(element.itertext()).split()), _logo(element)))
         elif element.text:
             title_texts.append(element.text)
-    h1s = [h for h in h1s if h]
-    titles = [t for t in (*meta.get("property=og:title", []), *title_texts) if t and t.strip()]
-    site = " ".join((meta.get("property=og:site_name") or [""])[0].split())
-    title = _without_site(" ".join(titles[0].split()), site) if titles else None
+    titles = [" ".join(t.split()) for t in (*meta.get("property=og:title", []), *title_texts) if t and t.strip()]
+    names = _site_names(meta, url)
+    title = _without_site(titles[0], names) if titles else None
+    printed = [normalize(h) for h, _ in h1s]
+    title_words = _words(" ".join(titles))
+    headings = [h for h, logo in h1s if h and not logo and printed.count(normalize(h)) == 1
+                and not _site_name(h, names) and (not titles or _words(h) & title_words)]
     if title:
-        for h1 in h1s:
+        for h1 in headings:
             if normalize(h1) == normalize(title) or (len(h1) >= 15 and normalize(h1) in normalize(titles[0])):
                 return h1
-        return title
-    return h1s[0] if h1s else None
+    return headings[0] if headings else title
 
 
-def _without_site(title: str, site: str = "") -> str:
-    """The title cut at the separators sites put before or after their name: the part that is not
-    the site's name (og:site_name), the longest when that is unknown."""
+LOGO_REACH = 2  # the heading and its parent: a logo's class sits on them (further up, it names a layout)
+SITE_HEADING_MAX_WORDS = 4  # "Daily Example Logo": the site's name and a word or two of the logo's label
+
+
+def _logo(element: HtmlElement) -> bool:
+    """A heading that holds the site's logo: it or its parent is classed or named "logo"."""
+    return any("logo" in f"{e.get('class') or ''} {e.get('id') or ''}".casefold()
+               for e, _ in zip((element, *element.iterancestors()), range(LOGO_REACH)))
+
+
+def _site_names(meta: dict[str, list[str]], url: str | None) -> set[str]:
+    """The site's names, without spaces: what its meta tags call it, its domain and the domain's name."""
+    names = {*meta.get("property=og:site_name", []), *meta.get("name=application-name", [])}
+    host = site_of(url) or ""
+    if host.count(".") >= 1:
+        names.update((host, host.split(".")[-2]))
+    return {n for n in (normalize(name).replace(" ", "") for name in names) if n}
+
+
+def _site_name(text: str, names: set[str]) -> bool:
+    """Does the text print the site's name, alone or before a word or two ("Daily Example Logo")?"""
+    words = normalize(text).split()
+    if "".join(words) in names:
+        return True
+    return len(words) <= SITE_HEADING_MAX_WORDS and any("".join(words[:k]) in names for k in range(1, len(words)))
+
+
+SHARED_WORD_MIN_CHARS = 3  # shorter words ("of", "le") are shared by chance
+
+
+def _words(text: str) -> set[str]:
+    """The words of a text that can tie a heading to a title: words of three letters or more, and
+    each pair of adjacent letters in scripts written without spaces."""
+    words = {w for w in _WORD.findall(normalize(text)) if len(w) >= SHARED_WORD_MIN_CHARS}
+    for run in _UNSPACED_RUN.findall(text):
+        words.update(run[i:i + 2] for i in range(len(run) - 1))
+    return words
+
+
+_WORD = regex.compile(r"[\p{L}\p{N}]+")
+_UNSPACED_RUN = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]{2,}")
+
+
+def _without_site(title: str, names: set[str]) -> str:
+    """The title cut at the separators sites put before or after their name: the longest part that
+    is not the site's name."""
     parts: list[str] = [p.strip() for p in _SITE_SEPARATOR.split(title) if p.strip()]
     if len(parts) < 2:
         return title
-    named = [p for p in parts if normalize(p) != normalize(site)] if site else parts
+    named = [p for p in parts if not _site_name(p, names)]
     return max(named or parts, key=len)
 
 
@@ -278,6 +446,47 @@ def _meta(tree: HtmlElement) -> dict[str, list[str]]:
             if (value := element.get(attribute)) is not None:
                 found.setdefault(f"{attribute}={value}", []).append(content)
     return found
+
+
+def _trafilatura_author(tree: HtmlElement) -> str | None:
+    """The author as trafilatura's metadata gives it (meta tags, JSON-LD, byline elements), its
+    other fields (categories, licence, ...) not worked out: half the cost of `extract_metadata`."""
+    found = examine_meta(tree)
+    if found.author and " " not in found.author:  # as extract_metadata: one word ("admin") is no name
+        found.author = None
+    return extract_meta_json(tree, found).author or extract_author(tree)
+
+
+# htmldate's search of the text reads a year alone ("© 2024") as its 1 January: no date; on the metadata
+# set every such date was wrong.
+YEAR_ONLY = "-01-01"
+
+
+def _dated_by(headline: str | None, lines: Sequence[str]) -> str | None:
+    """The ISO date of the date line nearest the headline in the page's visible text, within the
+    reach the text engine looks for a dateline in ("4 March 2025" under the heading)."""
+    at = next((i for i, line in enumerate(lines) if headline and normalize(line) == normalize(headline)), None)
+    if at is None:
+        return None
+    near = sorted(range(max(0, at - DATELINE_REACH), min(len(lines), at + DATELINE_REACH + 1)), key=lambda i: abs(i - at))
+    return next((iso for i in near if is_dateline(lines[i]) and (iso := iso_date(lines[i]))), None)
+
+
+BYLINE_LINE_MAX_WORDS = 12  # "By Jane Roe, Staff Writer | March 4, 2025, 9:14 am": a byline line, not prose
+BYLINE_LEAD_MAX_CHARS = 20  # letters before the name: "By", "Posted by", a date; not a breadcrumb
+
+
+def _printed_byline(author: str | None, lines: Sequence[str]) -> str | None:
+    """The page's own byline line for the author that its metadata names: the first short line of
+    its visible text that prints the name near its start ("By T.C. Roe, Staff Writer"), verbatim,
+    where the metadata's form drops the periods of initials or glues a date word on. Else the name."""
+    key = _letters(author or "")
+    if not key:
+        return author
+    for line in lines:
+        if len(line.split()) <= BYLINE_LINE_MAX_WORDS and 0 <= _letters(line).find(key) <= BYLINE_LEAD_MAX_CHARS:
+            return line
+    return author
 
 
 def _author(meta: dict[str, list[str]]) -> str | None:

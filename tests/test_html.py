@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 import time
 from pathlib import Path
+from typing import Any
 
 from typer.testing import CliRunner
 
-from cleaner import clean_record, clean_records
+import trafilatura
+from cleaner import Cleaner, clean_record, clean_records
 from cleaner.cli import app
 from cleaner.html import clean_html, explain_html, page_headline
 from trafilatura.utils import load_html
@@ -38,7 +40,7 @@ def test_a_page_gives_the_article_with_the_pages_metadata() -> None:
 
 def test_the_headline_is_the_h1_the_title_names_or_the_title_without_the_site() -> None:
     logo_h1 = "<html><head><title>New wall for the harbour - Daily Example</title></head><body><h1>Daily Example</h1></body></html>"
-    assert page_headline(load_html(logo_h1)) == "New wall for the harbour"
+    assert page_headline(load_html(logo_h1), url="https://www.dailyexample.example/wall") == "New wall for the harbour"
     site_first = ('<html><head><meta property="og:site_name" content="The Long Name Of A Daily Example Paper">'
                   "<title>The Long Name Of A Daily Example Paper | Wall done</title></head></html>")
     assert page_headline(load_html(site_first)) == "Wall done"
@@ -120,7 +122,8 @@ def test_explain_a_page_agrees_with_clean_and_summarizes_trafilatura(tmp_path: P
     page = explain_html(PAGE, url="https://gazette.example/storm")
     assert tuple(r.text for r in page.reports if r.verdict == "body") == clean_html(PAGE).body == (P1, P2)
     assert {r.text: r.verdict for r in page.reports}["Share on Facebook"] == "share"
-    assert page.summary().startswith("page: trafilatura kept ") and "Home" not in " ".join(r.text for r in page.reports)
+    assert page.summary().startswith("page: trafilatura kept ")
+    assert {r.text: r.verdict for r in page.reports}["Home News"] == "extraction"  # the menu trafilatura dropped
     assert page.extraction is not None and page.extraction.byline == "Maria Lind" and not page.extraction.fallback
     path = tmp_path / "storm.html"
     path.write_text(PAGE, encoding="utf-8")
@@ -198,3 +201,96 @@ def test_phone_lines_and_bar_credited_captions_go_from_a_german_page() -> None:
     article = clean_html(page, url="https://stadtwerke.example/speicher")
     assert article.body == (DE1, DE2)
     assert {r.rule for r in article.removed} == {"shared-caption-pipe-copyright", "de-footer-phone-line"}
+
+
+def test_the_printed_heading_beats_the_social_title_and_labels_logos_and_copies_are_passed() -> None:
+    """og:title and <title> often carry a shorter or older wording than the heading the page prints."""
+    social = ('<html><head><meta property="og:title" content="Port shut by storm">'
+              "<title>Port shut by storm | Coast Gazette</title></head><body>"
+              '<h1 class="site-logo">Coast Gazette</h1><h1>Storm closes the harbour for two days</h1></body></html>')
+    assert page_headline(load_html(social)) == "Storm closes the harbour for two days"
+    label = ("<html><head><title>Storm closes the harbour - Coast Gazette</title></head><body>"
+             "<h1>Original text</h1><h1>Menu</h1><h1>Menu</h1></body></html>")
+    assert page_headline(load_html(label)) == "Storm closes the harbour"  # a widget's label shares no word
+    named = ("<html><head><title>Wall done - Coast Gazette</title></head><body>"
+             "<h1>Coast Gazette Logo</h1></body></html>")
+    assert page_headline(load_html(named), url="https://www.coastgazette.example/wall") == "Wall done"
+
+
+def test_the_author_comes_from_the_pages_byline_element_and_the_date_from_its_text() -> None:
+    """No meta tag names the author or dates the page: its byline element and its text do."""
+    page = f"""<html><head><title>Storm closes the harbour</title></head><body><article>
+<h1>Storm closes the harbour</h1><div class="byline">By <a rel="author" href="/staff/maria">Maria Lind</a></div>
+<p>Published on 4 March 2025</p><p>{P1}</p><p>{P2}</p></article></body></html>"""
+    article = clean_html(page, url="https://gazette.example/storm")
+    assert article.byline is not None and "Maria Lind" in article.byline
+    assert article.date == "2025-03-04"
+
+
+def test_a_byline_line_in_the_extracted_text_feeds_the_byline_as_in_text_mode() -> None:
+    """"By <name>, <role>" (en) and "Von <name>" (de) under the heading are the byline, not body."""
+    for line, p1, p2 in (("By Tom Ellery, Transport Correspondent", P1, P2), ("Von Erika Berger", DE1, DE2)):
+        page = (f"<html><head><title>Harbour</title></head><body><article><h1>Harbour</h1>"
+                f"<p>{line}</p><p>{p1}</p><p>{p2}</p></article></body></html>")
+        article = clean_html(page, url="https://gazette.example/harbour")
+        assert article.byline == line and article.body == (p1, p2)
+        assert Cleaner().clean(f"Harbour\n\n{line}\n\n{p1}\n\n{p2}\n").byline == line  # the same line in text mode
+        explained = {r.text: r.verdict for r in explain_html(page, url="https://gazette.example/harbour").reports}
+        assert explained[line] == "byline"
+
+
+def test_the_fallback_keeps_the_pages_date_and_byline_and_drops_a_stale_subheadline(monkeypatch: Any) -> None:
+    """When trafilatura misses the article, the text engine reads the whole page; the page's meta tags
+    still date it and name its author, and a subtitle split off a line that is not the headline goes."""
+    monkeypatch.setattr(trafilatura, "bare_extraction", lambda *args, **kwargs: None)
+    page = f"""<html><head><title>Storm closes the harbour - Coast Gazette</title>
+<meta name="author" content="Maria Lind"><meta property="article:published_time" content="2025-03-04T09:00:00Z">
+</head><body><div>Harbour works to resume in spring The council has approved the repair plan</div>
+<div>{P1}</div><div>{P2}</div></body></html>"""
+    article = clean_html(page, url="https://gazette.example/storm")
+    assert article.extraction == "fallback"
+    assert article.headline == "Storm closes the harbour"
+    assert (article.date, article.byline, article.subheadline) == ("2025-03-04", "Maria Lind", None)
+
+
+def test_what_the_extraction_left_out_is_reported_line_by_line_in_clean_and_explain(tmp_path: Path) -> None:
+    """Every removed line is reported in HTML mode too: the menu and footer trafilatura left out come
+    back as `extraction` removals, numbered in the page's visible text, and `explain` lists the same."""
+    article = clean_html(PAGE, url="https://gazette.example/storm")
+    left_out = [(r.line, r.text) for r in article.removed if r.category.value == "extraction"]
+    assert left_out == [(1, "Home News"), (7, "© 2024 Coast Gazette. All rights reserved.")]
+    assert {r.rule for r in article.removed if r.text == "Share on Facebook"} != {"trafilatura"}  # the engine's, as before
+    assert not any(P1 in text or P2 in text for _, text in left_out)  # the headline and the kept text are not among them
+    path = tmp_path / "storm.html"
+    path.write_text(PAGE, encoding="utf-8")
+    result = CliRunner().invoke(app, ["explain", str(path)])
+    assert result.exit_code == 0
+    assert [line.split()[1:3] for line in result.output.splitlines() if "Home News" in line or "© 2024" in line] == \
+        [["extraction", "trafilatura"]] * 2
+    record = clean_record({"id": "p1", "html": PAGE})
+    assert [r["category"] for r in record["removed"]].count("extraction") == 2
+
+
+def test_the_byline_is_the_pages_printed_line_for_the_author_its_metadata_names() -> None:
+    """trafilatura's author drops the periods of initials ("T J Roe"); the page prints "By T.J. Roe, ...":
+    that line, verbatim, is the byline (as text mode gives it), and it is not reported as left out."""
+    page = f"""<html><head><title>Storm closes the harbour</title><meta name="author" content="T.J. Roe"></head>
+<body><article><h1>Storm closes the harbour</h1><div class="byline">By T.J. Roe, Transport Correspondent | March 4, 2025</div>
+<p>{P1}</p><p>{P2}</p></article><p>Photo gallery: T.J. Roe in the harbour office, where the pilots waited out the storm for two days and nights</p></body></html>"""
+    article = clean_html(page, url="https://gazette.example/storm")
+    assert article.byline == "By T.J. Roe, Transport Correspondent | March 4, 2025"
+    assert article.byline not in {r.text for r in article.removed} and article.body == (P1, P2)
+
+
+def test_an_undated_markup_is_dated_by_the_date_line_under_the_heading_not_by_a_teaser() -> None:
+    """No meta tag or <time> dates the page: the date printed under its heading does, where htmldate's
+    search of the text would take the oldest date it meets, a teaser's in the sidebar."""
+    page = f"""<html><head><title>Storm closes the harbour</title></head><body>
+<aside><ul><li>Ferry timetable changes — 12 January 2024</li><li>Pier repairs begin — 3 June 2023</li></ul></aside>
+<article><h1>Storm closes the harbour</h1><p>4 March 2025</p><p>{P1}</p><p>{P2}</p></article></body></html>"""
+    assert clean_html(page, url="https://gazette.example/storm").date == "2025-03-04"
+
+
+def test_a_copyright_year_does_not_date_a_page() -> None:
+    """htmldate's search of the text reads "© 2024" as 1 January 2024: a guess, not the page's date."""
+    assert clean_html(PAGE, url="https://gazette.example/storm").date is None
