@@ -98,3 +98,40 @@ def test_dicts_items_and_dataclasses_all_get_their_article(make: Any) -> None:
 def test_an_item_without_text_or_html_passes_unchanged() -> None:
     item = {"title": "no text here"}
     assert CleanerPipeline().process_item(item) == {"title": "no text here"}
+
+
+class _Stats:
+    def __init__(self) -> None:
+        self.values: dict[str, int] = {}
+
+    def inc_value(self, key: str, count: int = 1) -> None:
+        self.values[key] = self.values.get(key, 0) + count
+
+
+ERROR_PAGE = "Site\nNews\nPage not found\nSorry, the page you are looking for does not exist.\nFooter\n"
+
+
+def test_crawl_stats_count_removals_and_pages_with_no_article() -> None:
+    stats = _Stats()
+    pipeline = CleanerPipeline(stats=stats)
+    pipeline.process_item({"text": TEXT})
+    pipeline.process_item({"text": ERROR_PAGE})
+    assert stats.values["cleaner/items"] == 2
+    assert stats.values["cleaner/removed/share"] >= 1
+    assert stats.values["cleaner/no_article/error-page"] == 1
+
+
+def test_items_with_no_article_can_be_dropped() -> None:
+    from scrapy.exceptions import DropItem
+
+    kept = CleanerPipeline().process_item({"text": ERROR_PAGE})
+    assert kept["article"]["no_article"] == "error-page" and kept["article"]["body"] == ""
+    with pytest.raises(DropItem, match="error-page"):
+        CleanerPipeline(drop_no_article=True).process_item({"text": ERROR_PAGE})
+
+
+def test_in_a_thread_the_reactor_gets_a_deferred() -> None:
+    from twisted.internet.defer import Deferred
+
+    result = CleanerPipeline(in_thread=True).process_item({"text": TEXT})
+    assert isinstance(result, Deferred)
