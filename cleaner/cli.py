@@ -459,7 +459,7 @@ class _Run:
         from .integrations import ray as on_ray
         with ExitStack() as session:
             try:
-                session.enter_context(on_ray.connected(self.address, self.actors))
+                session.enter_context(on_ray.connected(self.address, self.actors, self.o.quiet))
             except Exception as exc:  # Ray's errors for a bad address or a failed start are many and vary by version
                 _fail(f"cannot start Ray{f' at {self.address}' if self.address else ''}: {exc}", 2)
             todo = [source for source in sources if not self.done(source)]

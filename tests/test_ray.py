@@ -89,10 +89,12 @@ def data(tmp_path_factory: pytest.TempPathFactory) -> Path:
 # First, before the module's instance starts: the command line starting a Ray instance of its own.
 def test_cli_on_its_own_ray_instance_writes_what_the_local_engine_writes(data: Path) -> None:
     local = clean_local(str(data / "in.jsonl"), "-o", str(data / "local.jsonl"))
-    on_ray = clean_cli("-j", "2", str(data / "in.jsonl"), "-o", str(data / "ray.jsonl"))
+    on_ray = clean_cli("-j", "2", "-q", str(data / "in.jsonl"), "-o", str(data / "ray.jsonl"))
     assert (local.exit_code, on_ray.returncode) == (1, 1), on_ray.stderr
     assert (data / "ray.jsonl").read_bytes() == (data / "local.jsonl").read_bytes()
     # The same failures, named the same way, and left out of the output (no half-written file either).
+    # -q: the command line's own error lines and nothing of Ray's (it printed five log lines, one at error level).
+    assert on_ray.stderr.splitlines() == errors(on_ray.stderr)
     assert errors(on_ray.stderr) == errors(local.stderr) == [
         f"cleaner: {data / 'in.jsonl'}:181: no 'text' field (give every record a string 'text')",
         f"cleaner: {data / 'in.jsonl'}:182: invalid JSON: Expecting value at column 1 (fix or remove the line)",

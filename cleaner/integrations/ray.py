@@ -20,9 +20,11 @@ that is a number in one record and a string in another).
 from __future__ import annotations
 
 import logging
+import os
 import pickle
+import sys
 import warnings
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -137,11 +139,41 @@ class _CleanUnits:
 
 
 @contextmanager
-def connected(address: str | None = None, cpus: int | None = None) -> Iterator[None]:
+def connected(address: str | None = None, cpus: int | None = None, quiet: bool = False) -> Iterator[None]:
     """Ray for one run of the command line: the cluster at `address` ("auto", "ray://head:10001"), else a
-    new instance on this machine with `cpus` CPUs (default: all); shut down, or left, at the end."""
+    new instance on this machine with `cpus` CPUs (default: all); shut down, or left, at the end.
+    `quiet` (-q): none of Ray's own log lines either."""
     # Ray's warnings (authentication set-up, actors a small input leaves idle) are not the user's business;
-    # its errors still show. (Ray Data resets its own logger on every run, so its few notes stay.)
+    # its errors still show, unless quiet. Ray Data resets its own logger on every run, from the environment.
+    with ExitStack() as stack:
+        if quiet:
+            os.environ.setdefault("RAY_DATA_LOG_LEVEL", "CRITICAL")
+            stack.enter_context(_python_alone_on_stderr())
+        yield from _connected(address, cpus)
+
+
+@contextmanager
+def _python_alone_on_stderr() -> Iterator[None]:
+    """Ray's C++ parts and its helper processes write their logs to file descriptor 2 whatever Python's logging
+    says: for the run, descriptor 2 is /dev/null and `sys.stderr` (the command line's own error lines) writes
+    to a copy of the real one."""
+    sys.stderr.flush()
+    real = os.dup(2)
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 2)
+    os.close(devnull)
+    python_stderr = sys.stderr
+    sys.stderr = open(real, "w", encoding="utf-8", errors="backslashreplace", closefd=False)
+    try:
+        yield
+    finally:
+        sys.stderr.flush()
+        sys.stderr = python_stderr
+        os.dup2(real, 2)
+        os.close(real)
+
+
+def _connected(address: str | None, cpus: int | None) -> Iterator[None]:
     if address is None:  # "local": a new instance even when RAY_ADDRESS names a cluster
         ray.init(address="local", num_cpus=cpus, include_dashboard=False, logging_level=logging.ERROR)
     else:
