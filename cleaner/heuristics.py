@@ -63,7 +63,9 @@ _CAPITALIZED = regex.compile(r"(?<![^\s\x1c-\x1f])\p{Uppercase}")
 # line's last characters only.
 _SMILEY_END = regex.compile(r"\p{L}[.!?…]? ?(?:[\U0001F600-\U0001F64F\U0001F910-\U0001F92F\U0001F970-\U0001F97A]|[:;]-?[)(PpD])$")
 _SMILEY_LAST = frozenset(")(PpD")
-_OPENING_QUOTES = "\"'“„«‘‚‹(["
+# A quotation opens with a quote mark or, in Nordic, Slavic, French and Spanish news style, with a
+# dash and a space ("– Vi vill ..., säger hon."): both are passed over before the capital.
+_OPENING_QUOTES = "\"'“„«‘‚‹([–— "
 _SENTENCE_INSIDE = regex.compile(r"\p{L}{2}[.!?] \p{Lu}")
 _INNER_SENTENCE_END = regex.compile(r"\p{Ll}{2}[.!?] \p{Lu}|\d{4}[.!?] \p{Lu}")
 # "o Item": a list bullet (inscriptis draws second-level items so), not a lower-case word.
@@ -432,8 +434,13 @@ def _cut_tail(page: Page, start: int, rule: Rule, goods: list[int], chars_before
     if split < len(goods) and not article_first:
         _drop_block(page, start, rule)
         return False
-    removal, verdicts, nonblank = Verdict(Kind.REMOVED, rule.category, rule.id), page.verdicts, page.nonblank
+    removal, verdicts, nonblank, hits = Verdict(Kind.REMOVED, rule.category, rule.id), page.verdicts, page.nonblank, page.hits
     for j in nonblank[bisect_right(nonblank, start):]:
+        header = hits[j]
+        if header is not None and header.action is not Action.DROP and header.category is not Category.BYLINE:
+            # A later widget header (a "Related articles" under a paywall notice): the lines under it
+            # are its widget's, and are counted so.
+            removal = Verdict(Kind.REMOVED, header.category, header.id)
         if verdicts[j] is None:  # `page.open`, the line being non-blank
             verdicts[j] = removal  # one verdict for every line it takes
     return True

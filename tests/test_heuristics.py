@@ -374,3 +374,28 @@ def test_a_sentence_cut_at_its_links_after_the_article_stays_whole() -> None:
     article = cleaner.clean(doc)
     assert article.body[-1] == "Listen to the interview on our podcast, it lasts twenty minutes."
     assert "Weather Warning Issued" in _removed(article)
+
+
+def test_a_quote_opening_with_a_dash_does_not_end_the_article() -> None:
+    # Nordic news style opens a quote with a dash; the article went on past it and lost two paragraphs.
+    quote = "– Vi vill att fler ska kunna cykla tryggt till skolan och jobbet, säger kommunalrådet Anna Berg."
+    after = ["Boende längs ån har länge efterfrågat en säkrare väg till centrum.",
+             "Bygget börjar i april och ska vara klart till hösten."]
+    doc = "\n".join([
+        "Kommunen bygger ny cykelbana längs ån",
+        "Kommunen har beslutat att bygga en ny cykelbana längs ån under våren, och arbetet börjar redan i april enligt planen som klubbades i går.",
+        "Den nya banan blir tre kilometer lång och ska vara klar till hösten, om vädret tillåter och inga överklaganden kommer in till länsstyrelsen.",
+        quote, *after,
+    ])
+    body = cleaner.clean(doc).body
+    assert quote in body
+    assert all(p in body for p in after)
+
+
+def test_lines_under_a_later_widget_header_take_its_category_not_the_cut_tails() -> None:
+    doc = "\n".join(["Council approves new cycle path", P1, P2, P3, "Subscribe to continue reading", "Related articles",
+                     "Bus fares to rise in the new year", "Bridge closed for repairs until March"])
+    removed = {r.text: (r.category.value, r.rule) for r in cleaner.clean(doc).removed}
+    assert removed["Subscribe to continue reading"][0] == "paywall"
+    assert removed["Bus fares to rise in the new year"] == ("related", "en-related-end")
+    assert removed["Bridge closed for repairs until March"] == ("related", "en-related-end")
