@@ -160,6 +160,7 @@ def _mark_article(page: h.Page, weights: Weights) -> int | None:
     metadata.find_dateline(page, top - DATELINE_REACH, first + DATELINE_REACH)
     metadata.find_byline(page, top, first + BYLINE_REACH)
     h.rule_blocks(page)
+    h.comment_thread(page)
     first_good = page.next_good(0)
     if first_good is None:
         return _keep_the_rest(page, headline)

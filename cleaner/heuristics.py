@@ -53,6 +53,18 @@ MORE_LINK_RULES = "-nav-more-links"  # the packs' rules for a bare "Read more" /
 LIST_MIN_ITEMS = 3
 LIST_ITEM_MAX_CHARS = 100  # a numbered heading, not a numbered paragraph
 
+# A reader comment's stamp: a short line with a date and a clock time ("4. November 2023 um 9:29 Uhr",
+# "Jane on May 5, 2024 at 3:12 pm said:", "17.10.2019, 14:14 Reply Quote"). Two of them after the
+# article's opening paragraphs start a comment thread; one may be the article's own dateline.
+STAMP_MAX_CHARS = 80
+THREAD_MIN_STAMPS = 2
+THREAD_MIN_GOODS_BEFORE = 2  # good paragraphs before the first stamp: the article, not a list of posts
+THREAD_MAX_GAP = 12  # non-blank lines from one comment's stamp to the next
+# Good text above the thread, relative to below it: comments may outweigh the article several times,
+# but a page whose prose mostly follows the stamps has its article there (reviews above a guide).
+THREAD_ARTICLE_SHARE = 0.1
+_CLOCK_TIME = regex.compile(r"(?<![\d:])(?:[01]?\d|2[0-3])(?::[0-5]\d|h[0-5]\d)(?![\d:])")
+
 # A line ends like a sentence, or at least with punctuation (`terminal`), by its last character
 # before any closing quotes and brackets. Lines are trimmed, so no space follows them.
 _SENTENCE_ENDERS = frozenset(".!?…")
@@ -543,6 +555,66 @@ def _menu_item(f: Features) -> bool:
     """A short line or a rule's hit that is no piece of a cut sentence or line (the caller checks
     those first, as cheaper) reads as a menu item: no sentence, title case or a word or two."""
     return not f.ends_sentence and (f.title_case >= RUN_MIN_TITLE_CASE or f.words <= 2)
+
+
+def comment_thread(page: Page) -> None:
+    """Reader comments after the article: each comment's header carries a date and a clock time
+    (`comment_stamp`), whatever the widget and the language. A thread is a run of such stamps, each
+    close below the one before and each at a different time, with prose between most of them (the
+    comments' bodies); it follows the article when the article's opening paragraphs stand above
+    it, and less prose follows its last stamp (the last comment, the footer) than stands above its
+    first (the article, not prices or reviews inside it). From its first stamp all goes: comment bodies read like prose, and the stamps are the
+    evidence that they are not the article. The short line right above the first stamp is its
+    commenter's name ("Jane Roe says:") and goes with it."""
+    nonblank, labels = page.nonblank, page.labels
+    goods = page.goods()
+    # Stamps above the article's opening paragraphs are its own dateline, not a comment's.
+    stamps = [(k, stamp) for k, i in enumerate(nonblank) if labels[i] is not _GOOD
+              and bisect_left(goods, i) >= THREAD_MIN_GOODS_BEFORE and (stamp := comment_stamp(page, i))]
+    if len(stamps) < THREAD_MIN_STAMPS:
+        return
+    chars = [0, *accumulate(page.features[i].chars for i in goods)]  # type: ignore[union-attr]
+    runs: list[list[tuple[int, str]]] = []
+    for k, stamp in stamps:
+        if runs and k - runs[-1][-1][0] <= THREAD_MAX_GAP and stamp != runs[-1][-1][1]:
+            runs[-1].append((k, stamp))
+        else:
+            runs.append([(k, stamp)])
+    for run in runs:
+        before = chars[bisect_left(goods, nonblank[run[0][0]])]
+        after = chars[-1] - chars[bisect_left(goods, nonblank[run[-1][0]])]
+        if (len(run) >= THREAD_MIN_STAMPS and before >= THREAD_ARTICLE_SHARE * (chars[-1] - before) and after < before
+                and 2 * _gaps_with_prose(page, [k for k, _ in run]) >= len(run) - 1):
+            break
+    else:
+        return
+    k = run[0][0]
+    if k > 0 and labels[nonblank[k - 1]] is _SHORT and page.verdicts[nonblank[k - 1]] is None:
+        k -= 1
+    removal = Verdict(Kind.REMOVED, Category.COMMENTS, "comment-thread")
+    for j in nonblank[k:]:
+        if page.verdicts[j] is None:
+            page.verdicts[j] = removal
+
+
+def _gaps_with_prose(page: Page, ks: list[int]) -> int:
+    """How many of the gaps between consecutive stamps (indexes into `page.nonblank`) hold a line of
+    prose, good or near-good: a comment's body, where a product box has prices and shop names."""
+    nonblank, labels = page.nonblank, page.labels
+    return sum(any(labels[nonblank[j]] in (_GOOD, _NEAR_GOOD) for j in range(a + 1, b)) for a, b in zip(ks, ks[1:]))
+
+
+def comment_stamp(page: Page, i: int) -> str | None:
+    """A short line holding a date and, besides it, a clock time: a comment's header. Returns the
+    date and time as printed."""
+    f, text = page.features[i], page.lines[i].text
+    if f is None or f.chars > STAMP_MAX_CHARS or f.ends_sentence or _SENTENCE_INSIDE.search(text):
+        return None  # a stamp is no sentence, nor holds one ("Price may have risen. Price of 2 May, 9:14")
+    printed = date_in(text)
+    if printed is None:
+        return None
+    clock = _CLOCK_TIME.search(text.replace(printed, " "))
+    return None if clock is None else f"{printed} {clock.group()}"
 
 
 def caption_near_headline(page: Page, headline: int) -> None:

@@ -399,3 +399,37 @@ def test_lines_under_a_later_widget_header_take_its_category_not_the_cut_tails()
     assert removed["Subscribe to continue reading"][0] == "paywall"
     assert removed["Bus fares to rise in the new year"] == ("related", "en-related-end")
     assert removed["Bridge closed for repairs until March"] == ("related", "en-related-end")
+
+
+COMMENT_THREADS = {
+    "en": ["Jane Roe says:", "May 4, 2024 at 9:14 pm",
+           "I have taken that tram every day for years and the new timetable has made my mornings much worse than before, honestly.",
+           "Reply", "Sam Lee says:", "May 5, 2024 at 7:02 am",
+           "The council should have asked the people who actually use the line before changing anything about it at all."],
+    "de": ["Kritische Leserin sagt:", "4. Mai 2024 um 21:14 Uhr",
+           "Ich fahre seit Jahren jeden Tag mit dieser Bahn, und der neue Fahrplan hat meine Morgen deutlich schlechter gemacht als vorher.",
+           "Antworten", "Peter Muster sagt:", "5. Mai 2024 um 7:02 Uhr",
+           "Der Rat hätte die Leute fragen sollen, die die Linie wirklich nutzen, bevor er irgendetwas daran geändert hat."],
+    "es": ["Lectora Crítica", "4 de mayo de 2024 21:14",
+           "Llevo años tomando ese tranvía todos los días y el nuevo horario ha empeorado mucho mis mañanas, la verdad sea dicha.",
+           "Responder", "Pedro Ejemplo", "5 de mayo de 2024 07:02",
+           "El ayuntamiento debería haber preguntado a quienes de verdad usan la línea antes de cambiar nada en ella."],
+}
+
+
+def test_a_comment_thread_goes_from_its_first_stamp_in_every_language() -> None:
+    paragraphs = (P1, P2, P3, P1.replace("Tuesday", "Friday"), P2.replace("spring", "summer"))
+    for language, thread in COMMENT_THREADS.items():
+        article = cleaner.clean("\n".join(["Council extends the tram line north", *paragraphs, *thread]))
+        assert article.body == paragraphs, language
+        removed = {r.text: r.rule for r in article.removed}
+        assert removed[thread[0]] == removed[thread[2]] == removed[thread[-1]] == "comment-thread", language
+
+
+def test_dated_product_boxes_inside_an_article_are_no_comment_thread() -> None:
+    # Prices stamped with a date and time between paragraphs: each stamp holds a sentence, and the
+    # article goes on under them.
+    boxes = [P1, "Price may have risen. Price of 2 May 2024, 9:14", P2, "Price may have risen. Price of 2 May 2024, 8:40", P3]
+    article = cleaner.clean("\n".join(["Council extends the tram line north", P1, P2, *boxes, P1.replace("Tuesday", "Friday")]))
+    assert P1.replace("Tuesday", "Friday") in article.body
+    assert "comment-thread" not in {r.rule for r in article.removed}
