@@ -65,6 +65,11 @@ THREAD_MAX_GAP = 12  # non-blank lines from one comment's stamp to the next
 THREAD_ARTICLE_SHARE = 0.1
 _CLOCK_TIME = regex.compile(r"(?<![\d:])(?:[01]?\d|2[0-3])(?::[0-5]\d|h[0-5]\d)(?![\d:])")
 
+# A line of archive months or categories with their post counts ("Januar 2020 (4) Dezember 2019 (3)
+# ...", "Fotografie (615) Reisen (48) ..."): this many counts in one line.
+COUNTED_LIST_MIN_COUNTS = 4
+_POST_COUNT = regex.compile(r"\w\s?\(\d{1,5}\)")
+
 # A line ends like a sentence, or at least with punctuation (`terminal`), by its last character
 # before any closing quotes and brackets. Lines are trimmed, so no space follows them.
 _SENTENCE_ENDERS = frozenset(".!?…")
@@ -562,7 +567,7 @@ def comment_thread(page: Page) -> None:
     (`comment_stamp`), whatever the widget and the language. A thread is a run of such stamps, each
     close below the one before and each at a different time, with prose between most of them (the
     comments' bodies); it follows the article when the article's opening paragraphs stand above
-    it, and less prose follows its last stamp (the last comment, the footer) than stands above its
+    it, and less prose follows the last stamp (the last comment, the footer) than stands above its
     first (the article, not prices or reviews inside it). From its first stamp all goes: comment bodies read like prose, and the stamps are the
     evidence that they are not the article. The short line right above the first stamp is its
     commenter's name ("Jane Roe says:") and goes with it."""
@@ -582,7 +587,7 @@ def comment_thread(page: Page) -> None:
             runs.append([(k, stamp)])
     for run in runs:
         before = chars[bisect_left(goods, nonblank[run[0][0]])]
-        after = chars[-1] - chars[bisect_left(goods, nonblank[run[-1][0]])]
+        after = chars[-1] - chars[bisect_left(goods, nonblank[stamps[-1][0]])]  # a long comment may part two runs
         if (len(run) >= THREAD_MIN_STAMPS and before >= THREAD_ARTICLE_SHARE * (chars[-1] - before) and after < before
                 and 2 * _gaps_with_prose(page, [k for k, _ in run]) >= len(run) - 1):
             break
@@ -615,6 +620,17 @@ def comment_stamp(page: Page, i: int) -> str | None:
         return None
     clock = _CLOCK_TIME.search(text.replace(printed, " "))
     return None if clock is None else f"{printed} {clock.group()}"
+
+
+def counted_lists(page: Page) -> None:
+    """A line of items each followed by a count in brackets: an archive or category widget a scraper
+    printed as one line, ending in its last count. Prose that holds as many (ages, years) ends in a
+    full stop."""
+    for i in page.nonblank:
+        text = page.lines[i].text
+        if (page.verdicts[i] is None and text.endswith(")") and text.count("(") >= COUNTED_LIST_MIN_COUNTS
+                and len(_POST_COUNT.findall(text)) >= COUNTED_LIST_MIN_COUNTS):
+            page.remove(i, Category.NAVIGATION, "counted-list")
 
 
 def caption_near_headline(page: Page, headline: int) -> None:

@@ -433,3 +433,14 @@ def test_dated_product_boxes_inside_an_article_are_no_comment_thread() -> None:
     article = cleaner.clean("\n".join(["Council extends the tram line north", P1, P2, *boxes, P1.replace("Tuesday", "Friday")]))
     assert P1.replace("Tuesday", "Friday") in article.body
     assert "comment-thread" not in {r.rule for r in article.removed}
+
+
+def test_a_line_of_archive_months_or_categories_with_counts_goes() -> None:
+    lines = ["Archiv Monat auswählen Januar 2024 (4) Dezember 2023 (3) November 2023 (5) Oktober 2023 (2)",
+             "Categories Travel (48) Photography (615) Recipes (12) Garden (30) Books (7)",
+             "Categorías Viajes (48) Fotografía (615) Recetas (12) Jardín (30)"]
+    ages = "The mayor (54), her deputy (47), the treasurer (61) and the clerk (39) all voted for the plan on Tuesday."
+    article = cleaner.clean("\n".join(["Council extends the tram line north", P1, P2, ages, P3, *lines]))
+    removed = _removed(article)
+    assert all(removed.get(line) == "counted-list" for line in lines)
+    assert ages in article.body
