@@ -36,6 +36,7 @@ RUN_MIN_LINES = 3  # short title-case lines in a row this long are a menu or a l
 RUN_MIN_TITLE_CASE = 0.6
 CAPTION_MIN_CHARS = 60  # a line this long that stops mid-sentence under a headline is a cut caption
 HEADING_MAX_WORDS = 12  # a subheading in the article's last part
+REPEATED_MENU_MAX_WORDS = 2  # a repeated line this short is a menu or section word, its first print too
 COMMENTS_ARTICLE_SHARE = 0.3  # good text before a comment opener, relative to after, to cut there
 # Fitted on the development set (F1 by gap 4/5/6/8/10 and share 0.2/0.3/0.4/0.6; recall falls
 # fast below a gap of 5). A cluster this far from the others, and this much smaller than the
@@ -490,10 +491,12 @@ def site_template(page: Page, template: Collection[str]) -> None:
 
 def repeated_lines(page: Page) -> None:
     """A short line printed again in one document (menus at top and bottom, repeated labels).
-    Sentences are left alone: an article may repeat one (a quote in a recap)."""
+    Sentences are left alone: an article may repeat one (a quote in a recap). A section or menu
+    word printed again goes at its first print too: a word or two is no article line the page
+    prints twice, where a longer one may be a subheading under its table-of-contents entry."""
     lines, labels, verdicts, features = page.lines, page.labels, page.verdicts, page.features
     continues, pieces, good = page.continues, page.pieces, Label.GOOD  # an enum member: looked up once
-    seen: set[str] = set()
+    seen: dict[str, int] = {}  # each line's first print
     removal = None  # one verdict for every line it removes, made at the first
     for i in page.nonblank:
         # The last test is `page.sentence_like`, inlined: its line-end test spares most calls.
@@ -503,7 +506,10 @@ def repeated_lines(page: Page) -> None:
         norm = lines[i].norm
         if norm in seen and verdicts[i] is None:
             verdicts[i] = removal = removal or Verdict(Kind.REMOVED, Category.NAVIGATION, "repeated-line")
-        seen.add(norm)
+            first = seen[norm]
+            if verdicts[first] is None and features[first].words <= REPEATED_MENU_MAX_WORDS:  # type: ignore[union-attr]
+                verdicts[first] = removal  # a menu word: its first print is the menu's too
+        seen.setdefault(norm, i)
 
 
 def widget_neighbours(page: Page) -> None:

@@ -444,3 +444,17 @@ def test_a_line_of_archive_months_or_categories_with_counts_goes() -> None:
     removed = _removed(article)
     assert all(removed.get(line) == "counted-list" for line in lines)
     assert ages in article.body
+
+
+def test_a_repeated_menu_word_goes_at_its_first_print_too() -> None:
+    # The section word over the article and again in the menu below, in three languages and scripts.
+    for word in ("Wirtschaft", "Économie", "経済"):
+        doc = "\n".join([word, "Council extends the tram line north", P1, P2, P3, "Home", word, "Sport"])
+        article = cleaner.clean(doc)
+        assert article.body == (P1, P2, P3), word
+        assert [r.rule for r in article.removed if r.text == word] == ["repeated-line", "repeated-line"], word
+
+
+def test_a_repeated_subheading_of_several_words_keeps_its_first_print() -> None:
+    doc = "\n".join(["Council extends the tram line north", P1, "What the plan costs", P2, P3, "What the plan costs"])
+    assert "What the plan costs" in cleaner.clean(doc).body
