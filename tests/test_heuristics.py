@@ -458,3 +458,24 @@ def test_a_repeated_menu_word_goes_at_its_first_print_too() -> None:
 def test_a_repeated_subheading_of_several_words_keeps_its_first_print() -> None:
     doc = "\n".join(["Council extends the tram line north", P1, "What the plan costs", P2, P3, "What the plan costs"])
     assert "What the plan costs" in cleaner.clean(doc).body
+
+
+CJK_ARTICLES = {
+    "ja": ["ホーム", "ニュース", "経済", "市が路面電車の北部延伸を決定",
+           "市議会は火曜日、路面電車を北部の郊外まで延伸する計画を賛成多数で可決した。住民が十年以上求めてきた事業となる。",
+           "工事は来年春に始まり、最初の電車は二〇二七年に走る見通しだと交通局は説明している。時刻表は秋に公表される予定だという。",
+           "野党議員は予算の見通しが楽観的すぎると批判したが、議論は午後いっぱい続いた末に、計画は十分な賛成を得て決着した。"],
+    "zh": ["首页", "新闻", "财经", "市议会决定延长北部有轨电车线路",
+           "市议会周二投票通过了将有轨电车线路延伸至北部郊区的计划，居民们为此呼吁了十多年，如今终于等到了结果。",
+           "交通部门表示，工程预计明年春天开工，首批电车将于二〇二七年投入运营，时间表将在秋季公布。",
+           "反对派议员认为预算过于乐观，但经过一个下午的激烈辩论，动议最终以明显多数获得通过，工程将按计划推进。"],
+}
+
+
+def test_chinese_and_japanese_paragraphs_are_prose_by_their_length_in_characters() -> None:
+    # A CJK paragraph of 50-60 characters says what a Latin-script one says in 150-180: it is good
+    # prose, and the full-width full stop ends its sentences.
+    for language, lines in CJK_ARTICLES.items():
+        article = cleaner.clean("\n\n".join(lines))
+        assert article.body == tuple(lines[4:]), language
+        assert {"ホーム", "首页"} & {r.text for r in article.removed}, language
