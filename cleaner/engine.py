@@ -147,6 +147,7 @@ DATELINE_REACH = 6
 def _mark_article(page: h.Page, weights: Weights) -> int | None:
     """Zones and metadata around the good paragraphs; returns the headline's index."""
     h.counted_lists(page)
+    h.truncated_teasers(page)
     goods = page.goods()
     if not goods:
         # Nothing reads as article prose: unsure, so everything the rules left stays.

@@ -71,6 +71,14 @@ _CLOCK_TIME = regex.compile(r"(?<![\d:])(?:[01]?\d|2[0-3])(?::[0-5]\d|h[0-5]\d)(
 COUNTED_LIST_MIN_COUNTS = 4
 _POST_COUNT = regex.compile(r"\w\s?\(\d{1,5}\)")
 
+# Teasers of other stories are cut to a fixed length and end in an ellipsis ("... bei solide..."):
+# lines this long that end so, this many within `TRUNCATED_WINDOW` non-blank lines of each other,
+# are a teaser list. An article ends a paragraph so now and then, seldom two close together.
+TRUNCATED_MIN_CHARS = 40
+TRUNCATED_MIN_LINES = 2
+TRUNCATED_WINDOW = 2
+_ELLIPSES = ("…", "...")
+
 # A line ends like a sentence, or at least with punctuation (`terminal`), by its last character
 # before any closing quotes and brackets. Lines are trimmed, so no space follows them.
 _SENTENCE_ENDERS = frozenset(".!?…。！？")  # with the full-width marks of Chinese and Japanese
@@ -645,6 +653,24 @@ def counted_lists(page: Page) -> None:
         if (page.verdicts[i] is None and text.endswith(")") and text.count("(") >= COUNTED_LIST_MIN_COUNTS
                 and len(_POST_COUNT.findall(text)) >= COUNTED_LIST_MIN_COUNTS):
             page.remove(i, Category.NAVIGATION, "counted-list")
+
+
+def truncated_teasers(page: Page) -> None:
+    """Lines cut short with an ellipsis, close together: the summaries of a teaser list (related,
+    latest, most read), before, between or after the article's paragraphs."""
+    nonblank = page.nonblank
+    cut = [k for k, i in enumerate(nonblank) if page.verdicts[i] is None
+           and page.features[i].chars >= TRUNCATED_MIN_CHARS and page.lines[i].text.endswith(_ELLIPSES)  # type: ignore[union-attr]
+           and not _INNER_SENTENCE_END.search(page.lines[i].text)]  # a teaser is cut inside its first sentence
+    group: list[int] = []
+    for k in [*cut, None]:
+        if k is not None and (not group or k - group[-1] <= TRUNCATED_WINDOW):
+            group.append(k)
+            continue
+        if len(group) >= TRUNCATED_MIN_LINES:
+            for g in group:
+                page.remove(nonblank[g], Category.RELATED, "truncated-teasers")
+        group = [] if k is None else [k]
 
 
 def caption_near_headline(page: Page, headline: int) -> None:

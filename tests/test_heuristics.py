@@ -479,3 +479,26 @@ def test_chinese_and_japanese_paragraphs_are_prose_by_their_length_in_characters
         article = cleaner.clean("\n\n".join(lines))
         assert article.body == tuple(lines[4:]), language
         assert {"ホーム", "首页"} & {r.text for r in article.removed}, language
+
+
+def test_summaries_cut_with_an_ellipsis_close_together_are_a_teaser_list() -> None:
+    teasers = {
+        "en": ["Bridge repairs to close two lanes on the ring road through the whole of Aug...",
+               "New bike lanes planned for Harbor Street after residents asked for safer crossi…"],
+        "de": ["Brückensanierung: Zwei Spuren auf dem Ring bleiben bis Ende August gesperrt, we...",
+               "Neue Radwege für die Hafenstraße, nachdem Anwohner sicherere Übergänge gefordert…"],
+        "es": ["Las obras del puente cerrarán dos carriles de la circunvalación durante todo ago...",
+               "Nuevos carriles bici para la calle del Puerto tras las peticiones de los vecinos d…"],
+    }
+    for language, lines in teasers.items():
+        article = cleaner.clean("\n".join(["Council extends the tram line north", P1, P2, P3, "", *lines]))
+        assert article.body == (P1, P2, P3), language
+        assert {r.rule for r in article.removed if r.text in lines} == {"truncated-teasers"}, language
+
+
+def test_a_blog_paragraph_of_sentences_that_trails_off_stays() -> None:
+    trailing = ("The first trams should run in 2027. Whether the timetable holds is another matter, and "
+                "anyone who has waited at the old stop in winter knows what that means…")
+    second = "The council did not say. Its spokesman promised details in the autumn, as always..."
+    article = cleaner.clean("\n".join(["Council extends the tram line north", P1, trailing, second, P2, P3]))
+    assert trailing in article.body and second in article.body
