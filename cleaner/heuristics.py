@@ -646,11 +646,12 @@ def comment_stamp(page: Page, i: int) -> str | None:
 
 def counted_lists(page: Page) -> None:
     """A line of items each followed by a count in brackets: an archive or category widget a scraper
-    printed as one line, ending in its last count. Prose that holds as many (ages, years) ends in a
-    full stop."""
+    printed as one line, ending in its last count, with no commas between its items. Prose that holds
+    as many (ages, years) ends in a full stop; a team's line-up with ratings lists its players with
+    commas."""
     for i in page.nonblank:
         text = page.lines[i].text
-        if (page.verdicts[i] is None and text.endswith(")") and text.count("(") >= COUNTED_LIST_MIN_COUNTS
+        if (page.verdicts[i] is None and text.endswith(")") and "," not in text and text.count("(") >= COUNTED_LIST_MIN_COUNTS
                 and len(_POST_COUNT.findall(text)) >= COUNTED_LIST_MIN_COUNTS):
             page.remove(i, Category.NAVIGATION, "counted-list")
 

@@ -502,3 +502,9 @@ def test_a_blog_paragraph_of_sentences_that_trails_off_stays() -> None:
     second = "The council did not say. Its spokesman promised details in the autumn, as always..."
     article = cleaner.clean("\n".join(["Council extends the tram line north", P1, trailing, second, P2, P3]))
     assert trailing in article.body and second in article.body
+
+
+def test_a_line_up_with_ratings_in_brackets_is_no_counted_list() -> None:
+    line_up = "1- Home side: 22- Jan Roe(8), 3- Sam Doe(6.5), 2- Alex Poe(7), 5- Kim Loe(6), 9- Max Moe(7)"
+    article = cleaner.clean("\n".join(["Council extends the tram line north", P1, P2, line_up, P3]))
+    assert "counted-list" not in {r.rule for r in article.removed}
