@@ -637,6 +637,8 @@ def comment_stamp(page: Page, i: int) -> str | None:
     f, text = page.features[i], page.lines[i].text
     if f is None or f.chars > STAMP_MAX_CHARS or f.ends_sentence or _SENTENCE_INSIDE.search(text):
         return None  # a stamp is no sentence, nor holds one ("Price may have risen. Price of 2 May, 9:14")
+    if _CLOCK_TIME.search(text) is None:  # first: far cheaper than the search for a date
+        return None
     printed = date_in(text)
     if printed is None:
         return None
