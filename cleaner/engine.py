@@ -163,6 +163,8 @@ DATELINE_REACH = 6
 
 def _mark_article(page: h.Page, weights: Weights) -> int | None:
     """Zones and metadata around the good paragraphs; returns the headline's index."""
+    h.counted_lists(page)
+    h.truncated_teasers(page)
     goods = page.goods()
     if not goods:
         # Nothing reads as article prose: unsure, so everything the rules left stays.
@@ -177,6 +179,7 @@ def _mark_article(page: h.Page, weights: Weights) -> int | None:
     metadata.find_dateline(page, top - DATELINE_REACH, first + DATELINE_REACH)
     metadata.find_byline(page, top, first + BYLINE_REACH)
     h.rule_blocks(page)
+    h.comment_thread(page)
     first_good = page.next_good(0)
     if first_good is None:
         return _keep_the_rest(page, headline)

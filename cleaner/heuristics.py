@@ -36,6 +36,7 @@ RUN_MIN_LINES = 3  # short title-case lines in a row this long are a menu or a l
 RUN_MIN_TITLE_CASE = 0.6
 CAPTION_MIN_CHARS = 60  # a line this long that stops mid-sentence under a headline is a cut caption
 HEADING_MAX_WORDS = 12  # a subheading in the article's last part
+REPEATED_MENU_MAX_WORDS = 2  # a repeated line this short is a menu or section word, its first print too
 COMMENTS_ARTICLE_SHARE = 0.3  # good text before a comment opener, relative to after, to cut there
 # Fitted on the development set (F1 by gap 4/5/6/8/10 and share 0.2/0.3/0.4/0.6; recall falls
 # fast below a gap of 5). A cluster this far from the others, and this much smaller than the
@@ -53,17 +54,50 @@ MORE_LINK_RULES = "-nav-more-links"  # the packs' rules for a bare "Read more" /
 LIST_MIN_ITEMS = 3
 LIST_ITEM_MAX_CHARS = 100  # a numbered heading, not a numbered paragraph
 
+# A reader comment's stamp: a short line with a date and a clock time ("4. November 2023 um 9:29 Uhr",
+# "Jane on May 5, 2024 at 3:12 pm said:", "17.10.2019, 14:14 Reply Quote"). Two of them after the
+# article's opening paragraphs start a comment thread; one may be the article's own dateline.
+STAMP_MAX_CHARS = 80
+THREAD_MIN_STAMPS = 2
+THREAD_MIN_GOODS_BEFORE = 2  # good paragraphs before the first stamp: the article, not a list of posts
+THREAD_MAX_GAP = 12  # non-blank lines from one comment's stamp to the next
+# Good text above the thread, relative to below it: comments may outweigh the article several times,
+# but a page whose prose mostly follows the stamps has its article there (reviews above a guide).
+THREAD_ARTICLE_SHARE = 0.1
+_CLOCK_TIME = regex.compile(r"(?<![\d:])(?:[01]?\d|2[0-3])(?::[0-5]\d|h[0-5]\d)(?![\d:])")
+
+# A line of archive months or categories with their post counts ("Januar 2020 (4) Dezember 2019 (3)
+# ...", "Fotografie (615) Reisen (48) ..."): this many counts in one line.
+COUNTED_LIST_MIN_COUNTS = 4
+_POST_COUNT = regex.compile(r"\w\s?\(\d{1,5}\)")
+
+# Teasers of other stories are cut to a fixed length and end in an ellipsis ("... bei solide..."):
+# lines this long that end so, this many within `TRUNCATED_WINDOW` non-blank lines of each other,
+# are a teaser list. An article ends a paragraph so now and then, seldom two close together.
+TRUNCATED_MIN_CHARS = 40
+TRUNCATED_MIN_LINES = 2
+TRUNCATED_WINDOW = 2
+_ELLIPSES = ("…", "...")
+
 # A line ends like a sentence, or at least with punctuation (`terminal`), by its last character
 # before any closing quotes and brackets. Lines are trimmed, so no space follows them.
-_SENTENCE_ENDERS = frozenset(".!?…")
-_TERMINATORS = frozenset(".!?…:;")
+_SENTENCE_ENDERS = frozenset(".!?…。！？")  # with the full-width marks of Chinese and Japanese
+_TERMINATORS = frozenset(".!?…:;。！？：；")
+_CLOSERS = CLOSERS + "」』）】》〉"  # and the full-width closing quotes and brackets
+# A line mostly in Chinese, Japanese or Korean script says in one character what a Latin-script line
+# says in about three (a Japanese news paragraph runs 60-150 characters): its length counts so.
+CJK_CHAR_WEIGHT = 3
+_CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+_CJK_FIRST = "\u3000"  # no CJK character comes before this one
 # A word (as str.split() cuts them) that starts with a capital letter.
 _CAPITALIZED = regex.compile(r"(?<![^\s\x1c-\x1f])\p{Uppercase}")
 # A smiley after a word, as blogs and posts end their sentences ("... 😉", "... :)"); matched on a
 # line's last characters only.
 _SMILEY_END = regex.compile(r"\p{L}[.!?…]? ?(?:[\U0001F600-\U0001F64F\U0001F910-\U0001F92F\U0001F970-\U0001F97A]|[:;]-?[)(PpD])$")
 _SMILEY_LAST = frozenset(")(PpD")
-_OPENING_QUOTES = "\"'“„«‘‚‹(["
+# A quotation opens with a quote mark or, in Nordic, Slavic, French and Spanish news style, with a
+# dash and a space ("– Vi vill ..., säger hon."): both are passed over before the capital.
+_OPENING_QUOTES = "\"'“„«‘‚‹([–— "
 _SENTENCE_INSIDE = regex.compile(r"\p{L}{2}[.!?] \p{Lu}")
 _INNER_SENTENCE_END = regex.compile(r"\p{Ll}{2}[.!?] \p{Lu}|\d{4}[.!?] \p{Lu}")
 # "o Item": a list bullet (inscriptis draws second-level items so), not a lower-case word.
@@ -107,7 +141,9 @@ class Features:
 
     def __init__(self, text: str, norm: str, stoplist: frozenset[str]) -> None:
         self.chars = len(text)
-        last = text.rstrip(CLOSERS)[-1:]  # a string method where two regex searches cost several times more
+        if not text.isascii() and max(text) >= _CJK_FIRST and len(_CJK.findall(text)) * 2 >= self.chars:
+            self.chars *= CJK_CHAR_WEIGHT
+        last = text.rstrip(_CLOSERS)[-1:]  # a string method where two regex searches cost several times more
         self.ends_sentence = last in _SENTENCE_ENDERS or _ends_in_smiley(text)
         self.terminal = last in _TERMINATORS
         self._text, self._norm, self._stoplist = text, norm, stoplist
@@ -433,8 +469,13 @@ def _cut_tail(page: Page, start: int, rule: Rule, goods: list[int], chars_before
     if split < len(goods) and not article_first:
         _drop_block(page, start, rule)
         return False
-    removal, verdicts, nonblank = Verdict(Kind.REMOVED, rule.category, rule.id), page.verdicts, page.nonblank
+    removal, verdicts, nonblank, hits = Verdict(Kind.REMOVED, rule.category, rule.id), page.verdicts, page.nonblank, page.hits
     for j in nonblank[bisect_right(nonblank, start):]:
+        header = hits[j]
+        if header is not None and header.action is not Action.DROP and header.category is not Category.BYLINE:
+            # A later widget header (a "Related articles" under a paywall notice): the lines under it
+            # are its widget's, and are counted so.
+            removal = Verdict(Kind.REMOVED, header.category, header.id)
         if verdicts[j] is None:  # `page.open`, the line being non-blank
             verdicts[j] = removal  # one verdict for every line it takes
     return True
@@ -467,10 +508,12 @@ def site_template(page: Page, template: Collection[str]) -> None:
 
 def repeated_lines(page: Page) -> None:
     """A short line printed again in one document (menus at top and bottom, repeated labels).
-    Sentences are left alone: an article may repeat one (a quote in a recap)."""
+    Sentences are left alone: an article may repeat one (a quote in a recap). A section or menu
+    word printed again goes at its first print too: a word or two is no article line the page
+    prints twice, where a longer one may be a subheading under its table-of-contents entry."""
     lines, labels, verdicts, features = page.lines, page.labels, page.verdicts, page.features
     continues, pieces, good = page.continues, page.pieces, Label.GOOD  # an enum member: looked up once
-    seen: set[str] = set()
+    seen: dict[str, int] = {}  # each line's first print
     removal = None  # one verdict for every line it removes, made at the first
     for i in page.nonblank:
         # The last test is `page.sentence_like`, inlined: its line-end test spares most calls.
@@ -480,7 +523,10 @@ def repeated_lines(page: Page) -> None:
         norm = lines[i].norm
         if norm in seen and verdicts[i] is None:
             verdicts[i] = removal = removal or Verdict(Kind.REMOVED, Category.NAVIGATION, "repeated-line")
-        seen.add(norm)
+            first = seen[norm]
+            if verdicts[first] is None and features[first].words <= REPEATED_MENU_MAX_WORDS:  # type: ignore[union-attr]
+                verdicts[first] = removal  # a menu word: its first print is the menu's too
+        seen.setdefault(norm, i)
 
 
 def widget_neighbours(page: Page) -> None:
@@ -537,6 +583,98 @@ def _menu_item(f: Features) -> bool:
     """A short line or a rule's hit that is no piece of a cut sentence or line (the caller checks
     those first, as cheaper) reads as a menu item: no sentence, title case or a word or two."""
     return not f.ends_sentence and (f.title_case >= RUN_MIN_TITLE_CASE or f.words <= 2)
+
+
+def comment_thread(page: Page) -> None:
+    """Reader comments after the article: each comment's header carries a date and a clock time
+    (`comment_stamp`), whatever the widget and the language. A thread is a run of such stamps, each
+    close below the one before and each at a different time, with prose between most of them (the
+    comments' bodies); it follows the article when the article's opening paragraphs stand above
+    it, and less prose follows the last stamp (the last comment, the footer) than stands above its
+    first (the article, not prices or reviews inside it). From its first stamp all goes: comment bodies read like prose, and the stamps are the
+    evidence that they are not the article. The short line right above the first stamp is its
+    commenter's name ("Jane Roe says:") and goes with it."""
+    nonblank, labels = page.nonblank, page.labels
+    goods = page.goods()
+    # Stamps above the article's opening paragraphs are its own dateline, not a comment's.
+    stamps = [(k, stamp) for k, i in enumerate(nonblank) if labels[i] is not _GOOD
+              and bisect_left(goods, i) >= THREAD_MIN_GOODS_BEFORE and (stamp := comment_stamp(page, i))]
+    if len(stamps) < THREAD_MIN_STAMPS:
+        return
+    chars = [0, *accumulate(page.features[i].chars for i in goods)]  # type: ignore[union-attr]
+    runs: list[list[tuple[int, str]]] = []
+    for k, stamp in stamps:
+        if runs and k - runs[-1][-1][0] <= THREAD_MAX_GAP and stamp != runs[-1][-1][1]:
+            runs[-1].append((k, stamp))
+        else:
+            runs.append([(k, stamp)])
+    for run in runs:
+        before = chars[bisect_left(goods, nonblank[run[0][0]])]
+        after = chars[-1] - chars[bisect_left(goods, nonblank[stamps[-1][0]])]  # a long comment may part two runs
+        if (len(run) >= THREAD_MIN_STAMPS and before >= THREAD_ARTICLE_SHARE * (chars[-1] - before) and after < before
+                and 2 * _gaps_with_prose(page, [k for k, _ in run]) >= len(run) - 1):
+            break
+    else:
+        return
+    k = run[0][0]
+    if k > 0 and labels[nonblank[k - 1]] is _SHORT and page.verdicts[nonblank[k - 1]] is None:
+        k -= 1
+    removal = Verdict(Kind.REMOVED, Category.COMMENTS, "comment-thread")
+    for j in nonblank[k:]:
+        if page.verdicts[j] is None:
+            page.verdicts[j] = removal
+
+
+def _gaps_with_prose(page: Page, ks: list[int]) -> int:
+    """How many of the gaps between consecutive stamps (indexes into `page.nonblank`) hold a line of
+    prose, good or near-good: a comment's body, where a product box has prices and shop names."""
+    nonblank, labels = page.nonblank, page.labels
+    return sum(any(labels[nonblank[j]] in (_GOOD, _NEAR_GOOD) for j in range(a + 1, b)) for a, b in zip(ks, ks[1:]))
+
+
+def comment_stamp(page: Page, i: int) -> str | None:
+    """A short line holding a date and, besides it, a clock time: a comment's header. Returns the
+    date and time as printed."""
+    f, text = page.features[i], page.lines[i].text
+    if f is None or f.chars > STAMP_MAX_CHARS or f.ends_sentence or _SENTENCE_INSIDE.search(text):
+        return None  # a stamp is no sentence, nor holds one ("Price may have risen. Price of 2 May, 9:14")
+    if _CLOCK_TIME.search(text) is None:  # first: far cheaper than the search for a date
+        return None
+    printed = date_in(text)
+    if printed is None:
+        return None
+    clock = _CLOCK_TIME.search(text.replace(printed, " "))
+    return None if clock is None else f"{printed} {clock.group()}"
+
+
+def counted_lists(page: Page) -> None:
+    """A line of items each followed by a count in brackets: an archive or category widget a scraper
+    printed as one line, ending in its last count, with no commas between its items. Prose that holds
+    as many (ages, years) ends in a full stop; a team's line-up with ratings lists its players with
+    commas."""
+    for i in page.nonblank:
+        text = page.lines[i].text
+        if (page.verdicts[i] is None and text.endswith(")") and "," not in text and text.count("(") >= COUNTED_LIST_MIN_COUNTS
+                and len(_POST_COUNT.findall(text)) >= COUNTED_LIST_MIN_COUNTS):
+            page.remove(i, Category.NAVIGATION, "counted-list")
+
+
+def truncated_teasers(page: Page) -> None:
+    """Lines cut short with an ellipsis, close together: the summaries of a teaser list (related,
+    latest, most read), before, between or after the article's paragraphs."""
+    nonblank = page.nonblank
+    cut = [k for k, i in enumerate(nonblank) if page.verdicts[i] is None
+           and page.features[i].chars >= TRUNCATED_MIN_CHARS and page.lines[i].text.endswith(_ELLIPSES)  # type: ignore[union-attr]
+           and not _INNER_SENTENCE_END.search(page.lines[i].text)]  # a teaser is cut inside its first sentence
+    group: list[int] = []
+    for k in [*cut, None]:
+        if k is not None and (not group or k - group[-1] <= TRUNCATED_WINDOW):
+            group.append(k)
+            continue
+        if len(group) >= TRUNCATED_MIN_LINES:
+            for g in group:
+                page.remove(nonblank[g], Category.RELATED, "truncated-teasers")
+        group = [] if k is None else [k]
 
 
 def caption_near_headline(page: Page, headline: int) -> None:

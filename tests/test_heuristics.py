@@ -376,3 +376,137 @@ def test_a_sentence_cut_at_its_links_after_the_article_stays_whole() -> None:
     article = cleaner.clean(doc)
     assert article.body[-1] == "Listen to the interview on our podcast, it lasts twenty minutes."
     assert "Weather Warning Issued" in _removed(article)
+
+
+def test_a_quote_opening_with_a_dash_does_not_end_the_article() -> None:
+    # Nordic news style opens a quote with a dash; the article went on past it and lost two paragraphs.
+    quote = "– Vi vill att fler ska kunna cykla tryggt till skolan och jobbet, säger kommunalrådet Anna Berg."
+    after = ["Boende längs ån har länge efterfrågat en säkrare väg till centrum.",
+             "Bygget börjar i april och ska vara klart till hösten."]
+    doc = "\n".join([
+        "Kommunen bygger ny cykelbana längs ån",
+        "Kommunen har beslutat att bygga en ny cykelbana längs ån under våren, och arbetet börjar redan i april enligt planen som klubbades i går.",
+        "Den nya banan blir tre kilometer lång och ska vara klar till hösten, om vädret tillåter och inga överklaganden kommer in till länsstyrelsen.",
+        quote, *after,
+    ])
+    body = cleaner.clean(doc).body
+    assert quote in body
+    assert all(p in body for p in after)
+
+
+def test_lines_under_a_later_widget_header_take_its_category_not_the_cut_tails() -> None:
+    doc = "\n".join(["Council approves new cycle path", P1, P2, P3, "Subscribe to continue reading", "Related articles",
+                     "Bus fares to rise in the new year", "Bridge closed for repairs until March"])
+    removed = {r.text: (r.category.value, r.rule) for r in cleaner.clean(doc).removed}
+    assert removed["Subscribe to continue reading"][0] == "paywall"
+    assert removed["Bus fares to rise in the new year"] == ("related", "en-related-end")
+    assert removed["Bridge closed for repairs until March"] == ("related", "en-related-end")
+
+
+COMMENT_THREADS = {
+    "en": ["Jane Roe says:", "May 4, 2024 at 9:14 pm",
+           "I have taken that tram every day for years and the new timetable has made my mornings much worse than before, honestly.",
+           "Reply", "Sam Lee says:", "May 5, 2024 at 7:02 am",
+           "The council should have asked the people who actually use the line before changing anything about it at all."],
+    "de": ["Kritische Leserin sagt:", "4. Mai 2024 um 21:14 Uhr",
+           "Ich fahre seit Jahren jeden Tag mit dieser Bahn, und der neue Fahrplan hat meine Morgen deutlich schlechter gemacht als vorher.",
+           "Antworten", "Peter Muster sagt:", "5. Mai 2024 um 7:02 Uhr",
+           "Der Rat hätte die Leute fragen sollen, die die Linie wirklich nutzen, bevor er irgendetwas daran geändert hat."],
+    "es": ["Lectora Crítica", "4 de mayo de 2024 21:14",
+           "Llevo años tomando ese tranvía todos los días y el nuevo horario ha empeorado mucho mis mañanas, la verdad sea dicha.",
+           "Responder", "Pedro Ejemplo", "5 de mayo de 2024 07:02",
+           "El ayuntamiento debería haber preguntado a quienes de verdad usan la línea antes de cambiar nada en ella."],
+}
+
+
+def test_a_comment_thread_goes_from_its_first_stamp_in_every_language() -> None:
+    paragraphs = (P1, P2, P3, P1.replace("Tuesday", "Friday"), P2.replace("spring", "summer"))
+    for language, thread in COMMENT_THREADS.items():
+        article = cleaner.clean("\n".join(["Council extends the tram line north", *paragraphs, *thread]))
+        assert article.body == paragraphs, language
+        removed = {r.text: r.rule for r in article.removed}
+        assert removed[thread[0]] == removed[thread[2]] == removed[thread[-1]] == "comment-thread", language
+
+
+def test_dated_product_boxes_inside_an_article_are_no_comment_thread() -> None:
+    # Prices stamped with a date and time between paragraphs: each stamp holds a sentence, and the
+    # article goes on under them.
+    boxes = [P1, "Price may have risen. Price of 2 May 2024, 9:14", P2, "Price may have risen. Price of 2 May 2024, 8:40", P3]
+    article = cleaner.clean("\n".join(["Council extends the tram line north", P1, P2, *boxes, P1.replace("Tuesday", "Friday")]))
+    assert P1.replace("Tuesday", "Friday") in article.body
+    assert "comment-thread" not in {r.rule for r in article.removed}
+
+
+def test_a_line_of_archive_months_or_categories_with_counts_goes() -> None:
+    lines = ["Archiv Monat auswählen Januar 2024 (4) Dezember 2023 (3) November 2023 (5) Oktober 2023 (2)",
+             "Categories Travel (48) Photography (615) Recipes (12) Garden (30) Books (7)",
+             "Categorías Viajes (48) Fotografía (615) Recetas (12) Jardín (30)"]
+    ages = "The mayor (54), her deputy (47), the treasurer (61) and the clerk (39) all voted for the plan on Tuesday."
+    article = cleaner.clean("\n".join(["Council extends the tram line north", P1, P2, ages, P3, *lines]))
+    removed = _removed(article)
+    assert all(removed.get(line) == "counted-list" for line in lines)
+    assert ages in article.body
+
+
+def test_a_repeated_menu_word_goes_at_its_first_print_too() -> None:
+    # The section word over the article and again in the menu below, in three languages and scripts.
+    for word in ("Wirtschaft", "Économie", "経済"):
+        doc = "\n".join([word, "Council extends the tram line north", P1, P2, P3, "Home", word, "Sport"])
+        article = cleaner.clean(doc)
+        assert article.body == (P1, P2, P3), word
+        assert [r.rule for r in article.removed if r.text == word] == ["repeated-line", "repeated-line"], word
+
+
+def test_a_repeated_subheading_of_several_words_keeps_its_first_print() -> None:
+    doc = "\n".join(["Council extends the tram line north", P1, "What the plan costs", P2, P3, "What the plan costs"])
+    assert "What the plan costs" in cleaner.clean(doc).body
+
+
+CJK_ARTICLES = {
+    "ja": ["ホーム", "ニュース", "経済", "市が路面電車の北部延伸を決定",
+           "市議会は火曜日、路面電車を北部の郊外まで延伸する計画を賛成多数で可決した。住民が十年以上求めてきた事業となる。",
+           "工事は来年春に始まり、最初の電車は二〇二七年に走る見通しだと交通局は説明している。時刻表は秋に公表される予定だという。",
+           "野党議員は予算の見通しが楽観的すぎると批判したが、議論は午後いっぱい続いた末に、計画は十分な賛成を得て決着した。"],
+    "zh": ["首页", "新闻", "财经", "市议会决定延长北部有轨电车线路",
+           "市议会周二投票通过了将有轨电车线路延伸至北部郊区的计划，居民们为此呼吁了十多年，如今终于等到了结果。",
+           "交通部门表示，工程预计明年春天开工，首批电车将于二〇二七年投入运营，时间表将在秋季公布。",
+           "反对派议员认为预算过于乐观，但经过一个下午的激烈辩论，动议最终以明显多数获得通过，工程将按计划推进。"],
+}
+
+
+def test_chinese_and_japanese_paragraphs_are_prose_by_their_length_in_characters() -> None:
+    # A CJK paragraph of 50-60 characters says what a Latin-script one says in 150-180: it is good
+    # prose, and the full-width full stop ends its sentences.
+    for language, lines in CJK_ARTICLES.items():
+        article = cleaner.clean("\n\n".join(lines))
+        assert article.body == tuple(lines[4:]), language
+        assert {"ホーム", "首页"} & {r.text for r in article.removed}, language
+
+
+def test_summaries_cut_with_an_ellipsis_close_together_are_a_teaser_list() -> None:
+    teasers = {
+        "en": ["Bridge repairs to close two lanes on the ring road through the whole of Aug...",
+               "New bike lanes planned for Harbor Street after residents asked for safer crossi…"],
+        "de": ["Brückensanierung: Zwei Spuren auf dem Ring bleiben bis Ende August gesperrt, we...",
+               "Neue Radwege für die Hafenstraße, nachdem Anwohner sicherere Übergänge gefordert…"],
+        "es": ["Las obras del puente cerrarán dos carriles de la circunvalación durante todo ago...",
+               "Nuevos carriles bici para la calle del Puerto tras las peticiones de los vecinos d…"],
+    }
+    for language, lines in teasers.items():
+        article = cleaner.clean("\n".join(["Council extends the tram line north", P1, P2, P3, "", *lines]))
+        assert article.body == (P1, P2, P3), language
+        assert {r.rule for r in article.removed if r.text in lines} == {"truncated-teasers"}, language
+
+
+def test_a_blog_paragraph_of_sentences_that_trails_off_stays() -> None:
+    trailing = ("The first trams should run in 2027. Whether the timetable holds is another matter, and "
+                "anyone who has waited at the old stop in winter knows what that means…")
+    second = "The council did not say. Its spokesman promised details in the autumn, as always..."
+    article = cleaner.clean("\n".join(["Council extends the tram line north", P1, trailing, second, P2, P3]))
+    assert trailing in article.body and second in article.body
+
+
+def test_a_line_up_with_ratings_in_brackets_is_no_counted_list() -> None:
+    line_up = "1- Home side: 22- Jan Roe(8), 3- Sam Doe(6.5), 2- Alex Poe(7), 5- Kim Loe(6), 9- Max Moe(7)"
+    article = cleaner.clean("\n".join(["Council extends the tram line north", P1, P2, line_up, P3]))
+    assert "counted-list" not in {r.rule for r in article.removed}
