@@ -24,7 +24,7 @@ from io import BytesIO
 from enum import Enum
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Annotated, Any, BinaryIO, NoReturn, Protocol, TypeVar
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 
 import typer
 from rich.console import Console
@@ -36,6 +36,7 @@ from .article import Category
 from .engine import Cleaner, LineReport, site_of
 from .evaluate import evaluate, render_report
 from .io import InputError, InputFormat, OutputFormat, Source
+from .heuristics import HEURISTICS, Heuristic
 from .rules import Rule, RuleError, builtin_rules, check_unique, load_rule_file
 
 if TYPE_CHECKING:
@@ -764,6 +765,8 @@ def _short(value: object) -> str:
 
 @app.command("rules")
 def list_rules(
+    rule_id: Annotated[str | None, typer.Argument(metavar="[ID]", show_default=False, help=(
+        "Explain one rule, heuristic or page kind: what it removes, its category, its patterns and examples."))] = None,
     category: Annotated[Category | None, typer.Option(help="Only rules of this category.")] = None,
     language: Annotated[str | None, typer.Option(help="Only rules that apply to this language (ISO 639-1).")] = None,
     rules: RulesOption = None,
@@ -779,18 +782,56 @@ def list_rules(
         examples = sum(len(rule.match) + len(rule.keep) for rule in checked)
         typer.echo(f"{check}: {len(checked)} rules, {examples} examples: all as they say")
         return
+    every = _cleaner(rules).rules.rules
+    if rule_id is not None:
+        typer.echo(_explained(rule_id, every), nl=False)
+        return
     chosen = [
-        rule for rule in _cleaner(rules).rules.rules
+        rule for rule in every
         if (category is None or rule.category is category) and (language is None or rule.applies_to(language))
     ]
+    passes = [h for h in _heuristics() if category is None or h.category in (category, None)]
     if format is ReportFormat.JSON:
-        typer.echo(json.dumps([_rule_dict(rule) for rule in chosen], ensure_ascii=False, indent=2))
+        typer.echo(json.dumps([_rule_dict(rule) for rule in chosen] + [_heuristic_dict(h) for h in passes],
+                              ensure_ascii=False, indent=2))
         return
     rows = [(r.id, r.category.value, ",".join(sorted(r.languages)), r.action.value, _rule_note(r)) for r in chosen]
+    rows += [(h.id, h.category.value if h.category else "(its rule's)", "*", "heuristic", h.description) for h in passes]
     widths = [max((len(row[i]) for row in rows), default=0) for i in range(4)]
     width = shutil.get_terminal_size().columns
     for row in rows:
         typer.echo(io.truncate("  ".join(cell.ljust(w) for cell, w in zip(row, widths)) + "  " + row[4], width))
+
+
+def _heuristics() -> list[Heuristic]:
+    """The engine's heuristics and the page kinds (a page with no article), which remove lines by what they see."""
+    from .pagekind import kinds
+
+    return [*HEURISTICS, *(Heuristic(k.id, k.category, f"A page with no article ({k.id.replace('-', ' ')}): a marker "
+                                     "line says so and no article prose stands on the page; every line goes.")
+                           for k in kinds())]
+
+
+def _heuristic_dict(heuristic: Heuristic) -> dict[str, object]:
+    return {"id": heuristic.id, "category": heuristic.category.value if heuristic.category else None,
+            "languages": ["*"], "action": "heuristic", "description": heuristic.description}
+
+
+def _explained(rule_id: str, rules: Sequence[Rule]) -> str:
+    """`cleaner rules ID`: one rule with its patterns and examples, or one heuristic; bad usage if neither."""
+    rule = next((r for r in rules if r.id == rule_id), None)
+    if rule is not None:
+        lines = [f"{rule.id}: rule, category {rule.category.value}, action {rule.action.value}, languages "
+                 f"{', '.join(sorted(rule.languages))}" + (f", sites {', '.join(sorted(rule.sites))}" if rule.sites else ""),
+                 f"  {rule.description}", f"  from {rule.origin}"]
+        lines += [f"  pattern: {p}" for p in rule.patterns]
+        lines += [f"  removes: {m}" for m in rule.match] + [f"  keeps:   {k}" for k in rule.keep]
+        return "\n".join(lines) + "\n"
+    heuristic = next((h for h in _heuristics() if h.id == rule_id), None)
+    if heuristic is None:
+        _fail(f"no rule or heuristic {rule_id!r} (cleaner rules lists them)", 2)
+    category = heuristic.category.value if heuristic.category else "that of the rule it follows"
+    return f"{heuristic.id}: heuristic, category {category}\n  {heuristic.description}\n"
 
 
 def _rule_dict(rule: Rule) -> dict[str, object]:

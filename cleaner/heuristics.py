@@ -866,3 +866,43 @@ def _rule_removed(page: Page, i: int) -> bool:
         return False
     v = page.verdicts[i]
     return v is not None and v.kind is Kind.REMOVED
+
+
+@dataclass(frozen=True)
+class Heuristic:
+    """A pass that removes lines by what it sees rather than by a pattern: its id is the `Removal.rule` of
+    what it removes, so `cleaner rules ID` and `explain` can say why a line went."""
+
+    id: str
+    category: Category | None  # None: the category of the widget or rule it follows
+    description: str
+
+
+# Every heuristic id a removal can carry, listed by `cleaner rules` beside the rules (a test checks that
+# whatever the engine removes names a rule or one of these).
+HEURISTICS: tuple[Heuristic, ...] = (
+    Heuristic("top-zone", Category.NAVIGATION, "Above the article's first paragraph (and its headline, dateline and "
+              "byline), what no rule named and no pass kept: menus, section names, the site's name."),
+    Heuristic("tail-zone", Category.FOOTER, "After the article's end (its last run of prose and the shorter lines that "
+              "go on like it), what no rule named: footers, teaser lists, widgets."),
+    Heuristic("repeated-line", Category.NAVIGATION, "A short line the document prints twice (a menu at the top and the "
+              "bottom, a repeated label); a one- or two-word menu word goes at its first print too."),
+    Heuristic("short-line-run", Category.NAVIGATION, "A run of short title-case lines: a menu, a section or tag "
+              "list, a list of teaser links."),
+    Heuristic("widget-neighbour", None, "A line between two lines one rule family removed: the pitch inside a "
+              "newsletter box, a button label (good prose and paragraphs of several sentences stay)."),
+    Heuristic("comment-thread", Category.COMMENTS, "Reader comments after the article: a run of comment headers, "
+              "each a short line with a date and a clock time, with the comments' prose between them."),
+    Heuristic("counted-list", Category.NAVIGATION, "A line of items each followed by a count in brackets: an "
+              "archive or category widget printed on one line."),
+    Heuristic("truncated-teasers", Category.RELATED, "Lines cut short with an ellipsis, close together: a teaser "
+              "list's summaries."),
+    Heuristic("caption-near-headline", Category.CAPTION, "A long dated line under the headline that stops "
+              "mid-sentence after a full one: a photo caption a scraper cut at a fixed length."),
+    Heuristic("teaser-before-more-link", Category.RELATED, "A paragraph whose next line is a bare \"read more\" "
+              "link: a teaser for another page (HTML mode)."),
+    Heuristic("site-repeat", Category.NAVIGATION, "A line of the site's template, learned across a batch: it "
+              "recurs in many documents of one domain or folder."),
+    Heuristic("line-score", Category.OTHER, "A line the fitted line score puts below its threshold (off in the "
+              "shipped weights: the threshold is -inf)."),
+)

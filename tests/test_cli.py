@@ -528,7 +528,8 @@ def test_rules_for_a_language_lists_every_rule_that_applies() -> None:
     """`rules --language de` listed the German pack alone (82 rules) where 159 apply: English and shared ones too."""
     listed = [line.split()[0] for line in run("rules", "--language", "de", columns=400).stdout.splitlines()]
     applying = [rule.id for rule in ENGINE.rules.rules if rule.applies_to("de")]
-    assert listed == applying
+    assert listed[:len(applying)] == applying  # then the heuristics, which apply to every language
+    assert "tail-zone" in listed[len(applying):]
     assert any(rule.id in listed for rule in ENGINE.rules.rules if "en" in rule.languages)
 
 
@@ -587,3 +588,14 @@ def test_a_folder_run_cleans_documents_and_says_what_it_skipped(tmp_path: Path) 
     assert "skipped 1 files" in result.stderr and ".json: 1" in result.stderr
     named = run("clean", str(src / "case" / "expected.json"))
     assert named.exit_code == 0  # a file named on the command line is cleaned whatever its suffix
+
+
+def test_rules_explains_one_rule_or_heuristic() -> None:
+    rule = ENGINE.rules.rules[0]
+    shown = run("rules", rule.id, columns=400)
+    assert shown.exit_code == 0 and f"{rule.id}: rule, category {rule.category.value}" in shown.stdout
+    assert f"removes: {rule.match[0]}" in shown.stdout and f"keeps:   {rule.keep[0]}" in shown.stdout
+    heuristic = run("rules", "tail-zone")
+    assert heuristic.exit_code == 0 and heuristic.stdout.startswith("tail-zone: heuristic, category footer")
+    unknown = run("rules", "no-such-rule")
+    assert unknown.exit_code == 2 and "no rule or heuristic 'no-such-rule'" in unknown.stderr

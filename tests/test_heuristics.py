@@ -510,3 +510,19 @@ def test_a_line_up_with_ratings_in_brackets_is_no_counted_list() -> None:
     line_up = "1- Home side: 22- Jan Roe(8), 3- Sam Doe(6.5), 2- Alex Poe(7), 5- Kim Loe(6), 9- Max Moe(7)"
     article = cleaner.clean("\n".join(["Council extends the tram line north", P1, P2, line_up, P3]))
     assert "counted-list" not in {r.rule for r in article.removed}
+
+
+def test_every_removal_names_a_rule_or_a_registered_heuristic() -> None:
+    """`cleaner rules ID` explains whatever `Removal.rule` says: a heuristic id written at a call site but not
+    registered in HEURISTICS (or a page kind) would be a removal nobody can look up."""
+    from cleaner import Cleaner
+    from cleaner.heuristics import HEURISTICS
+    from cleaner.pagekind import kinds
+    from conftest import CORPUS
+
+    cleaner = Cleaner()
+    known = {rule.id for rule in cleaner.rules.rules} | {h.id for h in HEURISTICS} | {k.id for k in kinds()}
+    used = {removal.rule for raw in sorted(CORPUS.glob("*/raw.txt"))
+            for removal in cleaner.clean(raw.read_text(encoding="utf-8")).removed}
+    assert used - known == set()
+    assert {"top-zone", "tail-zone", "repeated-line", "error-page"} <= used  # the corpus exercises the registry
