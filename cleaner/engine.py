@@ -133,8 +133,9 @@ class Cleaner:
             h.rule_blocks(page)
             h.teasers_before_more_links(page)  # only here: in a whole page, a standfirst may end so
             return page, language, _keep_the_rest(page, None)
+        titled = metadata.title_line_heading(page)  # before repeats: the heading may repeat the title
         h.repeated_lines(page)
-        headline = _mark_article(page, self.weights)
+        headline = _mark_article(page, self.weights, titled)
         return page, language, headline
 
 
@@ -144,14 +145,15 @@ BYLINE_REACH = 6
 DATELINE_REACH = 6
 
 
-def _mark_article(page: h.Page, weights: Weights) -> int | None:
-    """Zones and metadata around the good paragraphs; returns the headline's index."""
+def _mark_article(page: h.Page, weights: Weights, titled: int | None = None) -> int | None:
+    """Zones and metadata around the good paragraphs; returns the headline's index. `titled`: the
+    heading the page's title line named, when it did."""
     goods = page.goods()
     if not goods:
         # Nothing reads as article prose: unsure, so everything the rules left stays.
         metadata.find_byline(page, 0, 0)
-        return _keep_the_rest(page, metadata.title_over_sentences(page))
-    headline = metadata.find_headline(page, goods[0])
+        return _keep_the_rest(page, titled if titled is not None else metadata.title_over_sentences(page))
+    headline = titled if titled is not None else metadata.find_headline(page, goods[0])
     if headline is not None:
         h.caption_near_headline(page, headline)
     top = headline if headline is not None else goods[0]
@@ -265,7 +267,10 @@ def _article(page: h.Page, language: str | None, headline_index: int | None) -> 
         dateline = metadata.wire_dateline(body[0])
     headline = subheadline = None
     if headline_index is not None:
-        headline, subheadline = metadata.split_headline(page.lines[headline_index].text, page.stoplist, body)
+        headline = page.lines[headline_index].text
+        verdict = page.verdicts[headline_index]
+        if verdict is None or verdict.rule != metadata.TITLE_REPEAT:
+            headline, subheadline = metadata.split_headline(headline, page.stoplist, body)
     return Article(
         headline=headline,
         subheadline=subheadline,

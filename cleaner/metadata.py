@@ -12,6 +12,7 @@ import regex
 from .article import Category
 from .heuristics import Kind, Label, Page, Verdict, several_sentences
 from .dates import is_dateline
+from .language import words
 
 HEADLINE_MIN_WORDS = 2
 HEADLINE_MAX_WORDS = 30
@@ -52,6 +53,85 @@ def wire_dateline(paragraph: str) -> str | None:
 
 
 # --- finding them on a page ------------------------------------------------------------------
+
+# Where a page's title line ("Headline | Site", "Site - Section - Headline") parts the headline from
+# the site's name: a bar, a dash, a colon or a double colon between spaces; a full-width bar or colon,
+# or an underscore, as East Asian titles print them without spaces.
+_SITE_SEPARATOR = regex.compile(r"\s+(?:\||-|–|—|::|:|·|•|«|»)\s+|\s*[｜：]\s*|_")
+TITLE_PART_MIN_TOKENS = 2  # a part of the title line with fewer words is no headline ("Home", "News")
+# A line sharing this share of its words (Dice) with the title line's headline part prints the same
+# headline edited ("Site" gone, a word changed, quotes of another kind). Fitted on metaset half a.
+TITLE_MATCH_MIN = 0.6
+_UNSPACED_RUN = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]{2,}")
+
+
+def title_parts(text: str) -> list[set[str]]:
+    """The word sets a page's title line may print its headline in: the whole line, and at each site
+    separator the longer side (the site's name is the shorter one), and the longest single part."""
+    parts = _SITE_SEPARATOR.split(text)
+    forms = [text]
+    if len(parts) > 1:
+        for m in _SITE_SEPARATOR.finditer(text):
+            head, tail = text[: m.start()], text[m.end():]
+            forms.append(head if len(head) >= len(tail) else tail)
+        forms.append(max(parts, key=len))
+    return [t for t in map(_tokens, forms) if len(t) >= TITLE_PART_MIN_TOKENS]
+
+
+def _tokens(text: str) -> set[str]:
+    """Words, and for the scripts written without spaces their character pairs."""
+    out: set[str] = set()
+    for w in words(text):
+        if _UNSPACED_RUN.search(w):
+            out.update(w[k:k + 2] for k in range(len(w) - 1))
+        else:
+            out.add(w)
+    return out
+
+
+def _likeness(a: set[str], b: set[str]) -> float:
+    return 2 * len(a & b) / (len(a) + len(b))
+
+
+TITLE_REPEAT = "title-repeat"  # the rule a headline found by the title line is marked with
+
+
+def title_line_heading(page: Page) -> int | None:
+    """The article's heading, found as the repeat of the page's title line.
+
+    Scrapers of whole pages print the HTML title first ("Headline | Site"), and the article prints
+    its heading again as a line of its own: the title-like line that shares most words with the
+    title or its headline part (at least `TITLE_MATCH_MIN`) is the headline, and the title line goes
+    (`title-line`). The page says where its headline ends, so it is never split (`split_headline`).
+    Only lines nothing has decided and no rule hit are looked at; without a repeat
+    nothing is decided here.
+    """
+    if len(page.nonblank) < 2:
+        return None
+    first = page.nonblank[0]
+    forms = title_parts(page.lines[first].text)
+    if not forms:
+        return None
+    best, best_score = None, TITLE_MATCH_MIN
+    for i in page.nonblank[1:]:
+        f = page.features[i]
+        if (not page.open(i) or page.hits[i] is not None or page.pieces[i] or f is None
+                or f.chars > HEADLINE_MAX_CHARS or f.words > HEADLINE_MAX_WORDS):
+            continue
+        tokens = _tokens(page.lines[i].text)
+        if len(tokens) < TITLE_PART_MIN_TOKENS:
+            continue
+        score = max(_likeness(tokens, form) for form in forms)
+        if score > best_score or (score == 1 and best_score < 1):
+            best, best_score = i, score
+            if score == 1:
+                break
+    if best is None:
+        return None
+    page.verdicts[best] = Verdict(Kind.HEADLINE, rule=TITLE_REPEAT)
+    page.remove(first, Category.NAVIGATION, "title-line")
+    return best
+
 
 def find_dateline(page: Page, start: int, stop: int) -> int | None:
     """The first standalone date line around the article start (a few lines above the headline

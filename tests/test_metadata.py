@@ -119,3 +119,55 @@ def test_a_piece_of_a_cut_sentence_is_neither_headline_nor_dateline() -> None:
     article = cleaner.clean(f"Home\n{bracketed}\n{rest}\n")
     assert article.headline is None
     assert article.body == (bracketed.replace("\n", ""), rest)
+
+
+_OPENING = ("The ferry company said on Tuesday that the night crossing to the islands will run again from May, "
+            "after a winter in which storms kept the old boat in port for weeks.")
+_SECOND = ("Islanders had asked for the service for years, and the council agreed to pay part of the cost "
+           "of the new boat, which carries twice as many cars as the old one.")
+
+
+def _page(title: str, heading: str) -> str:
+    return "\n".join([title, "", "Home", "News", "Travel", "Log in", "", heading, "", _OPENING, "", _SECOND, ""])
+
+
+@pytest.mark.parametrize("title, heading", [
+    ("Night ferry to the islands returns in May | The Harbour Gazette", "Night ferry to the islands returns in May"),
+    ("Coast Daily - Night ferry to the islands returns in May", "Night ferry to the islands returns in May"),
+    # The heading edited from the title: the site gone, a word changed, another kind of quotes.
+    ("Night ferry to the 'islands' returns after winter | Coast Daily", "Night ferry to the ‘islands’ returns in May"),
+    ("Nachtfähre zu den Inseln fährt ab Mai wieder - Küstenbote", "Nachtfähre zu den Inseln fährt ab Mai wieder"),
+    ("離島への夜行フェリーが五月に運航再開：海辺新聞", "離島への夜行フェリーが五月に運航再開"),
+])
+def test_the_title_lines_repeat_is_the_headline_and_the_title_line_goes(title: str, heading: str) -> None:
+    """Scrapers print the page's title first; its repeat as the article's heading is the headline,
+    however far down, and the title line is removed by `title-line`."""
+    import cleaner
+
+    article = cleaner.clean(_page(title, heading))
+    assert article.headline == heading
+    assert article.subheadline is None
+    assert [(r.text, r.rule) for r in article.removed if r.rule == "title-line"] == [(title, "title-line")]
+    assert article.body[0] == _OPENING
+
+
+def test_a_title_line_without_a_repeat_decides_nothing() -> None:
+    """A first line that nothing below repeats is no title line: the headline is looked for as before."""
+    import cleaner
+
+    article = cleaner.clean(_page("Weather warning for the coast | Coast Daily", "Night ferry to the islands returns in May"))
+    assert article.headline == "Night ferry to the islands returns in May"
+    assert not any(r.rule == "title-line" for r in article.removed)
+
+
+def test_a_headline_the_title_line_confirms_is_not_split() -> None:
+    """"... hires Major ..." looks like a glued subtitle when the body prints "major" in lower case,
+    but the title line prints the same words as one headline."""
+    import cleaner
+
+    heading = "City council hires Major Events Office to run the summer festival"
+    body = "The festival is the major event of the summer, and the council said it wanted it run well this year."
+    text = "\n".join([f"{heading} | Town Herald", "", "Home", "News", "", heading, "", _OPENING, "", body, ""])
+    article = cleaner.clean(text)
+    assert (article.headline, article.subheadline) == (heading, None)
+    assert cleaner.clean("\n".join(text.split("\n")[2:])).subheadline is not None  # without the title line: split
