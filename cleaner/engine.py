@@ -267,10 +267,11 @@ def _article(page: h.Page, language: str | None, headline_index: int | None) -> 
         dateline = metadata.wire_dateline(body[0])
     headline = subheadline = None
     if headline_index is not None:
-        headline = page.lines[headline_index].text
         verdict = page.verdicts[headline_index]
-        if verdict is None or verdict.rule != metadata.TITLE_REPEAT:
-            headline, subheadline = metadata.split_headline(headline, page.stoplist, body)
+        if verdict is not None and verdict.rule == metadata.TITLE_REPEAT:
+            headline = metadata.headline_text(page, headline_index)
+        else:
+            headline, subheadline = metadata.split_headline(page.lines[headline_index].text, page.stoplist, body)
     return Article(
         headline=headline,
         subheadline=subheadline,

@@ -58,6 +58,10 @@ def wire_dateline(paragraph: str) -> str | None:
 # the site's name: a bar, a dash, a colon or a double colon between spaces; a full-width bar or colon,
 # or an underscore, as East Asian titles print them without spaces.
 _SITE_SEPARATOR = regex.compile(r"\s+(?:\||-|–|—|::|:|·|•|«|»)\s+|\s*[｜：]\s*|_")
+TITLE_MAX_LINES = 3  # a title or heading wrapped by the scraper over this many lines is read whole
+# A heading read over one more line must match this much better: a breadcrumb or a label stands
+# over many headings with no blank between.
+WRAPPED_LINE_COST = 0.1
 TITLE_PART_MIN_TOKENS = 2  # a part of the title line with fewer words is no headline ("Home", "News")
 # A line sharing this share of its words (Dice) with the title line's headline part prints the same
 # headline edited ("Site" gone, a word changed, quotes of another kind). Fitted on metaset half a.
@@ -102,35 +106,68 @@ def title_line_heading(page: Page) -> int | None:
     Scrapers of whole pages print the HTML title first ("Headline | Site"), and the article prints
     its heading again as a line of its own: the title-like line that shares most words with the
     title or its headline part (at least `TITLE_MATCH_MIN`) is the headline, and the title line goes
-    (`title-line`). The page says where its headline ends, so it is never split (`split_headline`).
-    Only lines nothing has decided and no rule hit are looked at; without a repeat
-    nothing is decided here.
+    (`title-line`). A scraper that keeps the HTML source's line breaks wraps either over two or three
+    lines: runs of lines without a blank between are read whole too. The page says where its headline
+    ends, so it is never split (`split_headline`). Only lines nothing has decided and no rule hit are
+    looked at; without a repeat nothing is decided here.
     """
     if len(page.nonblank) < 2:
         return None
-    first = page.nonblank[0]
-    forms = title_parts(page.lines[first].text)
-    if not forms:
+    title = _run(page, page.nonblank[0])
+    # (title lines read, their forms) for each length of the title's run
+    titles = [(k, forms) for k in range(1, len(title) + 1) if (forms := title_parts(_joined(page, title[:k])))]
+    if not titles:
         return None
-    best, best_score = None, TITLE_MATCH_MIN
-    for i in page.nonblank[1:]:
-        f = page.features[i]
-        if (not page.open(i) or page.hits[i] is not None or page.pieces[i] or f is None
-                or f.chars > HEADLINE_MAX_CHARS or f.words > HEADLINE_MAX_WORDS):
-            continue
-        tokens = _tokens(page.lines[i].text)
-        if len(tokens) < TITLE_PART_MIN_TOKENS:
-            continue
-        score = max(_likeness(tokens, form) for form in forms)
-        if score > best_score or (score == 1 and best_score < 1):
-            best, best_score = i, score
-            if score == 1:
+    best: list[int] = []
+    best_score, title_lines = TITLE_MATCH_MIN, 0
+    for i in page.nonblank[len(title):]:
+        run = _run(page, i)
+        for k in range(1, len(run) + 1):
+            text = _joined(page, run[:k])
+            if len(text) > HEADLINE_MAX_CHARS:
                 break
-    if best is None:
+            if len(words(text)) > HEADLINE_MAX_WORDS:
+                break
+            tokens = _tokens(text)
+            if len(tokens) < TITLE_PART_MIN_TOKENS:
+                continue
+            for lines_read, forms in titles:
+                score = max(_likeness(tokens, form) for form in forms) - (k - 1) * WRAPPED_LINE_COST
+                if score > best_score:
+                    best, best_score, title_lines = run[:k], score, lines_read
+        if best_score == 1:
+            break
+    if not best:
         return None
-    page.verdicts[best] = Verdict(Kind.HEADLINE, rule=TITLE_REPEAT)
-    page.remove(first, Category.NAVIGATION, "title-line")
-    return best
+    for j in best:
+        page.verdicts[j] = Verdict(Kind.HEADLINE, rule=TITLE_REPEAT)
+    for j in title[:title_lines]:
+        page.remove(j, Category.NAVIGATION, "title-line")
+    return best[0]
+
+
+def _run(page: Page, i: int) -> list[int]:
+    """Line i and the lines right under it (no blank between), up to `TITLE_MAX_LINES`, that nothing
+    decided and no rule hit; those under it no pieces of a sentence cut at its links either (a
+    scraper glues the lines of scripts without spaces, so line i itself may look like one)."""
+    run: list[int] = []
+    while (len(run) < TITLE_MAX_LINES and i < len(page.lines) and page.open(i) and page.hits[i] is None
+           and not (run and page.in_sentence[i])):
+        run.append(i)
+        i += 1
+    return run
+
+
+def _joined(page: Page, run: Sequence[int]) -> str:
+    return " ".join(page.lines[j].text for j in run)
+
+
+def headline_text(page: Page, i: int) -> str:
+    """The headline line's text; a heading found wrapped over several lines, joined."""
+    run = [i]
+    while run[-1] + 1 < len(page.lines) and (v := page.verdicts[run[-1] + 1]) is not None and v.rule == TITLE_REPEAT:
+        run.append(run[-1] + 1)
+    return _joined(page, run)
 
 
 def find_dateline(page: Page, start: int, stop: int) -> int | None:

@@ -171,3 +171,31 @@ def test_a_headline_the_title_line_confirms_is_not_split() -> None:
     article = cleaner.clean(text)
     assert (article.headline, article.subheadline) == (heading, None)
     assert cleaner.clean("\n".join(text.split("\n")[2:])).subheadline is not None  # without the title line: split
+
+
+def test_a_title_and_heading_wrapped_over_lines_are_read_whole() -> None:
+    """A scraper that keeps the HTML source's line breaks (BeautifulSoup's get_text) wraps the title
+    and the heading over lines: both are read whole, and the headline is the heading joined."""
+    import cleaner
+
+    text = "\n".join([
+        "", "    Night ferry to the islands returns in May after a winter", "    of storms - The Harbour Gazette", "",
+        "Home", "", "Travel", "",
+        "Night ferry to the islands returns in May", "              after a winter of storms", "",
+        _OPENING, "", _SECOND, "",
+    ])
+    article = cleaner.clean(text)
+    assert article.headline == "Night ferry to the islands returns in May after a winter of storms"
+    assert [r.rule for r in article.removed[:2]] == ["title-line", "title-line"]
+    assert article.body[0] == _OPENING
+
+
+def test_a_long_title_in_a_script_without_spaces_is_matched() -> None:
+    """Titles in scripts without spaces are compared by character pairs, and a long one has more
+    pairs than a headline has words."""
+    import cleaner
+
+    heading = "離島への夜行フェリーが冬の嵐で長く運休した後五月から再び運航することが決まり島民は歓迎している"
+    opening = "フェリー会社は火曜日、冬の間運休していた夜行便を五月から再開すると発表した。島の住民は長い間この便の再開を求めていた。"
+    article = cleaner.clean("\n".join([f"{heading} | 海辺新聞", "", "ホーム", "", heading, "", opening, ""]))
+    assert article.headline == heading
