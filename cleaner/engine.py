@@ -133,7 +133,7 @@ class Cleaner:
             h.rule_blocks(page)
             h.teasers_before_more_links(page)  # only here: in a whole page, a standfirst may end so
             return page, language, _keep_the_rest(page, None)
-        titled = metadata.title_line_heading(page)  # before repeats: the heading may repeat the title
+        titled = metadata.title_line_heading(page, source)  # before repeats: the heading may repeat the title
         h.repeated_lines(page)
         headline = _mark_article(page, self.weights, titled)
         return page, language, headline
@@ -145,15 +145,21 @@ BYLINE_REACH = 6
 DATELINE_REACH = 6
 
 
-def _mark_article(page: h.Page, weights: Weights, titled: int | None = None) -> int | None:
-    """Zones and metadata around the good paragraphs; returns the headline's index. `titled`: the
-    heading the page's title line named, when it did."""
+def _mark_article(page: h.Page, weights: Weights, titled: metadata.Titled) -> int | None:
+    """Zones and metadata around the good paragraphs; returns the headline's index. `titled`: what
+    the page's title line and URL said of the headline; when they name one that no line repeats,
+    no line is guessed the headline."""
     goods = page.goods()
+    if titled.heading is not None or titled.named:
+        headline = titled.heading
+    elif goods:
+        headline = metadata.find_headline(page, goods[0])
+    else:
+        headline = metadata.title_over_sentences(page)
     if not goods:
         # Nothing reads as article prose: unsure, so everything the rules left stays.
         metadata.find_byline(page, 0, 0)
-        return _keep_the_rest(page, titled if titled is not None else metadata.title_over_sentences(page))
-    headline = titled if titled is not None else metadata.find_headline(page, goods[0])
+        return _keep_the_rest(page, headline)
     if headline is not None:
         h.caption_near_headline(page, headline)
     top = headline if headline is not None else goods[0]

@@ -5,7 +5,9 @@ Dates themselves (recognizing a date line, reading its ISO form) are the `dates`
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Sequence
+from urllib.parse import unquote, urlsplit
 
 import regex
 
@@ -58,6 +60,7 @@ def wire_dateline(paragraph: str) -> str | None:
 # the site's name: a bar, a dash, a colon or a double colon between spaces; a full-width bar or colon,
 # or an underscore, as East Asian titles print them without spaces.
 _SITE_SEPARATOR = regex.compile(r"\s+(?:\||-|–|—|::|:|·|•|«|»)\s+|\s*[｜：]\s*|_")
+SLUG_MIN_WORDS = 3  # a URL path segment with fewer words names no article ("/news/world/")
 TITLE_MAX_LINES = 3  # a title or heading wrapped by the scraper over this many lines is read whole
 # A heading read over one more line must match this much better: a breadcrumb or a label stands
 # over many headings with no blank between.
@@ -66,6 +69,8 @@ TITLE_PART_MIN_TOKENS = 2  # a part of the title line with fewer words is no hea
 # A line sharing this share of its words (Dice) with the title line's headline part prints the same
 # headline edited ("Site" gone, a word changed, quotes of another kind). Fitted on metaset half a.
 TITLE_MATCH_MIN = 0.6
+SLUG_MATCH_MIN = 0.3  # and the URL's slug: it drops words ("the", "a") and is often cut short
+SLUG_MATCH_MAX = 0.99  # a line the slug names is never as sure as a repeat of the title
 _UNSPACED_RUN = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]{2,}")
 
 
@@ -100,50 +105,90 @@ def _likeness(a: set[str], b: set[str]) -> float:
 TITLE_REPEAT = "title-repeat"  # the rule a headline found by the title line is marked with
 
 
-def title_line_heading(page: Page) -> int | None:
+@dataclass(frozen=True)
+class Titled:
+    """What the page's title line and URL say of the headline: the heading line that repeats them, if
+    one does, and whether they name a headline at all (a title with a site's name, a slug of words):
+    when they do and no line repeats it, no other line is to be guessed the headline."""
+
+    heading: int | None
+    named: bool
+
+
+def title_line_heading(page: Page, source: str | None = None) -> Titled:
     """The article's heading, found as the repeat of the page's title line.
 
     Scrapers of whole pages print the HTML title first ("Headline | Site"), and the article prints
     its heading again as a line of its own: the title-like line that shares most words with the
     title or its headline part (at least `TITLE_MATCH_MIN`) is the headline, and the title line goes
-    (`title-line`). A scraper that keeps the HTML source's line breaks wraps either over two or three
+    (`title-line`). The URL's slug ("/2024/05/night-ferry-returns-in-may") is such a title too, where
+    it has `SLUG_MIN_WORDS` words. A scraper that keeps the HTML source's line breaks wraps either over two or three
     lines: runs of lines without a blank between are read whole too. The page says where its headline
     ends, so it is never split (`split_headline`). Only lines nothing has decided and no rule hit are
     looked at; without a repeat nothing is decided here.
     """
     if len(page.nonblank) < 2:
-        return None
+        return Titled(None, False)
     title = _run(page, page.nonblank[0])
-    # (title lines read, their forms) for each length of the title's run
+    # (title lines read, their forms) for each length of the title's run; the URL's slug reads none
     titles = [(k, forms) for k in range(1, len(title) + 1) if (forms := title_parts(_joined(page, title[:k])))]
+    # A site separator parts the first line, or the title wrapped over lines that a blank line ends.
+    named = any(len(forms) > 1 and (k == 1 or _blank_after(page, title[k - 1])) for k, forms in titles)
+    slug = slug_words(source)
+    if len(slug) >= SLUG_MIN_WORDS:
+        titles.append((0, [slug]))
+        named = True
     if not titles:
-        return None
+        return Titled(None, False)
     best: list[int] = []
     best_score, title_lines = TITLE_MATCH_MIN, 0
     for i in page.nonblank[len(title):]:
         run = _run(page, i)
+        tokens: set[str] = set()
+        line_tokens: list[set[str]] = []  # each line's own: every line of a heading shares words with the title
         for k in range(1, len(run) + 1):
             text = _joined(page, run[:k])
-            if len(text) > HEADLINE_MAX_CHARS:
-                break
-            if len(words(text)) > HEADLINE_MAX_WORDS:
-                break
-            tokens = _tokens(text)
+            if len(text) > HEADLINE_MAX_CHARS or len(words(text)) > HEADLINE_MAX_WORDS or _prose(page, run[k - 1]):
+                break  # too long, or the text under the heading
+            line_tokens.append(_tokens(page.lines[run[k - 1]].text))
+            tokens |= line_tokens[-1]
             if len(tokens) < TITLE_PART_MIN_TOKENS:
                 continue
             for lines_read, forms in titles:
-                score = max(_likeness(tokens, form) for form in forms) - (k - 1) * WRAPPED_LINE_COST
+                score = max((_likeness(tokens, form) for form in forms
+                             if all(form & own for own in line_tokens)), default=0.0)
+                score -= (k - 1) * WRAPPED_LINE_COST
+                if not lines_read:  # the slug: a few words cut from the headline, met halfway, below a repeat
+                    score = min(score + TITLE_MATCH_MIN - SLUG_MATCH_MIN, SLUG_MATCH_MAX)
                 if score > best_score:
                     best, best_score, title_lines = run[:k], score, lines_read
-        if best_score == 1:
+        if best_score >= 1:
             break
     if not best:
-        return None
+        return Titled(None, named)
     for j in best:
         page.verdicts[j] = Verdict(Kind.HEADLINE, rule=TITLE_REPEAT)
     for j in title[:title_lines]:
         page.remove(j, Category.NAVIGATION, "title-line")
-    return best[0]
+    return Titled(best[0], True)
+
+
+def slug_words(source: str | None) -> set[str]:
+    """The words of the URL path's segment with most words: a slug that names the article."""
+    if not source:
+        return set()
+    path = unquote(urlsplit(source if "//" in source else f"//{source}").path)
+    segments = [_tokens(segment.replace("-", " ").replace("_", " ")) for segment in path.split("/")]
+    return max(segments, key=len, default=set())
+
+
+def _prose(page: Page, i: int) -> bool:
+    """Good prose that ends with a full stop: a paragraph, not a heading."""
+    return page.labels[i] is Label.GOOD and page.lines[i].text.endswith(".")
+
+
+def _blank_after(page: Page, i: int) -> bool:
+    return i + 1 < len(page.lines) and page.features[i + 1] is None
 
 
 def _run(page: Page, i: int) -> list[int]:

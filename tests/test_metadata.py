@@ -151,13 +151,35 @@ def test_the_title_lines_repeat_is_the_headline_and_the_title_line_goes(title: s
     assert article.body[0] == _OPENING
 
 
-def test_a_title_line_without_a_repeat_decides_nothing() -> None:
-    """A first line that nothing below repeats is no title line: the headline is looked for as before."""
+def test_a_title_line_no_line_repeats_leaves_the_headline_empty() -> None:
+    """A title with a site's name that no line repeats names a headline the page does not print as a
+    line: no other line is guessed the headline (a wrong headline is worse than none)."""
     import cleaner
 
     article = cleaner.clean(_page("Weather warning for the coast | Coast Daily", "Night ferry to the islands returns in May"))
+    assert article.headline is None
+    assert not any(r.rule == "title-line" for r in article.removed)
+    assert article.body[0] == _OPENING
+    # Without a site separator, the first line names nothing: the headline is looked for as before.
+    article = cleaner.clean(_page("Weather warning for the coast", "Night ferry to the islands returns in May"))
+    assert article.headline == "Night ferry to the islands returns in May"
+
+
+@pytest.mark.parametrize("url", [
+    "https://news.example/2024/05/07/night-ferry-islands-returns-may-8731",
+    "https://news.example/travel/night_ferry_to_the_islands_returns",
+])
+def test_the_urls_slug_names_the_headline(url: str) -> None:
+    """Without a title line, the URL's slug is the evidence: the line that shares its words is the
+    headline, even when a closer line above the text would look like one; the first line stays."""
+    import cleaner
+
+    text = "\n".join(["Travel news", "", "Night ferry to the islands returns in May", "",
+                      "Storm closes the harbour road again", "", _OPENING, "", _SECOND, ""])
+    article = cleaner.clean(text, source=url)
     assert article.headline == "Night ferry to the islands returns in May"
     assert not any(r.rule == "title-line" for r in article.removed)
+    assert cleaner.clean(text).headline == "Storm closes the harbour road again"  # without the URL: the nearest title-like line
 
 
 def test_a_headline_the_title_line_confirms_is_not_split() -> None:
