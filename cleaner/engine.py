@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 from . import heuristics as h
 from . import metadata
+from . import dates
 from .dates import iso_date
 from .article import Article, Category, Removal
 from .language import detect_lines, pack_of
@@ -220,6 +221,13 @@ def _keep_the_rest(page: h.Page, headline: int | None) -> int | None:
     return headline
 
 
+def _date(page: h.Page, dateline: str, language: str | None) -> str | None:
+    """The dateline's ISO date; a numeric one read in the order the page prints its dates in."""
+    if not dates.ambiguous(dateline):
+        return iso_date(dateline)
+    return iso_date(dateline, dates.month_first((line.text for line in page.lines), language))
+
+
 def _verdict_name(verdict: h.Verdict) -> str:
     return verdict.category.value if verdict.kind is h.Kind.REMOVED and verdict.category else verdict.kind.value
 
@@ -282,7 +290,7 @@ def _article(page: h.Page, language: str | None, headline_index: int | None) -> 
         headline=headline,
         subheadline=subheadline,
         dateline=dateline,
-        date=iso_date(dateline) if dateline else None,
+        date=_date(page, dated, language) if (dated := dateline or (bylines[0] if bylines else None)) else None,
         byline=bylines[0] if bylines else None,
         body=tuple(body),
         language=language,

@@ -13,7 +13,7 @@ import regex
 
 from .article import Category
 from .heuristics import Kind, Label, Page, Verdict, several_sentences
-from .dates import is_dateline
+from .dates import DATE_LABELS, date_in, is_dateline, iso_date
 from .language import words
 
 HEADLINE_MIN_WORDS = 2
@@ -26,6 +26,10 @@ SPLIT_MIN_WORDS = 3  # both halves of a glued headline/subtitle must be at least
 FUNCTION_WORD_MAX_CHARS = 3
 LABEL_MAX_WORDS = 2  # a line this short between headline and text is a label, passed when looking up
 LABELS_PASSED_MAX = 2
+STAMP_MAX_CHARS = 100  # a line this short with a whole date in it, near the headline, is its date stamp
+STAMP_MAX_WORDS = 12
+MARKED_BYLINE_MAX_CHARS = 120  # "By Jane Roe and John Doe, Local Democracy Reporter · Dec 9, 2024, 4:19 PM ET"
+MARKED_BYLINE_MAX_WORDS = 12  # words of letters besides the date and its labels
 NAME_MIN_WORDS = 2
 NAME_MAX_WORDS = 4
 NAME_MAX_TOKENS = 10  # words of a name line, byline and name particles ("von", "de la") included
@@ -217,12 +221,32 @@ def headline_text(page: Page, i: int) -> str:
 
 def find_dateline(page: Page, start: int, stop: int) -> int | None:
     """The first standalone date line around the article start (a few lines above the headline
-    to a few lines into the article)."""
-    for i in range(max(0, start), min(len(page.lines), stop)):
-        if page.open(i) and page.labels[i] is not Label.GOOD and not page.pieces[i] and is_dateline(page.lines[i].text):
-            page.verdicts[i] = Verdict(Kind.DATELINE)
-            return i
+    to a few lines into the article); failing one, the first short line there that prints a whole
+    date among other words ("Story published on 5 May 2024 · 4 min read", "公開日 2019年2月13日")."""
+    lines = range(max(0, start), min(len(page.lines), stop))
+    for test in (is_dateline, _dated_stamp):
+        for i in lines:
+            if (page.open(i) and page.labels[i] is not Label.GOOD and not page.pieces[i] and test(page.lines[i].text)
+                    and not _byline_like(page, i)):
+                page.verdicts[i] = Verdict(Kind.DATELINE)
+                return i
     return None
+
+
+def _byline_like(page: Page, i: int) -> bool:
+    """An author line (a byline rule's hit, or "By ..."): the byline pass takes it, date and all."""
+    hit = page.hits[i]
+    first = page.lines[i].text.split(maxsplit=1)[0].rstrip(":").casefold()
+    return (hit is not None and hit.category is Category.BYLINE) or first in BYLINE_PARTICLES
+
+
+def _stamp(text: str) -> bool:
+    """A date line, a date stamp or a byline: metadata, never the headline."""
+    return is_dateline(text) or _dated_stamp(text) or _particle_byline(text)
+
+
+def _dated_stamp(text: str) -> bool:
+    return len(text) <= STAMP_MAX_CHARS and iso_date(text) is not None and len(words(text)) <= STAMP_MAX_WORDS
 
 
 def find_byline(page: Page, start: int, stop: int) -> int | None:
@@ -240,8 +264,35 @@ def find_byline(page: Page, start: int, stop: int) -> int | None:
         else:
             page.remove(i, author, rule.id)
     if found is None:
+        found = _marked_byline(page, start, stop)
+    if found is None:
         found = _name_by_metadata(page, start, stop)
     return found
+
+
+def _marked_byline(page: Page, start: int, stop: int) -> int | None:
+    """The first line from `start` to `stop` that a byline particle opens and, past it, holds a few
+    capitalized words, maybe with a date and time, a role or an outlet ("By Jane Roe Dec 9, 2024",
+    "Von Anna Berg · 5. Mai 2024, 10:12 Uhr", "by Jane Roe @janeroe"): the byline."""
+    for i in range(max(0, start), min(stop, len(page.lines))):
+        if page.open(i) and _particle_byline(page.lines[i].text):
+            page.verdicts[i] = Verdict(Kind.BYLINE)
+            return i
+    return None
+
+
+def _particle_byline(text: str) -> bool:
+    if len(text) > MARKED_BYLINE_MAX_CHARS:
+        return False
+    first, _, rest = text.partition(" ")
+    if first.rstrip(":").casefold() not in BYLINE_PARTICLES:
+        return False
+    printed = date_in(rest)
+    if printed is not None:
+        rest = rest.replace(printed, " ")
+    names = [w for w in _BYLINE_WORD.findall(rest) if w.casefold() not in DATE_LABELS]
+    capitalized = [w for w in names if w[:1].isupper()]
+    return 1 <= len(capitalized) and len(capitalized) * 2 >= len(names) and len(names) <= MARKED_BYLINE_MAX_WORDS
 
 
 _NAME_NEIGHBOURS = (Kind.HEADLINE, Kind.DATELINE)  # the lines a bare name is a byline next to
@@ -266,7 +317,7 @@ def _title_like(page: Page, i: int) -> bool:
     return (
         f is not None and page.labels[i] is not Label.RULE and not f.linkish
         and HEADLINE_MIN_WORDS <= f.words <= HEADLINE_MAX_WORDS and f.chars <= HEADLINE_MAX_CHARS
-        and not f.ends_sentence and not text.endswith((":", ",", ";", "(", "[", "„")) and not is_dateline(text)
+        and not f.ends_sentence and not text.endswith((":", ",", ";", "(", "[", "„")) and not _stamp(text)
         and len(_TRAIL_SEPARATOR.findall(text)) < 2 and not page.pieces[i]
     )
 
@@ -306,7 +357,7 @@ def _headline_above(page: Page, first_good: int) -> int | None:
         if page.sentence_like(i) and (page.lines[i].text.endswith((".", "…", '"', "”", "»")) or several_sentences(page, i)):
             continue  # the standfirst, or an opening paragraph: a headline is never two sentences
         hit = page.hits[i]
-        if is_dateline(page.lines[i].text) or (hit is not None and hit.category is Category.BYLINE):
+        if _stamp(page.lines[i].text) or (hit is not None and hit.category is Category.BYLINE):
             continue
         if _name_shaped(page, i) and _title_above(page, i):
             page.verdicts[i] = Verdict(Kind.BYLINE)  # "Jane Doe" between headline and text
@@ -361,6 +412,7 @@ def keep_standfirst(page: Page, headline: int, first_good: int) -> None:
 # after a lower-case word, in a headline written in sentence case.
 _TRAIL_SEPARATOR = regex.compile(r" (?:/|>|»|›|\||·|•) ")  # "Home / World / Europe": a breadcrumb
 _NAME_TOKEN = regex.compile(r"\p{Lu}(?:\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)*|\.)")
+_BYLINE_WORD = regex.compile(r"(?<![@#\w])\p{L}[\p{L}\p{M}'’.-]*")  # words, not handles or hashtags
 _GLUE = regex.compile(r"(?<=[\p{Ll}\p{N}'’)])\s+(?=\p{Lu}\p{Ll}*\b)")
 
 

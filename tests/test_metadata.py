@@ -221,3 +221,54 @@ def test_a_long_title_in_a_script_without_spaces_is_matched() -> None:
     opening = "フェリー会社は火曜日、冬の間運休していた夜行便を五月から再開すると発表した。島の住民は長い間この便の再開を求めていた。"
     article = cleaner.clean("\n".join([f"{heading} | 海辺新聞", "", "ホーム", "", heading, "", opening, ""]))
     assert article.headline == heading
+
+
+@pytest.mark.parametrize("line, iso", [
+    ("2025-03-04T09:42:00Z", "2025-03-04"),
+    ("2025-03-04T09:42:00+01:00", "2025-03-04"),
+    ("2019年3月2日09:18", "2019-03-02"),
+    ("公開日 2019年2月13日", "2019-02-13"),
+    ("2019/04/21 11:51", "2019-04-21"),
+    ("2019.04.25", "2019-04-25"),
+])
+def test_year_first_dates_and_timestamps_are_datelines(line: str, iso: str) -> None:
+    """An ISO timestamp line is a date line (never a headline), and so are the year-first dates of
+    East Asian pages, with or without a time after them."""
+    assert is_dateline(line)
+    assert iso_date(line) == iso
+
+
+def test_numeric_dates_on_english_pages_are_month_first_unless_the_page_says_otherwise() -> None:
+    import cleaner
+
+    body = f"{_OPENING}\n\n{_SECOND}\n"
+    assert cleaner.clean(f"Night ferry returns in May\n\n03/04/2025\n\n{body}", options=cleaner.Options(language="en")).date == "2025-03-04"
+    # One date on the page that can only be day first ("27/02/2025") says the page prints day first.
+    text = f"Night ferry returns in May\n\n03/04/2025\n\n{body}\nEarlier: storm damage, 27/02/2025\n"
+    assert cleaner.clean(text, options=cleaner.Options(language="en")).date == "2025-04-03"
+    assert cleaner.clean(f"Nachtfähre fährt wieder\n\n03/04/2025\n\n{body}", options=cleaner.Options(language="de")).date == "2025-04-03"
+
+
+@pytest.mark.parametrize("byline, iso", [
+    ("By Jane Roe Dec 9, 2024", "2024-12-09"),
+    ("By: Jane Roe October 2, 2024", "2024-10-02"),
+    ("by Jane Roe @janeroe November 29, 2024: 3:42 PM ET", "2024-11-29"),
+    ("Von Anna Berg, 5. Mai 2024, 10:12 Uhr", "2024-05-05"),
+])
+def test_a_byline_may_carry_the_date(byline: str, iso: str) -> None:
+    """A byline line with a date in it is the byline, and its date is the article's date."""
+    import cleaner
+
+    text = "\n".join(["Night ferry to the islands returns in May", "", byline, "", _OPENING, "", _SECOND, ""])
+    article = cleaner.clean(text)
+    assert (article.byline, article.date) == (byline, iso)
+    assert byline not in article.body
+
+
+def test_a_date_stamp_with_other_words_near_the_headline_gives_the_date() -> None:
+    import cleaner
+
+    stamp = "Story published on 5 May 2024 · 4 min read · Travel desk"
+    text = "\n".join(["Night ferry to the islands returns in May", "", stamp, "", _OPENING, "", _SECOND, ""])
+    article = cleaner.clean(text)
+    assert (article.dateline, article.date) == (stamp, "2024-05-05")
