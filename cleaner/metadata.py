@@ -30,6 +30,16 @@ STAMP_MAX_CHARS = 100  # a line this short with a whole date in it, near the hea
 STAMP_MAX_WORDS = 12
 MARKED_BYLINE_MAX_CHARS = 120  # "By Jane Roe and John Doe, Local Democracy Reporter · Dec 9, 2024, 4:19 PM ET"
 MARKED_BYLINE_MAX_WORDS = 12  # words of letters besides the date and its labels
+# Share buttons in any language: the verb, and what may follow it (a preposition, a possessive, a
+# network's name; "x" is the network only after a share verb).
+SHARE_VERBS = frozenset("""share teilen partager partagez compartir compartilhar condividi delen dela del
+jaa udostępnij sdílet zdieľať megosztás distribuie paylaş поделиться поділитися поделись сподели""".split())
+SHARE_OBJECTS = frozenset("""on via to with your this it this på med auf mit per sur par avec en con su op met
+na w przez в через у no em com""".split())
+SOCIAL_NETWORKS = frozenset("""x twitter facebook whatsapp telegram linkedin pinterest reddit email e-mail mail
+messenger threads bluesky mastodon vk вконтакте одноклассники viber xing""".split())
+SHARE_MAX_WORDS = 6
+LINK_BAR_PART_MAX_WORDS = 2  # "Sign in | Register": each link a word or two
 NAME_MIN_WORDS = 2
 NAME_MAX_WORDS = 4
 NAME_MAX_TOKENS = 10  # words of a name line, byline and name particles ("von", "de la") included
@@ -197,11 +207,11 @@ def _blank_after(page: Page, i: int) -> bool:
 
 def _run(page: Page, i: int) -> list[int]:
     """Line i and the lines right under it (no blank between), up to `TITLE_MAX_LINES`, that nothing
-    decided and no rule hit; those under it no pieces of a sentence cut at its links either (a
-    scraper glues the lines of scripts without spaces, so line i itself may look like one)."""
+    decided and no rule hit; those under it no pieces of a sentence cut at its links (a scraper glues
+    the lines of scripts without spaces, so line i itself may look like one) and no stamp or widget."""
     run: list[int] = []
     while (len(run) < TITLE_MAX_LINES and i < len(page.lines) and page.open(i) and page.hits[i] is None
-           and not (run and page.in_sentence[i])):
+           and not (run and (page.in_sentence[i] or _stamp(page.lines[i].text)))):
         run.append(i)
         i += 1
     return run
@@ -241,8 +251,24 @@ def _byline_like(page: Page, i: int) -> bool:
 
 
 def _stamp(text: str) -> bool:
-    """A date line, a date stamp or a byline: metadata, never the headline."""
-    return is_dateline(text) or _dated_stamp(text) or _particle_byline(text)
+    """A date line, a date stamp, a byline, a share button or a bar of links: never the headline."""
+    return is_dateline(text) or _dated_stamp(text) or _particle_byline(text) or _share_button(text) or _link_bar(text)
+
+
+def _share_button(text: str) -> bool:
+    """"Share", "Share on X", "Dela på X", "Поделиться ВКонтакте", "Share your feedback on this
+    story": a share verb first, then nothing, a network's name, or a preposition or possessive
+    ("Share prices fall" is a headline)."""
+    tokens = words(text)
+    if not tokens or tokens[0] not in SHARE_VERBS or len(tokens) > SHARE_MAX_WORDS:
+        return False
+    return len(tokens) <= 2 or tokens[1] in SHARE_OBJECTS or any(t in SOCIAL_NETWORKS for t in tokens)
+
+
+def _link_bar(text: str) -> bool:
+    """"Sign in | Register", "Home / News": parts of a word or two between separators: links."""
+    parts = _TRAIL_SEPARATOR.split(text)
+    return len(parts) >= 2 and all(1 <= len(part.split()) <= LINK_BAR_PART_MAX_WORDS for part in parts)
 
 
 def _dated_stamp(text: str) -> bool:
@@ -357,7 +383,14 @@ def _headline_above(page: Page, first_good: int) -> int | None:
         if page.sentence_like(i) and (page.lines[i].text.endswith((".", "…", '"', "”", "»")) or several_sentences(page, i)):
             continue  # the standfirst, or an opening paragraph: a headline is never two sentences
         hit = page.hits[i]
-        if _stamp(page.lines[i].text) or (hit is not None and hit.category is Category.BYLINE):
+        text = page.lines[i].text
+        if _share_button(text):
+            page.remove(i, Category.SHARE, "share-button")
+            continue
+        if _link_bar(text):
+            page.remove(i, Category.NAVIGATION, "link-bar")
+            continue
+        if _stamp(text) or (hit is not None and hit.category is Category.BYLINE):
             continue
         if _name_shaped(page, i) and _title_above(page, i):
             page.verdicts[i] = Verdict(Kind.BYLINE)  # "Jane Doe" between headline and text

@@ -272,3 +272,27 @@ def test_a_date_stamp_with_other_words_near_the_headline_gives_the_date() -> Non
     text = "\n".join(["Night ferry to the islands returns in May", "", stamp, "", _OPENING, "", _SECOND, ""])
     article = cleaner.clean(text)
     assert (article.dateline, article.date) == (stamp, "2024-05-05")
+
+
+@pytest.mark.parametrize("widget", [
+    "2025-03-04T09:42:00Z",  # an ISO timestamp
+    "Share your feedback on this story",
+    "Dela på X",
+    "Поделиться ВКонтакте",
+    "Share on Facebook",
+    "0:49",  # a video player's countdown
+    "9:14 pm",  # a bare time
+    "Sign in | Register",
+    "Permalink",
+    "Top stories",  # a section label
+])
+def test_widget_lines_under_the_headline_are_never_the_headline(widget: str) -> None:
+    """A line a widget prints between the headline and the text (a timestamp, a share button, a
+    player's countdown, sign-in links, a section label) is passed over when looking up for the
+    headline: the headline above it stays the headline."""
+    import cleaner
+
+    text = "\n".join(["Night ferry to the islands returns in May", widget, "", _OPENING, "", _SECOND, ""])
+    article = cleaner.clean(text)
+    assert article.headline == "Night ferry to the islands returns in May"
+    assert article.body == (_OPENING, _SECOND)
