@@ -296,3 +296,23 @@ def test_widget_lines_under_the_headline_are_never_the_headline(widget: str) -> 
     article = cleaner.clean(text)
     assert article.headline == "Night ferry to the islands returns in May"
     assert article.body == (_OPENING, _SECOND)
+
+
+def test_prose_above_the_headline_goes_when_the_article_outweighs_it() -> None:
+    """A teaser that reads as prose above the headline is page furniture: the
+    body starts at the article's first words (`above-headline`). When the prose above outweighs the
+    article below, the headline may be a repeat in a list: nothing above goes."""
+    import cleaner
+
+    notice = "Our travel desk has picked the best island walks for the spring, with maps and timetables for each."
+    third = "The first crossing is planned for the second Friday in May, weather permitting, the company added."
+    title = "Night ferry to the islands returns in May | Coast Daily"
+    text = "\n".join([title, "", notice, "", "Night ferry to the islands returns in May", "",
+                      _OPENING, "", _SECOND, "", third, ""])
+    article = cleaner.clean(text)
+    assert article.body == (_OPENING, _SECOND, third)
+    assert [r.rule for r in article.removed if r.text == notice] == ["above-headline"]
+
+    long_above = "\n\n".join([_OPENING, _SECOND, third])
+    text = "\n".join([title, "", long_above, "", "Night ferry to the islands returns in May", "", notice, ""])
+    assert cleaner.clean(text).body[:3] == (_OPENING, _SECOND, third)
