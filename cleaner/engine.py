@@ -143,6 +143,7 @@ class Cleaner:
 # How far from the article start metadata lines are looked for (lines, blank ones included).
 # A standfirst may stand between the headline and them, hence past the first good paragraph.
 BYLINE_REACH = 6
+BYLINE_ABOVE = 4  # and above the headline: some sites print the byline over it
 DATELINE_REACH = 6
 
 
@@ -167,7 +168,7 @@ def _mark_article(page: h.Page, weights: Weights, titled: metadata.Titled) -> in
     first = page.next_good(top + 1)
     first = goods[-1] if first is None else first
     metadata.find_dateline(page, top - DATELINE_REACH, first + DATELINE_REACH)
-    metadata.find_byline(page, top, first + BYLINE_REACH)
+    metadata.find_byline(page, top - BYLINE_ABOVE, first + BYLINE_REACH)
     if headline is not None:
         metadata.clear_above_headline(page, headline)
     h.rule_blocks(page)

@@ -250,12 +250,14 @@ def _byline_like(page: Page, i: int) -> bool:
     """An author line (a byline rule's hit, or "By ..."): the byline pass takes it, date and all."""
     hit = page.hits[i]
     first = page.lines[i].text.split(maxsplit=1)[0].rstrip(":").casefold()
-    return (hit is not None and hit.category is Category.BYLINE) or first in BYLINE_PARTICLES
+    return ((hit is not None and hit.category is Category.BYLINE) or first in BYLINE_PARTICLES
+            or _name_then_stamp(page, page.lines[i].text))
 
 
 def _stamp(text: str) -> bool:
     """A date line, a date stamp, a byline, a share button or a bar of links: never the headline."""
-    return is_dateline(text) or _dated_stamp(text) or _particle_byline(text) or _share_button(text) or _link_bar(text)
+    return (is_dateline(text) or _dated_stamp(text) or _particle_byline(text) or _share_button(text)
+            or _link_bar(text) or text.rstrip(":").casefold() in BYLINE_PARTICLES)
 
 
 def _share_button(text: str) -> bool:
@@ -304,10 +306,31 @@ def _marked_byline(page: Page, start: int, stop: int) -> int | None:
     capitalized words, maybe with a date and time, a role or an outlet ("By Jane Roe Dec 9, 2024",
     "Von Anna Berg · 5. Mai 2024, 10:12 Uhr", "by Jane Roe @janeroe"): the byline."""
     for i in range(max(0, start), min(stop, len(page.lines))):
-        if page.open(i) and _particle_byline(page.lines[i].text):
+        if not page.open(i):
+            continue
+        text = page.lines[i].text
+        if _particle_byline(text) or _name_then_stamp(page, text):
             page.verdicts[i] = Verdict(Kind.BYLINE)
             return i
+        if text.rstrip(":").casefold() in BYLINE_PARTICLES:  # "By" alone, the name on a line of its own
+            name = next((j for j in range(i + 1, min(i + 3, len(page.lines))) if page.features[j] is not None), None)
+            if name is not None and page.open(name) and _name_shaped(page, name):
+                page.remove(i, Category.BYLINE, "byline-particle")
+                page.verdicts[name] = Verdict(Kind.BYLINE)
+                return name
     return None
+
+
+def _name_then_stamp(page: Page, text: str) -> bool:
+    """"Jane Roe / 18 May 2024", "Jane Roe · Coast Daily · Posted: May 18, 2024", "Jane Roe,
+    @janeroe": a name, then after a separator a date, an outlet or a handle."""
+    if len(text) > MARKED_BYLINE_MAX_CHARS:
+        return False
+    parts = _NAME_SEPARATOR.split(text, maxsplit=1)
+    if len(parts) < 2 or not _name_words(page, parts[0]):
+        return False
+    rest = parts[1]
+    return date_in(rest) is not None or rest.lstrip().startswith("@") or _particle_byline(f"by {rest}")
 
 
 def _particle_byline(text: str) -> bool:
@@ -393,6 +416,9 @@ def _headline_above(page: Page, first_good: int) -> int | None:
         if _link_bar(text):
             page.remove(i, Category.NAVIGATION, "link-bar")
             continue
+        if text.rstrip(":").casefold() in BYLINE_PARTICLES:  # "By" alone, over the name
+            page.remove(i, Category.BYLINE, "byline-particle")
+            continue
         if _stamp(text) or (hit is not None and hit.category is Category.BYLINE):
             continue
         if _name_shaped(page, i) and _title_above(page, i):
@@ -411,7 +437,11 @@ def _name_shaped(page: Page, i: int) -> bool:
     name looks ("Jane Doe", "Tomasz Nowicki", "J. R. Smith"), maybe after a byline particle
     ("Di Marco Rossi", "Door Anna de Vries"). Stoplists hold frequent first names, so stopword
     density cannot decide this."""
-    tokens = page.lines[i].text.split()
+    return _name_words(page, page.lines[i].text)
+
+
+def _name_words(page: Page, text: str) -> bool:
+    tokens = text.split()
     if len(tokens) > NAME_MAX_TOKENS:  # prose: spare the look at every word
         return False
     if tokens and tokens[0].casefold() in BYLINE_PARTICLES:
@@ -428,7 +458,7 @@ def _title_above(page: Page, i: int) -> bool:
     """Is there a title-like line just above line i (a name under a headline is its byline)?
     A date line between the two is passed over."""
     for j in range(i - 1, max(-1, i - 1 - TITLE_ABOVE_REACH), -1):
-        if not page.open(j) or is_dateline(page.lines[j].text):
+        if not page.open(j) or _stamp(page.lines[j].text):
             continue
         return _title_like(page, j) and not _name_shaped(page, j)
     return False
@@ -463,6 +493,7 @@ def keep_standfirst(page: Page, headline: int, first_good: int) -> None:
 # after a lower-case word, in a headline written in sentence case.
 _TRAIL_SEPARATOR = regex.compile(r" (?:/|>|»|›|\||·|•) ")  # "Home / World / Europe": a breadcrumb
 _NAME_TOKEN = regex.compile(r"\p{Lu}(?:\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)*|\.)")
+_NAME_SEPARATOR = regex.compile(r"\s+[/·•|–—-]\s+|,\s+")  # after a byline's name: "Jane Roe / May 18"
 _BYLINE_WORD = regex.compile(r"(?<![@#\w])\p{L}[\p{L}\p{M}'’.-]*")  # words, not handles or hashtags
 _GLUE = regex.compile(r"(?<=[\p{Ll}\p{N}'’)])\s+(?=\p{Lu}\p{Ll}*\b)")
 

@@ -316,3 +316,18 @@ def test_prose_above_the_headline_goes_when_the_article_outweighs_it() -> None:
     long_above = "\n\n".join([_OPENING, _SECOND, third])
     text = "\n".join([title, "", long_above, "", "Night ferry to the islands returns in May", "", notice, ""])
     assert cleaner.clean(text).body[:3] == (_OPENING, _SECOND, third)
+
+
+@pytest.mark.parametrize("lines, byline", [
+    (["By", "", "Jane Roe"], "Jane Roe"),  # a scraper that prints each text node on a line of its own
+    (["Jane Roe / May 18, 2024"], "Jane Roe / May 18, 2024"),
+    (["Jane Roe · Coast Daily · Posted: May 18, 2024 9:27 AM"], "Jane Roe · Coast Daily · Posted: May 18, 2024 9:27 AM"),
+    (["Jane Roe, @janeroe"], "Jane Roe, @janeroe"),
+])
+def test_bylines_split_from_their_particle_or_followed_by_a_stamp(lines: list[str], byline: str) -> None:
+    import cleaner
+
+    text = "\n".join(["Night ferry to the islands returns in May", "", *lines, "", _OPENING, "", _SECOND, ""])
+    article = cleaner.clean(text)
+    assert article.byline == byline
+    assert article.body == (_OPENING, _SECOND)
