@@ -169,7 +169,7 @@ def _mark_article(page: h.Page, weights: Weights, titled: metadata.Titled) -> in
     first = goods[-1] if first is None else first
     metadata.find_dateline(page, top - DATELINE_REACH, first + DATELINE_REACH)
     metadata.find_byline(page, top - BYLINE_ABOVE, first + BYLINE_REACH)
-    if headline is not None:
+    if titled.sure and headline is not None:
         metadata.clear_above_headline(page, headline)
     h.rule_blocks(page)
     first_good = page.next_good(0)

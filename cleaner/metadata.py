@@ -78,6 +78,7 @@ def wire_dateline(paragraph: str) -> str | None:
 # or an underscore, as East Asian titles print them without spaces.
 _SITE_SEPARATOR = regex.compile(r"\s+(?:\||-|–|—|::|:|·|•|«|»)\s+|\s*[｜：]\s*|_")
 SLUG_MIN_WORDS = 3  # a URL path segment with fewer words names no article ("/news/world/")
+TITLE_CASE_MIN = 0.5  # share of capitalized words from which sentences are a heading in title case
 TITLE_MAX_LINES = 3  # a title or heading wrapped by the scraper over this many lines is read whole
 # A heading read over one more line must match this much better: a breadcrumb or a label stands
 # over many headings with no blank between.
@@ -130,6 +131,7 @@ class Titled:
 
     heading: int | None
     named: bool
+    sure: bool = False  # the heading shares at least `TITLE_MATCH_MIN` of its words with the title or slug
 
 
 def title_line_heading(page: Page, source: str | None = None) -> Titled:
@@ -158,7 +160,7 @@ def title_line_heading(page: Page, source: str | None = None) -> Titled:
     if not titles:
         return Titled(None, False)
     best: list[int] = []
-    best_score, title_lines = TITLE_MATCH_MIN, 0
+    best_score, title_lines, sure = TITLE_MATCH_MIN, 0, False
     for i in page.nonblank[len(title):]:
         run = _run(page, i)
         tokens: set[str] = set()
@@ -175,10 +177,11 @@ def title_line_heading(page: Page, source: str | None = None) -> Titled:
                 score = max((_likeness(tokens, form) for form in forms
                              if all(form & own for own in line_tokens)), default=0.0)
                 score -= (k - 1) * WRAPPED_LINE_COST
+                raw = score
                 if not lines_read:  # the slug: a few words cut from the headline, met halfway, below a repeat
                     score = min(score + TITLE_MATCH_MIN - SLUG_MATCH_MIN, SLUG_MATCH_MAX)
                 if score > best_score:
-                    best, best_score, title_lines = run[:k], score, lines_read
+                    best, best_score, title_lines, sure = run[:k], score, lines_read, raw >= TITLE_MATCH_MIN
         if best_score >= 1:
             break
     if not best:
@@ -187,7 +190,7 @@ def title_line_heading(page: Page, source: str | None = None) -> Titled:
         page.verdicts[j] = Verdict(Kind.HEADLINE, rule=TITLE_REPEAT)
     for j in title[:title_lines]:
         page.remove(j, Category.NAVIGATION, "title-line")
-    return Titled(best[0], True)
+    return Titled(best[0], True, sure)
 
 
 def slug_words(source: str | None) -> set[str]:
@@ -200,8 +203,11 @@ def slug_words(source: str | None) -> set[str]:
 
 
 def _prose(page: Page, i: int) -> bool:
-    """Good prose that ends with a full stop: a paragraph, not a heading."""
-    return page.labels[i] is Label.GOOD and page.lines[i].text.endswith(".")
+    """Good prose that ends with a full stop, or several sentences not in title case: a paragraph,
+    not a heading ("Rates Rise Again. Does It Matter?" is one)."""
+    f = page.features[i]
+    return ((page.labels[i] is Label.GOOD and page.lines[i].text.endswith("."))
+            or (several_sentences(page, i) and f is not None and f.title_case < TITLE_CASE_MIN))
 
 
 def _blank_after(page: Page, i: int) -> bool:
@@ -465,8 +471,8 @@ def _title_above(page: Page, i: int) -> bool:
 
 
 def clear_above_headline(page: Page, headline: int) -> None:
-    """What stands above the headline is page furniture (menus, teasers, notices), even prose: the
-    article starts at its headline. Unless the prose above outweighs the prose below
+    """What stands above a headline the title line or the slug surely names (`Titled.sure`) is page
+    furniture (menus, teasers, notices), even prose: the article starts at its headline. Unless the prose above outweighs the prose below
     (`ABOVE_HEADLINE_MAX_SHARE`): then the headline may be a repeat in a list, and nothing goes."""
     above = sum(page.features[i].chars for i in page.goods(0, headline))  # type: ignore[union-attr]
     below = sum(page.features[i].chars for i in page.goods(headline + 1))  # type: ignore[union-attr]
