@@ -331,3 +331,16 @@ def test_bylines_split_from_their_particle_or_followed_by_a_stamp(lines: list[st
     article = cleaner.clean(text)
     assert article.byline == byline
     assert article.body == (_OPENING, _SECOND)
+
+
+def test_a_line_the_slug_names_loosely_clears_nothing_above_it() -> None:
+    """A line that shares only a few words with the URL's slug may be the headline, but it is no sure
+    start of the article: the paragraph above it stays."""
+    import cleaner
+
+    third = "The first crossing is planned for the second Friday in May, weather permitting, the company added."
+    fourth = "Tickets for the night crossing go on sale next week, and islanders will pay half the normal fare."
+    text = "\n".join([_OPENING, "", "Island ferry summer deals", "", _SECOND, "", third, "", fourth, ""])
+    article = cleaner.clean(text, source="https://news.example/2024/05/ferry-timetable-changes-islands-summer")
+    assert article.headline == "Island ferry summer deals"
+    assert article.body == (_OPENING, _SECOND, third, fourth)
