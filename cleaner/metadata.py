@@ -78,6 +78,7 @@ def wire_dateline(paragraph: str) -> str | None:
 # or an underscore, as East Asian titles print them without spaces.
 _SITE_SEPARATOR = regex.compile(r"\s+(?:\||-|–|—|::|:|·|•|«|»)\s+|\s*[｜：]\s*|_")
 SLUG_MIN_WORDS = 3  # a URL path segment with fewer words names no article ("/news/world/")
+LIST_BULLETS = ("* ", "+ ", "• ", "- ", "– ")  # how scrapers draw list items: a list item is no headline
 TITLE_CASE_MIN = 0.5  # share of capitalized words from which sentences are a heading in title case
 TITLE_MAX_LINES = 3  # a title or heading wrapped by the scraper over this many lines is read whole
 # A heading read over one more line must match this much better: a breadcrumb or a label stands
@@ -376,6 +377,7 @@ def _title_like(page: Page, i: int) -> bool:
         f is not None and page.labels[i] is not Label.RULE and not f.linkish
         and HEADLINE_MIN_WORDS <= f.words <= HEADLINE_MAX_WORDS and f.chars <= HEADLINE_MAX_CHARS
         and not f.ends_sentence and not text.endswith((":", ",", ";", "(", "[", "„")) and not _stamp(text)
+        and not text.startswith(LIST_BULLETS)
         and len(_TRAIL_SEPARATOR.findall(text)) < 2 and not page.pieces[i]
     )
 

@@ -344,3 +344,12 @@ def test_a_line_the_slug_names_loosely_clears_nothing_above_it() -> None:
     article = cleaner.clean(text, source="https://news.example/2024/05/ferry-timetable-changes-islands-summer")
     assert article.headline == "Island ferry summer deals"
     assert article.body == (_OPENING, _SECOND, third, fourth)
+
+
+@pytest.mark.parametrize("item", ["* Share on Reddit", "+ Weekend travel deals", "• Most read stories"])
+def test_a_list_item_is_never_the_headline(item: str) -> None:
+    """Scrapers draw list items with a bullet ("* ", "+ "): a menu or share list above the text."""
+    import cleaner
+
+    article = cleaner.clean("\n".join(["Home", "", item, "", _OPENING, "", _SECOND, ""]))
+    assert article.headline is None
