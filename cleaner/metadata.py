@@ -288,21 +288,24 @@ def _dated_stamp(text: str) -> bool:
 
 
 def find_byline(page: Page, start: int, stop: int) -> int | None:
-    """The byline: the first author line (a byline-category rule hit) before `stop`, or else a
-    bare name next to the headline or the dateline; other author lines (bios, signatures) are
-    removed. A name-shaped byline found while looking for the headline counts as the first."""
+    """The byline: the first author line (a byline-category rule hit, or a line a byline particle
+    opens) from `start` to `stop`; or else the first author line before `stop`, or a bare name next
+    to the headline or the dateline. Other author lines (bios, signatures) are removed. A
+    name-shaped byline found while looking for the headline counts as the first."""
     verdicts, byline, author = page.verdicts, Kind.BYLINE, Category.BYLINE  # enum members looked up once, not a line
     found = next((i for i, v in enumerate(verdicts) if v is not None and v.kind is byline), None)
-    for i, rule in enumerate(page.hits):
-        if rule is None or rule.category is not author or verdicts[i] is not None:
-            continue
-        if found is None and i < stop:
-            verdicts[i] = Verdict(byline)
-            found = i
-        else:
-            page.remove(i, author, rule.id)
+    authors = [i for i, rule in enumerate(page.hits) if rule is not None and rule.category is author and verdicts[i] is None]
     if found is None:
-        found = _marked_byline(page, start, stop)
+        found = next((i for i in authors if start <= i < stop), None)
+        if found is None:
+            found = _marked_byline(page, start, stop)
+        if found is None:
+            found = next((i for i in authors if i < stop), None)
+        if found is not None:
+            verdicts[found] = Verdict(byline)
+    for i in authors:
+        if i != found:
+            page.remove(i, author, page.hits[i].id)  # type: ignore[union-attr]
     if found is None:
         found = _name_by_metadata(page, start, stop)
     return found

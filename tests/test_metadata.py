@@ -353,3 +353,14 @@ def test_a_list_item_is_never_the_headline(item: str) -> None:
 
     article = cleaner.clean("\n".join(["Home", "", item, "", _OPENING, "", _SECOND, ""]))
     assert article.headline is None
+
+
+def test_the_byline_near_the_headline_wins_over_an_author_line_in_the_menu() -> None:
+    """An author-shaped line in the menu above ("By Topic Ferry News") is no byline when a byline
+    stands under the headline."""
+    import cleaner
+
+    text = "\n".join(["By Topic Ferry News", "Weather", "Sport", "Business", "Travel", "", "Night ferry to the islands returns in May", "",
+                      "By Jane Roe Dec 9, 2024", "", _OPENING, "", _SECOND, ""])
+    article = cleaner.clean(text)
+    assert (article.byline, article.date) == ("By Jane Roe Dec 9, 2024", "2024-12-09")
