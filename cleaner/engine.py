@@ -159,8 +159,11 @@ def _mark_article(page: h.Page, weights: Weights, titled: metadata.Titled) -> in
     else:
         headline = metadata.title_over_sentences(page)
     if not goods:
-        # Nothing reads as article prose: unsure, so everything the rules left stays.
-        metadata.find_byline(page, 0, 0)
+        # Nothing reads as article prose: unsure, so everything the rules left stays; the metadata
+        # lines are looked for around a headline, when there is one.
+        around = (0, 0) if headline is None else (headline - DATELINE_REACH, headline + DATELINE_REACH)
+        metadata.find_dateline(page, *around)
+        metadata.find_byline(page, *around)
         return _keep_the_rest(page, headline)
     if headline is not None:
         h.caption_near_headline(page, headline)

@@ -364,3 +364,15 @@ def test_the_byline_near_the_headline_wins_over_an_author_line_in_the_menu() -> 
                       "By Jane Roe Dec 9, 2024", "", _OPENING, "", _SECOND, ""])
     article = cleaner.clean(text)
     assert (article.byline, article.date) == ("By Jane Roe Dec 9, 2024", "2024-12-09")
+
+
+def test_a_page_without_prose_the_stoplists_know_gets_its_date_near_the_headline() -> None:
+    """A language without a stoplist has no good lines: the page stays whole, but the date line under
+    the headline is still its date."""
+    import cleaner
+
+    heading = "離島への夜行フェリーが五月に運航再開"
+    opening = "フェリー会社は火曜日、冬の間運休していた夜行便を五月から再開すると発表した。"
+    article = cleaner.clean("\n".join([f"{heading}：海辺新聞", "", heading, "", "2025年3月4日 09時42分", "", opening, ""]))
+    assert (article.headline, article.date) == (heading, "2025-03-04")
+    assert opening in article.body
