@@ -150,12 +150,16 @@ DATELINE_REACH = 6
 def _mark_article(page: h.Page, weights: Weights, titled: metadata.Titled) -> int | None:
     """Zones and metadata around the good paragraphs; returns the headline's index. `titled`: what
     the page's title line and URL said of the headline; when they name one that no line repeats,
-    no line is guessed the headline."""
+    no line but the title line itself is taken for the headline."""
     goods = page.goods()
-    if titled.heading is not None or titled.named:
+    if titled.heading is not None:
         headline = titled.heading
     elif goods:
-        headline = metadata.find_headline(page, goods[0])
+        # A title line names a headline no line repeats: none is guessed, unless the title line
+        # itself stands over the text as its headline ("Headline – Source" over a clean article).
+        headline = metadata.find_headline(page, goods[0], page.nonblank[0] if titled.named else None)
+    elif titled.named:
+        headline = None
     else:
         headline = metadata.title_over_sentences(page)
     if not goods:

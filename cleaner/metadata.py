@@ -385,7 +385,7 @@ def _title_like(page: Page, i: int) -> bool:
     )
 
 
-def find_headline(page: Page, first_good: int) -> int | None:
+def find_headline(page: Page, first_good: int, only: int | None = None) -> int | None:
     """The title-like line nearest above the first good paragraph, or that paragraph itself.
 
     Walking up, sentences are the standfirst (body) and are passed, and so are a few one- or
@@ -393,10 +393,13 @@ def find_headline(page: Page, first_good: int) -> int | None:
     title-like line is the headline. What stands above it (breadcrumbs, menus) is left for the top
     zone. A long headline reads as a good paragraph itself: when nothing above qualifies, a first
     good line that is title-shaped (no sentence end) and has prose after it is the headline.
+    `only`: the one line that may be the headline (none other is).
     """
     headline = _headline_above(page, first_good)
     if headline is None and _title_like(page, first_good) and page.any_good(first_good + 1):
         headline = first_good
+    if only is not None and headline != only:
+        return None
     if headline is not None:
         page.verdicts[headline] = Verdict(Kind.HEADLINE)
     return headline

@@ -376,3 +376,13 @@ def test_a_page_without_prose_the_stoplists_know_gets_its_date_near_the_headline
     article = cleaner.clean("\n".join([f"{heading}：海辺新聞", "", heading, "", "2025年3月4日 09時42分", "", opening, ""]))
     assert (article.headline, article.date) == (heading, "2025-03-04")
     assert opening in article.body
+
+
+def test_a_headline_with_its_source_after_a_dash_over_a_clean_article_stays_the_headline() -> None:
+    """"Headline – Source" on the first line, right over the text, is the article's own headline even
+    though nothing repeats it."""
+    import cleaner
+
+    headline = "Night ferry to the islands returns in May – harbour master"
+    article = cleaner.clean("\n".join([headline, "", _OPENING, "", _SECOND, ""]))
+    assert article.headline == headline
