@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
+from collections.abc import Iterable
 
 import regex
 
@@ -29,11 +30,16 @@ atualizado atualização em às opublikowano zaktualizowano aktualizacja o godz 
 опубликовано обновлено обновлён в г года опубліковано оновлено о р року від до
 """.split())
 _DIGIT = regex.compile(r"\d")  # every date pattern needs one: a line without is no dateline
-_NUMERIC_DATE = r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})"
+# Year first: ISO 8601 (a timestamp's time and zone included: "2025-03-04T09:42:00Z"), and the
+# "2019/04/21", "2019.04.25" of East Asian pages; or day and month first, in either order.
+_YEAR_FIRST = r"\d{4}(?:-\d{1,2}-\d{1,2}(?:T\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?|([./])\d{1,2}\1\d{1,2})"
+_NUMERIC_DATE = rf"{_YEAR_FIRST}|\d{{1,2}}[./]\d{{1,2}}[./](?:\d{{4}}|\d{{2}})"
+# "2019年3月2日": followed by a time without a space ("2019年3月2日09:18"), so not bounded by a word end.
+_KANJI_DATE = r"(?<!\d)\d{4}年\d{1,2}月\d{1,2}日"
 # Compiled once: the module-level `regex` functions look the pattern up in a cache on every call.
 _NUMBERS = regex.compile(r"\d+")
-_ISO_PARTS = regex.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
-_WHOLE_NUMERIC_DATE = regex.compile(_NUMERIC_DATE)
+_ISO_PARTS = regex.compile(r"(\d{4})[-./年](\d{1,2})[-./月](\d{1,2})")
+_WHOLE_NUMERIC_DATE = regex.compile(r"\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})")
 
 
 @dataclass(frozen=True)
@@ -66,7 +72,7 @@ def _calendar() -> Calendar:
         rf"(?<!\w)(?:{_NUMERIC_DATE}"
         rf"|\d{{1,2}}(?:st|nd|rd|th)?\.?\s+(?:de\s+)?(?:{month})\.?(?:,?\s+(?:de\s+)?\d{{4}})?"
         rf"|(?=\w+\.?\s+\d)(?:(?:{month})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
-        rf"|(?:{month})\s+\d{{4}}))(?!\w)",
+        rf"|(?:{month})\s+\d{{4}}))(?!\w)|{_KANJI_DATE}",
         regex.IGNORECASE,
     )
     return Calendar(months, frozenset(weekdays), pattern)
@@ -98,22 +104,25 @@ def is_dateline(text: str) -> bool:
 
 
 @remembered
-def iso_date(text: str) -> str | None:
+def iso_date(text: str, month_first: bool = False) -> str | None:
     """ISO 8601 date of the printed date in `text`, when it names day, month and year.
 
     A date without a year gets none: guessing it would need the clock, and the core reads no clock.
-    Numeric dates are read day first ("27.02.2024"), unless the first number cannot be a month's
-    day order ("02/27/2024" is read as US). Remembered like `is_dateline`: a site's pages of a day
-    print one date line.
+    Numeric dates are read day first ("27.02.2024"), or month first when `month_first` (US order,
+    see `month_first`), unless the first number cannot be a month or the second a day ("02/27/2024"
+    is read as US either way). Remembered like `is_dateline`: a site's pages of a day print one
+    date line.
     """
     printed = date_in(text)
     if printed is None:
         return None
     numbers = [int(n) for n in _NUMBERS.findall(printed)]
-    if m := _ISO_PARTS.fullmatch(printed):
+    if m := _ISO_PARTS.match(printed):
         year, month, day = (int(g) for g in m.groups())
     elif _WHOLE_NUMERIC_DATE.fullmatch(printed):
         day, month, year = numbers
+        if month_first:
+            day, month = month, day
         if month > 12 >= day:
             day, month = month, day
         if year < 100:
@@ -130,3 +139,32 @@ def iso_date(text: str) -> str | None:
         return date(year, month, day).isoformat()
     except ValueError:
         return None
+
+
+_NUMERIC_DAY_FIRST = regex.compile(r"(?<!\d)(\d{1,2})[./](\d{1,2})[./](?:\d{4}|\d{2})(?!\d)")
+MONTH_FIRST_LANGUAGES = frozenset({"en"})  # US order ("03/04/2025" is March 4) unless the page says otherwise
+
+
+def ambiguous(text: str) -> bool:
+    """Does the line's date read as two dates, day first and month first ("03/04/2025")?"""
+    printed = date_in(text)
+    if printed is None or not _WHOLE_NUMERIC_DATE.fullmatch(printed):
+        return False
+    first, second = (int(n) for n in _NUMBERS.findall(printed)[:2])
+    return first != second and first <= 12 and second <= 12
+
+
+def month_first(texts: Iterable[str], language: str | None) -> bool:
+    """Does the page print numeric dates month first? An English page does, unless one of its dates
+    cannot be read so ("27/02/2024"); any other page does only when one of its dates must be
+    ("02/27/2024")."""
+    default = language in MONTH_FIRST_LANGUAGES
+    for text in texts:
+        if "/" not in text and "." not in text:
+            continue
+        for first, second in _NUMERIC_DAY_FIRST.findall(text):
+            if int(first) > 12 >= int(second):
+                return False
+            if int(second) > 12 >= int(first):
+                return True
+    return default

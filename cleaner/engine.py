@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 
 from . import heuristics as h
 from . import metadata
+from . import dates
 from .dates import iso_date
 from .article import Article, Category, Removal
 from .language import detect_lines, pack_of
@@ -146,8 +147,9 @@ class Cleaner:
             h.rule_blocks(page)
             h.teasers_before_more_links(page)  # only here: in a whole page, a standfirst may end so
             return page, language, _keep_the_rest(page, None)
+        titled = metadata.title_line_heading(page, source)  # before repeats: the heading may repeat the title
         h.repeated_lines(page)
-        headline = _mark_article(page, self.weights)
+        headline = _mark_article(page, self.weights, titled)
         page.no_article = no_article(page)
         if page.no_article is not None:
             mark_no_article(page, page.no_article)
@@ -158,26 +160,44 @@ class Cleaner:
 # How far from the article start metadata lines are looked for (lines, blank ones included).
 # A standfirst may stand between the headline and them, hence past the first good paragraph.
 BYLINE_REACH = 6
+BYLINE_ABOVE = 4  # and above the headline: some sites print the byline over it
 DATELINE_REACH = 6
 
 
-def _mark_article(page: h.Page, weights: Weights) -> int | None:
-    """Zones and metadata around the good paragraphs; returns the headline's index."""
+def _mark_article(page: h.Page, weights: Weights, titled: metadata.Titled) -> int | None:
+    """Zones and metadata around the good paragraphs; returns the headline's index. `titled`: what
+    the page's title line and URL said of the headline; when they name one that no line repeats,
+    no line but the title line itself is taken for the headline."""
     h.counted_lists(page)
     h.truncated_teasers(page)
     goods = page.goods()
+    headline: int | None
+    if titled.heading is not None:
+        headline = titled.heading
+    elif goods:
+        # A title line names a headline no line repeats: none is guessed, unless the title line
+        # itself stands over the text as its headline ("Headline – Source" over a clean article).
+        headline = metadata.find_headline(page, goods[0], page.nonblank[0] if titled.named else None)
+    elif titled.named:
+        headline = None
+    else:
+        headline = metadata.title_over_sentences(page)
     if not goods:
-        # Nothing reads as article prose: unsure, so everything the rules left stays.
-        metadata.find_byline(page, 0, 0)
-        return _keep_the_rest(page, metadata.title_over_sentences(page))
-    headline = metadata.find_headline(page, goods[0])
+        # Nothing reads as article prose: unsure, so everything the rules left stays; the metadata
+        # lines are looked for around a headline, when there is one.
+        around = (0, 0) if headline is None else (headline - DATELINE_REACH, headline + DATELINE_REACH)
+        metadata.find_dateline(page, *around)
+        metadata.find_byline(page, *around)
+        return _keep_the_rest(page, headline)
     if headline is not None:
         h.caption_near_headline(page, headline)
     top = headline if headline is not None else goods[0]
     first = page.next_good(top + 1)
     first = goods[-1] if first is None else first
     metadata.find_dateline(page, top - DATELINE_REACH, first + DATELINE_REACH)
-    metadata.find_byline(page, top, first + BYLINE_REACH)
+    metadata.find_byline(page, top - BYLINE_ABOVE, first + BYLINE_REACH)
+    if titled.sure and headline is not None:
+        metadata.clear_above_headline(page, headline)
     h.rule_blocks(page)
     h.comment_thread(page)
     first_good = page.next_good(0)
@@ -230,6 +250,13 @@ def _keep_the_rest(page: h.Page, headline: int | None) -> int | None:
             verdicts[i] = kept
     _mend_long_lines(page)
     return headline
+
+
+def _date(page: h.Page, dateline: str, language: str | None) -> str | None:
+    """The dateline's ISO date; a numeric one read in the order the page prints its dates in."""
+    if not dates.ambiguous(dateline):
+        return iso_date(dateline)
+    return iso_date(dateline, dates.month_first((line.text for line in page.lines), language))
 
 
 def _verdict_name(verdict: h.Verdict) -> str:
@@ -287,12 +314,16 @@ def _article(page: h.Page, language: str | None, headline_index: int | None) -> 
         dateline = metadata.wire_dateline(body[0])
     headline = subheadline = None
     if headline_index is not None:
-        headline, subheadline = metadata.split_headline(page.lines[headline_index].text, page.stoplist, body)
+        verdict = page.verdicts[headline_index]
+        if verdict is not None and verdict.rule == metadata.TITLE_REPEAT:
+            headline = metadata.headline_text(page, headline_index)
+        else:
+            headline, subheadline = metadata.split_headline(page.lines[headline_index].text, page.stoplist, body)
     return Article(
         headline=headline,
         subheadline=subheadline,
         dateline=dateline,
-        date=iso_date(dateline) if dateline else None,
+        date=_date(page, dated, language) if (dated := dateline or (bylines[0] if bylines else None)) else None,
         byline=bylines[0] if bylines else None,
         body=tuple(body),
         language=language,

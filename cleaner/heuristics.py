@@ -903,6 +903,16 @@ HEURISTICS: tuple[Heuristic, ...] = (
               "link: a teaser for another page (HTML mode)."),
     Heuristic("site-repeat", Category.NAVIGATION, "A line of the site's template, learned across a batch: it "
               "recurs in many documents of one domain or folder."),
+    Heuristic("title-line", Category.NAVIGATION, "The page's title line (\"Headline | Site\"), printed first by "
+              "scrapers of the whole page: the headline is its repeat below, or it stands for the headline itself."),
+    Heuristic("above-headline", Category.NAVIGATION, "What stands above a headline that the title line or the "
+              "URL surely names (menus, teasers, notices), unless the prose above outweighs the article below."),
+    Heuristic("share-button", Category.SHARE, "A share button or a line of networks near the headline (\"Share on "
+              "X\", \"Dela på Facebook\", \"Поделиться ВКонтакте\"): passed over as a headline, removed."),
+    Heuristic("link-bar", Category.NAVIGATION, "A bar of short links near the headline (\"Sign in | Register\"): "
+              "passed over as a headline, removed."),
+    Heuristic("byline-particle", Category.BYLINE, "\"By\" (or its like) alone on a line over the author's name: "
+              "part of the byline."),
     Heuristic("line-score", Category.OTHER, "A line the fitted line score puts below its threshold (off in the "
               "shipped weights: the threshold is -inf)."),
 )

@@ -6,12 +6,15 @@ Dates themselves (recognizing a date line, reading its ISO form) are the `dates`
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
+from urllib.parse import unquote, urlsplit
 
 import regex
 
 from .article import Category
 from .heuristics import Kind, Label, Page, Verdict, several_sentences
-from .dates import is_dateline
+from .dates import DATE_LABELS, date_in, is_dateline, iso_date
+from .language import words
 
 HEADLINE_MIN_WORDS = 2
 HEADLINE_MAX_WORDS = 30
@@ -23,6 +26,23 @@ SPLIT_MIN_WORDS = 3  # both halves of a glued headline/subtitle must be at least
 FUNCTION_WORD_MAX_CHARS = 3
 LABEL_MAX_WORDS = 2  # a line this short between headline and text is a label, passed when looking up
 LABELS_PASSED_MAX = 2
+STAMP_MAX_CHARS = 100  # a line this short with a whole date in it, near the headline, is its date stamp
+STAMP_MAX_WORDS = 12
+MARKED_BYLINE_MAX_CHARS = 120  # "By Jane Roe and John Doe, Local Democracy Reporter · Dec 9, 2024, 4:19 PM ET"
+MARKED_BYLINE_MAX_WORDS = 12  # words of letters besides the date and its labels
+# Share buttons in any language: the verb, and what may follow it (a preposition, a possessive, a
+# network's name; "x" is the network only after a share verb).
+SHARE_VERBS = frozenset("""share teilen partager partagez compartir compartilhar condividi delen dela del
+jaa udostępnij sdílet zdieľať megosztás distribuie paylaş поделиться поділитися поделись сподели""".split())
+SHARE_OBJECTS = frozenset("""on via to with your this it this på med auf mit per sur par avec en con su op met
+na w przez в через у no em com""".split())
+SOCIAL_NETWORKS = frozenset("""x twitter facebook whatsapp telegram linkedin pinterest reddit email e-mail mail
+messenger threads bluesky mastodon vk вконтакте одноклассники viber xing""".split())
+SHARE_MAX_WORDS = 6
+LINK_BAR_PART_MAX_WORDS = 2  # "Sign in | Register": each link a word or two
+# Prose above the headline, as a share of the prose below it, up to which it is page furniture.
+# Fitted on the development set's half a (0.3, 0.6, 1.0: densescore and metaset body start).
+ABOVE_HEADLINE_MAX_SHARE = 0.6
 NAME_MIN_WORDS = 2
 NAME_MAX_WORDS = 4
 NAME_MAX_TOKENS = 10  # words of a name line, byline and name particles ("von", "de la") included
@@ -53,33 +73,288 @@ def wire_dateline(paragraph: str) -> str | None:
 
 # --- finding them on a page ------------------------------------------------------------------
 
+# Where a page's title line ("Headline | Site", "Site - Section - Headline") parts the headline from
+# the site's name: a bar, a dash, a colon or a double colon between spaces; a full-width bar or colon,
+# or an underscore, as East Asian titles print them without spaces.
+_SITE_SEPARATOR = regex.compile(r"\s+(?:\||-|–|—|::|:|·|•|«|»)\s+|\s*[｜：]\s*|_")
+SLUG_MIN_WORDS = 3  # a URL path segment with fewer words names no article ("/news/world/")
+LIST_BULLETS = ("* ", "+ ", "• ", "- ", "– ")  # how scrapers draw list items: a list item is no headline
+TITLE_CASE_MIN = 0.5  # share of capitalized words from which sentences are a heading in title case
+TITLE_MAX_LINES = 3  # a title or heading wrapped by the scraper over this many lines is read whole
+# A heading read over one more line must match this much better: a breadcrumb or a label stands
+# over many headings with no blank between.
+WRAPPED_LINE_COST = 0.1
+TITLE_PART_MIN_TOKENS = 2  # a part of the title line with fewer words is no headline ("Home", "News")
+# A line sharing this share of its words (Dice) with the title line's headline part prints the same
+# headline edited ("Site" gone, a word changed, quotes of another kind). Fitted on metaset half a.
+TITLE_MATCH_MIN = 0.6
+SLUG_MATCH_MIN = 0.3  # and the URL's slug: it drops words ("the", "a") and is often cut short
+SLUG_MATCH_MAX = 0.99  # a line the slug names is never as sure as a repeat of the title
+_UNSPACED_RUN = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]{2,}")
+
+
+def title_parts(text: str) -> list[set[str]]:
+    """The word sets a page's title line may print its headline in: the whole line, and at each site
+    separator the longer side (the site's name is the shorter one), and the longest single part."""
+    parts = _SITE_SEPARATOR.split(text)
+    forms = [text]
+    if len(parts) > 1:
+        for m in _SITE_SEPARATOR.finditer(text):
+            head, tail = text[: m.start()], text[m.end():]
+            forms.append(head if len(head) >= len(tail) else tail)
+        forms.append(max(parts, key=len))
+    return [t for t in map(_tokens, forms) if len(t) >= TITLE_PART_MIN_TOKENS]
+
+
+def _tokens(text: str) -> set[str]:
+    """Words, and for the scripts written without spaces their character pairs."""
+    out: set[str] = set()
+    for w in words(text):
+        if _UNSPACED_RUN.search(w):
+            out.update(w[k:k + 2] for k in range(len(w) - 1))
+        else:
+            out.add(w)
+    return out
+
+
+def _likeness(a: set[str], b: set[str]) -> float:
+    return 2 * len(a & b) / (len(a) + len(b))
+
+
+TITLE_REPEAT = "title-repeat"  # the rule a headline found by the title line is marked with
+
+
+@dataclass(frozen=True)
+class Titled:
+    """What the page's title line and URL say of the headline: the heading line that repeats them, if
+    one does, and whether they name a headline at all (a title with a site's name, a slug of words):
+    when they do and no line repeats it, no other line is to be guessed the headline."""
+
+    heading: int | None
+    named: bool
+    sure: bool = False  # the heading shares at least `TITLE_MATCH_MIN` of its words with the title or slug
+
+
+def title_line_heading(page: Page, source: str | None = None) -> Titled:
+    """The article's heading, found as the repeat of the page's title line.
+
+    Scrapers of whole pages print the HTML title first ("Headline | Site"), and the article prints
+    its heading again as a line of its own: the title-like line that shares most words with the
+    title or its headline part (at least `TITLE_MATCH_MIN`) is the headline, and the title line goes
+    (`title-line`). The URL's slug ("/2024/05/night-ferry-returns-in-may") is such a title too, where
+    it has `SLUG_MIN_WORDS` words. A scraper that keeps the HTML source's line breaks wraps either over two or three
+    lines: runs of lines without a blank between are read whole too. The page says where its headline
+    ends, so it is never split (`split_headline`). Only lines nothing has decided and no rule hit are
+    looked at; without a repeat nothing is decided here.
+    """
+    if len(page.nonblank) < 2:
+        return Titled(None, False)
+    title = _run(page, page.nonblank[0])
+    # (title lines read, their forms) for each length of the title's run; the URL's slug reads none
+    titles = [(k, forms) for k in range(1, len(title) + 1) if (forms := title_parts(_joined(page, title[:k])))]
+    # A site separator parts the first line, or the title wrapped over lines that a blank line ends.
+    named = any(len(forms) > 1 and (k == 1 or _blank_after(page, title[k - 1])) for k, forms in titles)
+    slug = slug_words(source)
+    if len(slug) >= SLUG_MIN_WORDS:
+        titles.append((0, [slug]))
+        named = True
+    if not titles:
+        return Titled(None, False)
+    best: list[int] = []
+    best_score, title_lines, sure = TITLE_MATCH_MIN, 0, False
+    for i in page.nonblank[len(title):]:
+        run = _run(page, i)
+        tokens: set[str] = set()
+        line_tokens: list[set[str]] = []  # each line's own: every line of a heading shares words with the title
+        for k in range(1, len(run) + 1):
+            text = _joined(page, run[:k])
+            if len(text) > HEADLINE_MAX_CHARS or len(words(text)) > HEADLINE_MAX_WORDS or _prose(page, run[k - 1]):
+                break  # too long, or the text under the heading
+            line_tokens.append(_tokens(page.lines[run[k - 1]].text))
+            tokens |= line_tokens[-1]
+            if len(tokens) < TITLE_PART_MIN_TOKENS:
+                continue
+            for lines_read, forms in titles:
+                score = max((_likeness(tokens, form) for form in forms
+                             if all(form & own for own in line_tokens)), default=0.0)
+                score -= (k - 1) * WRAPPED_LINE_COST
+                raw = score
+                if not lines_read:  # the slug: a few words cut from the headline, met halfway, below a repeat
+                    score = min(score + TITLE_MATCH_MIN - SLUG_MATCH_MIN, SLUG_MATCH_MAX)
+                if score > best_score:
+                    best, best_score, title_lines, sure = run[:k], score, lines_read, raw >= TITLE_MATCH_MIN
+        if best_score >= 1:
+            break
+    if not best:
+        return Titled(None, named)
+    for j in best:
+        page.verdicts[j] = Verdict(Kind.HEADLINE, rule=TITLE_REPEAT)
+    for j in title[:title_lines]:
+        page.remove(j, Category.NAVIGATION, "title-line")
+    return Titled(best[0], True, sure)
+
+
+def slug_words(source: str | None) -> set[str]:
+    """The words of the URL path's segment with most words: a slug that names the article."""
+    if not source:
+        return set()
+    path = unquote(urlsplit(source if "//" in source else f"//{source}").path)
+    segments = [_tokens(segment.replace("-", " ").replace("_", " ")) for segment in path.split("/")]
+    return max(segments, key=len, default=set())
+
+
+def _prose(page: Page, i: int) -> bool:
+    """Good prose that ends with a full stop, or several sentences not in title case: a paragraph,
+    not a heading ("Rates Rise Again. Does It Matter?" is one)."""
+    f = page.features[i]
+    return ((page.labels[i] is Label.GOOD and page.lines[i].text.endswith("."))
+            or (several_sentences(page, i) and f is not None and f.title_case < TITLE_CASE_MIN))
+
+
+def _blank_after(page: Page, i: int) -> bool:
+    return i + 1 < len(page.lines) and page.features[i + 1] is None
+
+
+def _run(page: Page, i: int) -> list[int]:
+    """Line i and the lines right under it (no blank between), up to `TITLE_MAX_LINES`, that nothing
+    decided and no rule hit; those under it no pieces of a sentence cut at its links (a scraper glues
+    the lines of scripts without spaces, so line i itself may look like one) and no stamp or widget."""
+    run: list[int] = []
+    while (len(run) < TITLE_MAX_LINES and i < len(page.lines) and page.open(i) and page.hits[i] is None
+           and not (run and (page.in_sentence[i] or _stamp(page.lines[i].text)))):
+        run.append(i)
+        i += 1
+    return run
+
+
+def _joined(page: Page, run: Sequence[int]) -> str:
+    return " ".join(page.lines[j].text for j in run)
+
+
+def headline_text(page: Page, i: int) -> str:
+    """The headline line's text; a heading found wrapped over several lines, joined."""
+    run = [i]
+    while run[-1] + 1 < len(page.lines) and (v := page.verdicts[run[-1] + 1]) is not None and v.rule == TITLE_REPEAT:
+        run.append(run[-1] + 1)
+    return _joined(page, run)
+
+
 def find_dateline(page: Page, start: int, stop: int) -> int | None:
     """The first standalone date line around the article start (a few lines above the headline
-    to a few lines into the article)."""
-    for i in range(max(0, start), min(len(page.lines), stop)):
-        if page.open(i) and page.labels[i] is not Label.GOOD and not page.pieces[i] and is_dateline(page.lines[i].text):
-            page.verdicts[i] = Verdict(Kind.DATELINE)
-            return i
+    to a few lines into the article); failing one, the first short line there that prints a whole
+    date among other words ("Story published on 5 May 2024 · 4 min read", "公開日 2019年2月13日")."""
+    lines = range(max(0, start), min(len(page.lines), stop))
+    for test in (is_dateline, _dated_stamp):
+        for i in lines:
+            if (page.open(i) and page.labels[i] is not Label.GOOD and not page.pieces[i] and test(page.lines[i].text)
+                    and not _byline_like(page, i)):
+                page.verdicts[i] = Verdict(Kind.DATELINE)
+                return i
     return None
 
 
+def _byline_like(page: Page, i: int) -> bool:
+    """An author line (a byline rule's hit, or "By ..."): the byline pass takes it, date and all."""
+    hit = page.hits[i]
+    first = page.lines[i].text.split(maxsplit=1)[0].rstrip(":").casefold()
+    return ((hit is not None and hit.category is Category.BYLINE) or first in BYLINE_PARTICLES
+            or _name_then_stamp(page, page.lines[i].text))
+
+
+def _stamp(text: str) -> bool:
+    """A date line, a date stamp, a byline, a share button or a bar of links: never the headline."""
+    return (is_dateline(text) or _dated_stamp(text) or _particle_byline(text) or _share_button(text)
+            or _link_bar(text) or text.rstrip(":").casefold() in BYLINE_PARTICLES)
+
+
+def _share_button(text: str) -> bool:
+    """"Share", "Share on X", "Dela på X", "Поделиться ВКонтакте", "Share your feedback on this
+    story": a share verb first, then nothing, a network's name, or a preposition or possessive
+    ("Share prices fall" is a headline)."""
+    tokens = words(text)
+    if not tokens or tokens[0] not in SHARE_VERBS or len(tokens) > SHARE_MAX_WORDS:
+        return False
+    return len(tokens) <= 2 or tokens[1] in SHARE_OBJECTS or any(t in SOCIAL_NETWORKS for t in tokens)
+
+
+def _link_bar(text: str) -> bool:
+    """"Sign in | Register", "Home / News": parts of a word or two between separators: links."""
+    parts = _TRAIL_SEPARATOR.split(text)
+    return len(parts) >= 2 and all(1 <= len(part.split()) <= LINK_BAR_PART_MAX_WORDS for part in parts)
+
+
+def _dated_stamp(text: str) -> bool:
+    return len(text) <= STAMP_MAX_CHARS and iso_date(text) is not None and len(words(text)) <= STAMP_MAX_WORDS
+
+
 def find_byline(page: Page, start: int, stop: int) -> int | None:
-    """The byline: the first author line (a byline-category rule hit) before `stop`, or else a
-    bare name next to the headline or the dateline; other author lines (bios, signatures) are
-    removed. A name-shaped byline found while looking for the headline counts as the first."""
+    """The byline: the first author line (a byline-category rule hit, or a line a byline particle
+    opens) from `start` to `stop`; or else the first author line before `stop`, or a bare name next
+    to the headline or the dateline. Other author lines (bios, signatures) are removed. A
+    name-shaped byline found while looking for the headline counts as the first."""
     verdicts, byline, author = page.verdicts, Kind.BYLINE, Category.BYLINE  # enum members looked up once, not a line
     found = next((i for i, v in enumerate(verdicts) if v is not None and v.kind is byline), None)
-    for i, rule in enumerate(page.hits):
-        if rule is None or rule.category is not author or verdicts[i] is not None:
-            continue
-        if found is None and i < stop:
-            verdicts[i] = Verdict(byline)
-            found = i
-        else:
-            page.remove(i, author, rule.id)
+    authors = [i for i, rule in enumerate(page.hits) if rule is not None and rule.category is author and verdicts[i] is None]
+    if found is None:
+        found = next((i for i in authors if start <= i < stop), None)
+        if found is None:
+            found = _marked_byline(page, start, stop)
+        if found is None:
+            found = next((i for i in authors if i < stop), None)
+        if found is not None:
+            verdicts[found] = Verdict(byline)
+    for i in authors:
+        if i != found:
+            page.remove(i, author, page.hits[i].id)  # type: ignore[union-attr]
     if found is None:
         found = _name_by_metadata(page, start, stop)
     return found
+
+
+def _marked_byline(page: Page, start: int, stop: int) -> int | None:
+    """The first line from `start` to `stop` that a byline particle opens and, past it, holds a few
+    capitalized words, maybe with a date and time, a role or an outlet ("By Jane Roe Dec 9, 2024",
+    "Von Anna Berg · 5. Mai 2024, 10:12 Uhr", "by Jane Roe @janeroe"): the byline."""
+    for i in range(max(0, start), min(stop, len(page.lines))):
+        if not page.open(i):
+            continue
+        text = page.lines[i].text
+        if _particle_byline(text) or _name_then_stamp(page, text):
+            page.verdicts[i] = Verdict(Kind.BYLINE)
+            return i
+        if text.rstrip(":").casefold() in BYLINE_PARTICLES:  # "By" alone, the name on a line of its own
+            name = next((j for j in range(i + 1, min(i + 3, len(page.lines))) if page.features[j] is not None), None)
+            if name is not None and page.open(name) and _name_shaped(page, name):
+                page.remove(i, Category.BYLINE, "byline-particle")
+                page.verdicts[name] = Verdict(Kind.BYLINE)
+                return name
+    return None
+
+
+def _name_then_stamp(page: Page, text: str) -> bool:
+    """"Jane Roe / 18 May 2024", "Jane Roe · Coast Daily · Posted: May 18, 2024", "Jane Roe,
+    @janeroe": a name, then after a separator a date, an outlet or a handle."""
+    if len(text) > MARKED_BYLINE_MAX_CHARS:
+        return False
+    parts = _NAME_SEPARATOR.split(text, maxsplit=1)
+    if len(parts) < 2 or not _name_words(page, parts[0]):
+        return False
+    rest = parts[1]
+    return date_in(rest) is not None or rest.lstrip().startswith("@") or _particle_byline(f"by {rest}")
+
+
+def _particle_byline(text: str) -> bool:
+    if len(text) > MARKED_BYLINE_MAX_CHARS:
+        return False
+    first, _, rest = text.partition(" ")
+    if first.rstrip(":").casefold() not in BYLINE_PARTICLES:
+        return False
+    printed = date_in(rest)
+    if printed is not None:
+        rest = rest.replace(printed, " ")
+    names = [w for w in _BYLINE_WORD.findall(rest) if w.casefold() not in DATE_LABELS]
+    capitalized = [w for w in names if w[:1].isupper()]
+    return 1 <= len(capitalized) and len(capitalized) * 2 >= len(names) and len(names) <= MARKED_BYLINE_MAX_WORDS
 
 
 _NAME_NEIGHBOURS = (Kind.HEADLINE, Kind.DATELINE)  # the lines a bare name is a byline next to
@@ -104,12 +379,13 @@ def _title_like(page: Page, i: int) -> bool:
     return (
         f is not None and page.labels[i] is not Label.RULE and not f.linkish
         and HEADLINE_MIN_WORDS <= f.words <= HEADLINE_MAX_WORDS and f.chars <= HEADLINE_MAX_CHARS
-        and not f.ends_sentence and not text.endswith((":", ",", ";", "(", "[", "„")) and not is_dateline(text)
+        and not f.ends_sentence and not text.endswith((":", ",", ";", "(", "[", "„")) and not _stamp(text)
+        and not text.startswith(LIST_BULLETS)
         and len(_TRAIL_SEPARATOR.findall(text)) < 2 and not page.pieces[i]
     )
 
 
-def find_headline(page: Page, first_good: int) -> int | None:
+def find_headline(page: Page, first_good: int, only: int | None = None) -> int | None:
     """The title-like line nearest above the first good paragraph, or that paragraph itself.
 
     Walking up, sentences are the standfirst (body) and are passed, and so are a few one- or
@@ -117,10 +393,13 @@ def find_headline(page: Page, first_good: int) -> int | None:
     title-like line is the headline. What stands above it (breadcrumbs, menus) is left for the top
     zone. A long headline reads as a good paragraph itself: when nothing above qualifies, a first
     good line that is title-shaped (no sentence end) and has prose after it is the headline.
+    `only`: the one line that may be the headline (none other is).
     """
     headline = _headline_above(page, first_good)
     if headline is None and _title_like(page, first_good) and page.any_good(first_good + 1):
         headline = first_good
+    if only is not None and headline != only:
+        return None
     if headline is not None:
         page.verdicts[headline] = Verdict(Kind.HEADLINE)
     return headline
@@ -144,7 +423,17 @@ def _headline_above(page: Page, first_good: int) -> int | None:
         if page.sentence_like(i) and (page.lines[i].text.endswith((".", "…", '"', "”", "»")) or several_sentences(page, i)):
             continue  # the standfirst, or an opening paragraph: a headline is never two sentences
         hit = page.hits[i]
-        if is_dateline(page.lines[i].text) or (hit is not None and hit.category is Category.BYLINE):
+        text = page.lines[i].text
+        if _share_button(text):
+            page.remove(i, Category.SHARE, "share-button")
+            continue
+        if _link_bar(text):
+            page.remove(i, Category.NAVIGATION, "link-bar")
+            continue
+        if text.rstrip(":").casefold() in BYLINE_PARTICLES:  # "By" alone, over the name
+            page.remove(i, Category.BYLINE, "byline-particle")
+            continue
+        if _stamp(text) or (hit is not None and hit.category is Category.BYLINE):
             continue
         if _name_shaped(page, i) and _title_above(page, i):
             page.verdicts[i] = Verdict(Kind.BYLINE)  # "Jane Doe" between headline and text
@@ -162,7 +451,11 @@ def _name_shaped(page: Page, i: int) -> bool:
     name looks ("Jane Doe", "Tomasz Nowicki", "J. R. Smith"), maybe after a byline particle
     ("Di Marco Rossi", "Door Anna de Vries"). Stoplists hold frequent first names, so stopword
     density cannot decide this."""
-    tokens = page.lines[i].text.split()
+    return _name_words(page, page.lines[i].text)
+
+
+def _name_words(page: Page, text: str) -> bool:
+    tokens = text.split()
     if len(tokens) > NAME_MAX_TOKENS:  # prose: spare the look at every word
         return False
     if tokens and tokens[0].casefold() in BYLINE_PARTICLES:
@@ -179,10 +472,26 @@ def _title_above(page: Page, i: int) -> bool:
     """Is there a title-like line just above line i (a name under a headline is its byline)?
     A date line between the two is passed over."""
     for j in range(i - 1, max(-1, i - 1 - TITLE_ABOVE_REACH), -1):
-        if not page.open(j) or is_dateline(page.lines[j].text):
+        if not page.open(j) or _stamp(page.lines[j].text):
             continue
         return _title_like(page, j) and not _name_shaped(page, j)
     return False
+
+
+def clear_above_headline(page: Page, headline: int) -> None:
+    """What stands above a headline the title line or the slug surely names (`Titled.sure`) is page
+    furniture (menus, teasers, notices), even prose: the article starts at its headline. Unless the prose above outweighs the prose below
+    (`ABOVE_HEADLINE_MAX_SHARE`): then the headline may be a repeat in a list, and nothing goes."""
+    features = page.features
+    above = sum(f.chars for i in page.goods(0, headline) if (f := features[i]) is not None)
+    below = sum(f.chars for i in page.goods(headline + 1) if (f := features[i]) is not None)
+    if above > ABOVE_HEADLINE_MAX_SHARE * below:
+        return
+    for i in page.nonblank:
+        if i >= headline:
+            break
+        if page.open(i):
+            page.remove(i, Category.NAVIGATION, "above-headline")
 
 
 def keep_standfirst(page: Page, headline: int, first_good: int) -> None:
@@ -199,6 +508,8 @@ def keep_standfirst(page: Page, headline: int, first_good: int) -> None:
 # after a lower-case word, in a headline written in sentence case.
 _TRAIL_SEPARATOR = regex.compile(r" (?:/|>|»|›|\||·|•) ")  # "Home / World / Europe": a breadcrumb
 _NAME_TOKEN = regex.compile(r"\p{Lu}(?:\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)*|\.)")
+_NAME_SEPARATOR = regex.compile(r"\s+[/·•|–—-]\s+|,\s+")  # after a byline's name: "Jane Roe / May 18"
+_BYLINE_WORD = regex.compile(r"(?<![@#\w])\p{L}[\p{L}\p{M}'’.-]*")  # words, not handles or hashtags
 _GLUE = regex.compile(r"(?<=[\p{Ll}\p{N}'’)])\s+(?=\p{Lu}\p{Ll}*\b)")
 
 

@@ -119,3 +119,270 @@ def test_a_piece_of_a_cut_sentence_is_neither_headline_nor_dateline() -> None:
     article = cleaner.clean(f"Home\n{bracketed}\n{rest}\n")
     assert article.headline is None
     assert article.body == (bracketed.replace("\n", ""), rest)
+
+
+_OPENING = ("The ferry company said on Tuesday that the night crossing to the islands will run again from May, "
+            "after a winter in which storms kept the old boat in port for weeks.")
+_SECOND = ("Islanders had asked for the service for years, and the council agreed to pay part of the cost "
+           "of the new boat, which carries twice as many cars as the old one.")
+
+
+def _page(title: str, heading: str) -> str:
+    return "\n".join([title, "", "Home", "News", "Travel", "Log in", "", heading, "", _OPENING, "", _SECOND, ""])
+
+
+@pytest.mark.parametrize("title, heading", [
+    ("Night ferry to the islands returns in May | The Harbour Gazette", "Night ferry to the islands returns in May"),
+    ("Coast Daily - Night ferry to the islands returns in May", "Night ferry to the islands returns in May"),
+    # The heading edited from the title: the site gone, a word changed, another kind of quotes.
+    ("Night ferry to the 'islands' returns after winter | Coast Daily", "Night ferry to the ‘islands’ returns in May"),
+    ("Nachtfähre zu den Inseln fährt ab Mai wieder - Küstenbote", "Nachtfähre zu den Inseln fährt ab Mai wieder"),
+    ("離島への夜行フェリーが五月に運航再開：海辺新聞", "離島への夜行フェリーが五月に運航再開"),
+])
+def test_the_title_lines_repeat_is_the_headline_and_the_title_line_goes(title: str, heading: str) -> None:
+    """Scrapers print the page's title first; its repeat as the article's heading is the headline,
+    however far down, and the title line is removed by `title-line`."""
+    import cleaner
+
+    article = cleaner.clean(_page(title, heading))
+    assert article.headline == heading
+    assert article.subheadline is None
+    assert [(r.text, r.rule) for r in article.removed if r.rule == "title-line"] == [(title, "title-line")]
+    assert article.body[0] == _OPENING
+
+
+def test_a_title_line_no_line_repeats_leaves_the_headline_empty() -> None:
+    """A title with a site's name that no line repeats names a headline the page does not print as a
+    line: no other line is guessed the headline (a wrong headline is worse than none)."""
+    import cleaner
+
+    article = cleaner.clean(_page("Weather warning for the coast | Coast Daily", "Night ferry to the islands returns in May"))
+    assert article.headline is None
+    assert not any(r.rule == "title-line" for r in article.removed)
+    assert article.body[0] == _OPENING
+    # Without a site separator, the first line names nothing: the headline is looked for as before.
+    article = cleaner.clean(_page("Weather warning for the coast", "Night ferry to the islands returns in May"))
+    assert article.headline == "Night ferry to the islands returns in May"
+
+
+@pytest.mark.parametrize("url", [
+    "https://news.example/2024/05/07/night-ferry-islands-returns-may-8731",
+    "https://news.example/travel/night_ferry_to_the_islands_returns",
+])
+def test_the_urls_slug_names_the_headline(url: str) -> None:
+    """Without a title line, the URL's slug is the evidence: the line that shares its words is the
+    headline, even when a closer line above the text would look like one; the first line stays."""
+    import cleaner
+
+    text = "\n".join(["Travel news", "", "Night ferry to the islands returns in May", "",
+                      "Storm closes the harbour road again", "", _OPENING, "", _SECOND, ""])
+    article = cleaner.clean(text, source=url)
+    assert article.headline == "Night ferry to the islands returns in May"
+    assert not any(r.rule == "title-line" for r in article.removed)
+    assert cleaner.clean(text).headline == "Storm closes the harbour road again"  # without the URL: the nearest title-like line
+
+
+def test_a_headline_the_title_line_confirms_is_not_split() -> None:
+    """"... hires Major ..." looks like a glued subtitle when the body prints "major" in lower case,
+    but the title line prints the same words as one headline."""
+    import cleaner
+
+    heading = "City council hires Major Events Office to run the summer festival"
+    body = "The festival is the major event of the summer, and the council said it wanted it run well this year."
+    text = "\n".join([f"{heading} | Town Herald", "", "Home", "News", "", heading, "", _OPENING, "", body, ""])
+    article = cleaner.clean(text)
+    assert (article.headline, article.subheadline) == (heading, None)
+    assert cleaner.clean("\n".join(text.split("\n")[2:])).subheadline is not None  # without the title line: split
+
+
+def test_a_title_and_heading_wrapped_over_lines_are_read_whole() -> None:
+    """A scraper that keeps the HTML source's line breaks (BeautifulSoup's get_text) wraps the title
+    and the heading over lines: both are read whole, and the headline is the heading joined."""
+    import cleaner
+
+    text = "\n".join([
+        "", "    Night ferry to the islands returns in May after a winter", "    of storms - The Harbour Gazette", "",
+        "Home", "", "Travel", "",
+        "Night ferry to the islands returns in May", "              after a winter of storms", "",
+        _OPENING, "", _SECOND, "",
+    ])
+    article = cleaner.clean(text)
+    assert article.headline == "Night ferry to the islands returns in May after a winter of storms"
+    assert [r.rule for r in article.removed[:2]] == ["title-line", "title-line"]
+    assert article.body[0] == _OPENING
+
+
+def test_a_long_title_in_a_script_without_spaces_is_matched() -> None:
+    """Titles in scripts without spaces are compared by character pairs, and a long one has more
+    pairs than a headline has words."""
+    import cleaner
+
+    heading = "離島への夜行フェリーが冬の嵐で長く運休した後五月から再び運航することが決まり島民は歓迎している"
+    opening = "フェリー会社は火曜日、冬の間運休していた夜行便を五月から再開すると発表した。島の住民は長い間この便の再開を求めていた。"
+    article = cleaner.clean("\n".join([f"{heading} | 海辺新聞", "", "ホーム", "", heading, "", opening, ""]))
+    assert article.headline == heading
+
+
+@pytest.mark.parametrize("line, iso", [
+    ("2025-03-04T09:42:00Z", "2025-03-04"),
+    ("2025-03-04T09:42:00+01:00", "2025-03-04"),
+    ("2019年3月2日09:18", "2019-03-02"),
+    ("公開日 2019年2月13日", "2019-02-13"),
+    ("2019/04/21 11:51", "2019-04-21"),
+    ("2019.04.25", "2019-04-25"),
+])
+def test_year_first_dates_and_timestamps_are_datelines(line: str, iso: str) -> None:
+    """An ISO timestamp line is a date line (never a headline), and so are the year-first dates of
+    East Asian pages, with or without a time after them."""
+    assert is_dateline(line)
+    assert iso_date(line) == iso
+
+
+def test_numeric_dates_on_english_pages_are_month_first_unless_the_page_says_otherwise() -> None:
+    import cleaner
+
+    body = f"{_OPENING}\n\n{_SECOND}\n"
+    assert cleaner.clean(f"Night ferry returns in May\n\n03/04/2025\n\n{body}", options=cleaner.Options(language="en")).date == "2025-03-04"
+    # One date on the page that can only be day first ("27/02/2025") says the page prints day first.
+    text = f"Night ferry returns in May\n\n03/04/2025\n\n{body}\nEarlier: storm damage, 27/02/2025\n"
+    assert cleaner.clean(text, options=cleaner.Options(language="en")).date == "2025-04-03"
+    assert cleaner.clean(f"Nachtfähre fährt wieder\n\n03/04/2025\n\n{body}", options=cleaner.Options(language="de")).date == "2025-04-03"
+
+
+@pytest.mark.parametrize("byline, iso", [
+    ("By Jane Roe Dec 9, 2024", "2024-12-09"),
+    ("By: Jane Roe October 2, 2024", "2024-10-02"),
+    ("by Jane Roe @janeroe November 29, 2024: 3:42 PM ET", "2024-11-29"),
+    ("Von Anna Berg, 5. Mai 2024, 10:12 Uhr", "2024-05-05"),
+])
+def test_a_byline_may_carry_the_date(byline: str, iso: str) -> None:
+    """A byline line with a date in it is the byline, and its date is the article's date."""
+    import cleaner
+
+    text = "\n".join(["Night ferry to the islands returns in May", "", byline, "", _OPENING, "", _SECOND, ""])
+    article = cleaner.clean(text)
+    assert (article.byline, article.date) == (byline, iso)
+    assert byline not in article.body
+
+
+def test_a_date_stamp_with_other_words_near_the_headline_gives_the_date() -> None:
+    import cleaner
+
+    stamp = "Story published on 5 May 2024 · 4 min read · Travel desk"
+    text = "\n".join(["Night ferry to the islands returns in May", "", stamp, "", _OPENING, "", _SECOND, ""])
+    article = cleaner.clean(text)
+    assert (article.dateline, article.date) == (stamp, "2024-05-05")
+
+
+@pytest.mark.parametrize("widget", [
+    "2025-03-04T09:42:00Z",  # an ISO timestamp
+    "Share your feedback on this story",
+    "Dela på X",
+    "Поделиться ВКонтакте",
+    "Share on Facebook",
+    "0:49",  # a video player's countdown
+    "9:14 pm",  # a bare time
+    "Sign in | Register",
+    "Permalink",
+    "Top stories",  # a section label
+])
+def test_widget_lines_under_the_headline_are_never_the_headline(widget: str) -> None:
+    """A line a widget prints between the headline and the text (a timestamp, a share button, a
+    player's countdown, sign-in links, a section label) is passed over when looking up for the
+    headline: the headline above it stays the headline."""
+    import cleaner
+
+    text = "\n".join(["Night ferry to the islands returns in May", widget, "", _OPENING, "", _SECOND, ""])
+    article = cleaner.clean(text)
+    assert article.headline == "Night ferry to the islands returns in May"
+    assert article.body == (_OPENING, _SECOND)
+
+
+def test_prose_above_the_headline_goes_when_the_article_outweighs_it() -> None:
+    """A teaser that reads as prose above the headline is page furniture: the
+    body starts at the article's first words (`above-headline`). When the prose above outweighs the
+    article below, the headline may be a repeat in a list: nothing above goes."""
+    import cleaner
+
+    notice = "Our travel desk has picked the best island walks for the spring, with maps and timetables for each."
+    third = "The first crossing is planned for the second Friday in May, weather permitting, the company added."
+    title = "Night ferry to the islands returns in May | Coast Daily"
+    text = "\n".join([title, "", notice, "", "Night ferry to the islands returns in May", "",
+                      _OPENING, "", _SECOND, "", third, ""])
+    article = cleaner.clean(text)
+    assert article.body == (_OPENING, _SECOND, third)
+    assert [r.rule for r in article.removed if r.text == notice] == ["above-headline"]
+
+    long_above = "\n\n".join([_OPENING, _SECOND, third])
+    text = "\n".join([title, "", long_above, "", "Night ferry to the islands returns in May", "", notice, ""])
+    assert cleaner.clean(text).body[:3] == (_OPENING, _SECOND, third)
+
+
+@pytest.mark.parametrize("lines, byline", [
+    (["By", "", "Jane Roe"], "Jane Roe"),  # a scraper that prints each text node on a line of its own
+    (["Jane Roe / May 18, 2024"], "Jane Roe / May 18, 2024"),
+    (["Jane Roe · Coast Daily · Posted: May 18, 2024 9:27 AM"], "Jane Roe · Coast Daily · Posted: May 18, 2024 9:27 AM"),
+    (["Jane Roe, @janeroe"], "Jane Roe, @janeroe"),
+])
+def test_bylines_split_from_their_particle_or_followed_by_a_stamp(lines: list[str], byline: str) -> None:
+    import cleaner
+
+    text = "\n".join(["Night ferry to the islands returns in May", "", *lines, "", _OPENING, "", _SECOND, ""])
+    article = cleaner.clean(text)
+    assert article.byline == byline
+    assert article.body == (_OPENING, _SECOND)
+
+
+def test_a_line_the_slug_names_loosely_clears_nothing_above_it() -> None:
+    """A line that shares only a few words with the URL's slug may be the headline, but it is no sure
+    start of the article: the paragraph above it stays."""
+    import cleaner
+
+    third = "The first crossing is planned for the second Friday in May, weather permitting, the company added."
+    fourth = "Tickets for the night crossing go on sale next week, and islanders will pay half the normal fare."
+    text = "\n".join([_OPENING, "", "Island ferry summer deals", "", _SECOND, "", third, "", fourth, ""])
+    article = cleaner.clean(text, source="https://news.example/2024/05/ferry-timetable-changes-islands-summer")
+    assert article.headline == "Island ferry summer deals"
+    assert article.body == (_OPENING, _SECOND, third, fourth)
+
+
+@pytest.mark.parametrize("item", ["* Share on Reddit", "+ Weekend travel deals", "• Most read stories"])
+def test_a_list_item_is_never_the_headline(item: str) -> None:
+    """Scrapers draw list items with a bullet ("* ", "+ "): a menu or share list above the text."""
+    import cleaner
+
+    article = cleaner.clean("\n".join(["Home", "", item, "", _OPENING, "", _SECOND, ""]))
+    assert article.headline is None
+
+
+def test_the_byline_near_the_headline_wins_over_an_author_line_in_the_menu() -> None:
+    """An author-shaped line in the menu above ("By Topic Ferry News") is no byline when a byline
+    stands under the headline."""
+    import cleaner
+
+    text = "\n".join(["By Topic Ferry News", "Weather", "Sport", "Business", "Travel", "", "Night ferry to the islands returns in May", "",
+                      "By Jane Roe Dec 9, 2024", "", _OPENING, "", _SECOND, ""])
+    article = cleaner.clean(text)
+    assert (article.byline, article.date) == ("By Jane Roe Dec 9, 2024", "2024-12-09")
+
+
+def test_a_page_without_prose_the_stoplists_know_gets_its_date_near_the_headline() -> None:
+    """A language without a stoplist has no good lines: the page stays whole, but the date line under
+    the headline is still its date."""
+    import cleaner
+
+    heading = "離島への夜行フェリーが五月に運航再開"
+    opening = "フェリー会社は火曜日、冬の間運休していた夜行便を五月から再開すると発表した。"
+    article = cleaner.clean("\n".join([f"{heading}：海辺新聞", "", heading, "", "2025年3月4日 09時42分", "", opening, ""]))
+    assert (article.headline, article.date) == (heading, "2025-03-04")
+    assert opening in article.body
+
+
+def test_a_headline_with_its_source_after_a_dash_over_a_clean_article_stays_the_headline() -> None:
+    """"Headline – Source" on the first line, right over the text, is the article's own headline even
+    though nothing repeats it."""
+    import cleaner
+
+    headline = "Night ferry to the islands returns in May – harbour master"
+    article = cleaner.clean("\n".join([headline, "", _OPENING, "", _SECOND, ""]))
+    assert article.headline == headline
