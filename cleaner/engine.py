@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from collections.abc import Collection, Sequence
-from urllib.parse import urlsplit
 
 from . import heuristics as h
 from . import metadata
@@ -59,15 +58,14 @@ class LineReport:
 
 
 def site_of(source: str | None) -> str | None:
-    """The domain a document comes from, for site rules: a URL's host or a bare domain. A URL that does not
-    parse (`http://[::1`) names no site: a scraper's bad URL must not fail its document."""
-    if not source:
+    """The domain a document comes from, for site rules: a URL's host or a bare domain (none for a URL that
+    does not parse)."""
+    if (parts := metadata.url_parts(source)) is None:
         return None
     try:
-        host = urlsplit(source if "//" in source else f"//{source}").hostname or ""
-    except ValueError:
+        host = (parts.hostname or "").removeprefix("www.")
+    except ValueError:  # `http://[zz]/` splits, and its host then fails to parse
         return None
-    host = host.removeprefix("www.")
     return host if "." in host else None
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from urllib.parse import unquote, urlsplit
+from urllib.parse import SplitResult, unquote, urlsplit
 
 import regex
 
@@ -194,11 +194,22 @@ def title_line_heading(page: Page, source: str | None = None) -> Titled:
     return Titled(best[0], True, sure)
 
 
+def url_parts(source: str | None) -> SplitResult | None:
+    """A document's source (a URL, or a bare domain) split; None when there is none or it does not parse
+    (`http://[::1`): a scraper's bad URL must not fail its document."""
+    if not source:
+        return None
+    try:
+        return urlsplit(source if "//" in source else f"//{source}")
+    except ValueError:
+        return None
+
+
 def slug_words(source: str | None) -> set[str]:
     """The words of the URL path's segment with most words: a slug that names the article."""
-    if not source:
+    if (parts := url_parts(source)) is None:
         return set()
-    path = unquote(urlsplit(source if "//" in source else f"//{source}").path)
+    path = unquote(parts.path)
     segments = [_tokens(segment.replace("-", " ").replace("_", " ")) for segment in path.split("/")]
     return max(segments, key=len, default=set())
 
