@@ -386,3 +386,20 @@ def test_a_headline_with_its_source_after_a_dash_over_a_clean_article_stays_the_
     headline = "Night ferry to the islands returns in May – harbour master"
     article = cleaner.clean("\n".join([headline, "", _OPENING, "", _SECOND, ""]))
     assert article.headline == headline
+
+
+def test_a_run_of_paragraphs_above_a_headline_repeat_stays() -> None:
+    """The title repeats in a linked story below the real heading: the paragraphs above are the article and
+    stay (they went as `above-headline`, article text lost); a lone teaser summary above still goes."""
+    import cleaner
+
+    title = "Night ferry to the islands returns in May | Coast Daily"
+    first = "The night ferry will sail again from the second week of May, the operator said on Monday morning."
+    second = "Tickets go on sale next week, and cabins can be booked for the first time since the service stopped."
+    below = [f"{p} Readers may also like the stories linked from this page, which cover the coast in depth."
+             for p in (_OPENING, _SECOND, _OPENING.replace("a", "o"), _SECOND.replace("e", "a"))]
+    text = "\n".join([title, "", first, "", second, "", "Night ferry to the islands returns in May", "",
+                      *(line + "\n" for line in below)])
+    article = cleaner.clean(text)
+    assert first in article.body and second in article.body
+    assert not [r for r in article.removed if r.rule == "above-headline" and r.text in (first, second)]
