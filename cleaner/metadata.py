@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import SplitResult, unquote, urlsplit
 
 import regex
@@ -162,7 +163,10 @@ def title_line_heading(page: Page, source: str | None = None) -> Titled:
         return Titled(None, False)
     best: list[int] = []
     best_score, title_lines, sure = TITLE_MATCH_MIN, 0, False
+    lines, hits = page.lines, page.hits
     for i in page.nonblank[len(title):]:
+        if len(lines[i].text) > HEADLINE_MAX_CHARS or hits[i] is not None or not page.open(i):
+            continue  # a run from here would stop at once (too long, or taken): no need to build it
         run = _run(page, i)
         tokens: set[str] = set()
         line_tokens: list[set[str]] = []  # each line's own: every line of a heading shares words with the title
@@ -272,8 +276,10 @@ def _byline_like(page: Page, i: int) -> bool:
             or _name_then_stamp(page, page.lines[i].text))
 
 
+@lru_cache(maxsize=4096)
 def _stamp(text: str) -> bool:
-    """A date line, a date stamp, a byline, a share button or a bar of links: never the headline."""
+    """A date line, a date stamp, a byline, a share button or a bar of links: never the headline.
+    Remembered: the heading search asks it of each line under two or three candidate lines (~20 us a line)."""
     return (is_dateline(text) or _dated_stamp(text) or _particle_byline(text) or _share_button(text)
             or _link_bar(text) or text.rstrip(":").casefold() in BYLINE_PARTICLES)
 

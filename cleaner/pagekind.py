@@ -19,7 +19,9 @@ from .heuristics import Kind, Label, Page
 
 TOP_LINES = 12  # a page's top: its first non-blank lines, where error and search headings stand
 ARTICLE_RUN = 3  # an article has this many prose paragraphs in a row somewhere; a list of teasers has one
-MAX_ARTICLE_WORDS = 150  # past this many words of prose (markers' lines aside), a marker is an aside on an article
+# Past this many characters of prose (markers' lines aside; ~150 words), a marker is an aside on an article.
+# Characters, not words: a line's length is known, its words are counted only when a pass needs them.
+MAX_ARTICLE_CHARS = 900
 # Both must hold: a short article under a consent banner has its paragraphs in a row, an error page's
 # teaser list has many words but one summary at a time.
 CONSENT_MIN = 2  # a consent wall prints several consent lines (text, buttons); one is a footer link
@@ -55,14 +57,14 @@ def no_article(page: Page) -> str | None:
         return None
     prose = [i for i in nonblank if page.labels[i] is Label.GOOD]
     run = _longest_run(nonblank, set(prose))
-    if run >= ARTICLE_RUN and _words(page, prose) > 2 * MAX_ARTICLE_WORDS:
+    if run >= ARTICLE_RUN and _chars(page, prose) > 2 * MAX_ARTICLE_CHARS:
         return None  # the common case, an article, is decided without a regex
     for kind in kinds():
         found = {i for i in (nonblank[:TOP_LINES] if kind.top_only else nonblank) if kind.marks(page.lines[i].norm)}
         if len(found) < (CONSENT_MIN if kind.category is Category.COOKIE else 1):
             continue
         rest = [i for i in prose if i not in found]  # the consent text itself reads as prose
-        if _words(page, rest) <= MAX_ARTICLE_WORDS and _longest_run(nonblank, set(rest)) < ARTICLE_RUN:
+        if _chars(page, rest) <= MAX_ARTICLE_CHARS and _longest_run(nonblank, set(rest)) < ARTICLE_RUN:
             return kind.id
     return None
 
@@ -76,9 +78,9 @@ def mark_no_article(page: Page, kind_id: str) -> None:
             page.remove(i, category, kind_id)
 
 
-def _words(page: Page, indexes: list[int]) -> int:
+def _chars(page: Page, indexes: list[int]) -> int:
     features = page.features
-    return sum(f.words for i in indexes if (f := features[i]) is not None)
+    return sum(f.chars for i in indexes if (f := features[i]) is not None)
 
 
 def _longest_run(nonblank: list[int], prose: set[int]) -> int:
