@@ -48,9 +48,10 @@ class Template:
 
 
 def templates(corpus: Path | None) -> list[Template]:
-    """One template per corpus case, or, without a corpus, per language of the rule packs."""
+    """One template per corpus case with an article (a page with none has no paragraphs to grow), or,
+    without a corpus, per language of the rule packs."""
     if corpus is not None:
-        return [_case_template(folder) for folder in case_folders(corpus)]
+        return [t for t in map(_case_template, case_folders(corpus)) if t.body]
     by_language: dict[str, Template] = {}
     for rule in builtin_rules():
         language = sorted(rule.languages)[0]

@@ -67,3 +67,15 @@ def test_real_renderings_are_timed_beside_trafilatura_on_their_html(tmp_path) ->
     assert abs(peer["megabytes"] - html_mb) < 0.001  # trafilatura's MB/s counts the HTML it read
     missing = CliRunner().invoke(app, ["bench", "--from", str(path), "--mode", "text_bs4"])
     assert missing.exit_code == 1 and "text_bs4" in missing.output
+
+
+def test_cases_with_no_article_are_no_template(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A case whose expected body is empty (a page with no article) has nothing to grow: documents() looped
+    for ever on it."""
+    for name, body in (("a", []), ("b", ["The council approved the plan on Tuesday after a long debate."])):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "raw.txt").write_text("Menu\n" + "\n".join(body) + "\nFooter\n")
+        (tmp_path / name / "expected.json").write_text(json.dumps({"headline": None, "body": body}))
+    shapes = bench.templates(tmp_path)
+    assert len(shapes) == 1
+    assert len(bench.documents(shapes, 4, (1,))) == 4

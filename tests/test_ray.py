@@ -156,3 +156,4 @@ def test_cli_refuses_stdin_with_ray() -> None:
     result = CliRunner().invoke(app, ["clean", "--engine", "ray", "-"], input='{"text": "x"}\n')
     assert result.exit_code == 2
     assert "--engine ray reads files, not stdin" in result.stderr
+

@@ -32,19 +32,21 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 import pyarrow as pa
 import ray
 
+from ..article import Article
 from ..batch import CHUNK, Unit, clean_units as clean_here
 from ..engine import Cleaner, Options
 from ..record import DEFAULT_FIELDS, Fields, clean_records
 
 # The contract's columns after the input's, typed here so that every block of a dataset has one schema
-# (left to inference, a block whose records removed nothing would get a list of nulls).
-ARTICLE = pa.schema([
-    ("headline", pa.string()), ("subheadline", pa.string()), ("dateline", pa.string()), ("date", pa.string()),
-    ("byline", pa.string()), ("body", pa.string()), ("language", pa.string()),
-    ("removed", pa.list_(pa.struct([("line", pa.int64()), ("text", pa.string()), ("category", pa.string()),
-                                    ("rule", pa.string())]))),
-    ("extraction", pa.string()), ("timed_out", pa.list_(pa.string())), ("error", pa.string()),
-])
+# (left to inference, a block whose records removed nothing would get a list of nulls). The names are the
+# record's own, in its order (an article with every optional field set), then `error`; text unless listed.
+_NOT_TEXT = {
+    "removed": pa.list_(pa.struct([("line", pa.int64()), ("text", pa.string()), ("category", pa.string()),
+                                   ("rule", pa.string())])),
+    "timed_out": pa.list_(pa.string()),
+}
+ARTICLE = pa.schema([(name, _NOT_TEXT.get(name, pa.string()))
+                     for name in [*Article(extraction="-", timed_out=("-",)).to_dict(), "error"]])
 OPTIONAL = frozenset({"extraction", "timed_out", "error"})  # keys `clean_records` gives only when they are set
 # Ray shares out blocks, not rows, among actors, so one file must make many blocks: 256 KB is about 50 ms
 # of cleaning, against Ray's few ms per block.
