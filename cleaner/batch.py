@@ -29,7 +29,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
 from .article import Article
 from .engine import Cleaner, Options
-from .io import InputError
+from .io import InputError, quoted
 from .record import RecordError
 
 CHUNK = 32  # documents per task sent to a worker: enough to make the round trip cheap...
@@ -229,12 +229,23 @@ def _clean(cleaner: Cleaner, text: str | bytes, url: str | None, html: bool, sit
            name: str, templates: Mapping[str, frozenset[str]], render: Render | None) -> Result:
     template = templates.get(site, frozenset()) if site else frozenset()
     article, error = _attempt(cleaner, text, url, html, template)
+    if error is not None:
+        return None, _located(error, name, meta), None, None
     if article is None or render is None:
-        return article, error, None, None
+        return article, None, None, None
     try:
         return None, None, render(article, meta, name), tally_of(article)
     except Exception as exc:  # noqa: BLE001 - reported per document
-        return None, f"internal error: {type(exc).__name__}: {exc} (please report it; --debug shows where)", None, None
+        error = f"internal error: {type(exc).__name__}: {exc} (please report it; --debug shows where)"
+        return None, _located(error, name, meta), None, None
+
+
+def _located(error: str, name: str, meta: dict[str, Any]) -> str:
+    """A document's error as one line names it: `file:line: what` (a record's line, when it has one)."""
+    if not name:
+        return error
+    line = meta.get("line")
+    return f"{quoted(name)}{f':{line}' if line else ''}: {error}"
 
 
 def _attempt(cleaner: Cleaner, text: str | bytes, url: str | None, html: bool,

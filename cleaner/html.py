@@ -25,10 +25,11 @@ from collections.abc import Iterator, Sequence
 import regex
 import trafilatura
 from htmldate import find_date
+import lxml.html
 from lxml import etree
 from lxml.html import HtmlElement
 from trafilatura.metadata import examine_meta, extract_author, extract_meta_json
-from trafilatura.utils import load_html
+from trafilatura.utils import HTML_PARSER, load_html
 
 from .article import Article, Category, Removal
 from .dates import is_dateline, iso_date
@@ -130,10 +131,36 @@ class Extraction:
     dropped: tuple[tuple[int, str], ...] = ()
 
 
+class TooDeep(RecordError):
+    """A page nested deeper than the HTML parser reads: its article would be lost without a word."""
+
+
+# libxml2 stops building the tree at 256 levels of nesting and drops what lies deeper, the article with it
+# (exit 0, empty body). With `huge_tree` it reads 2,048; deeper than that, the page is an error.
+_DEEP_PARSER = lxml.html.HTMLParser(collect_ids=False, default_doctype=False, encoding="utf-8",
+                                    remove_comments=True, remove_pis=True, huge_tree=True)
+
+
+def _parsed(html: str | bytes) -> HtmlElement | None:
+    """The page's tree as trafilatura parses it; a page it cut for its depth, parsed again whole."""
+    tree = load_html(html)
+    if not _cut_for_depth(HTML_PARSER):
+        return tree
+    tree = lxml.html.fromstring(html.encode("utf-8", "replace") if isinstance(html, str) else html, parser=_DEEP_PARSER)
+    if _cut_for_depth(_DEEP_PARSER):
+        raise TooDeep("HTML nested deeper than 2,048 elements: the parser cannot read it whole "
+                      "(flatten the page, or extract its text with another tool)")
+    return tree
+
+
+def _cut_for_depth(parser: lxml.html.HTMLParser) -> bool:
+    return any("Excessive depth" in error.message for error in parser.error_log)
+
+
 def extract(html: str | bytes, text_cleaner: Cleaner, url: str | None = None) -> Extraction | None:
     """trafilatura's reading of the page, or None when the page does not parse."""
     html = _SURROGATE.sub("\ufffd", html) if isinstance(html, str) else html  # lxml refuses a page holding one
-    tree = load_html(html)
+    tree = _parsed(html)
     if tree is None:
         return None
     meta = _meta(tree)

@@ -10,6 +10,7 @@ from typing import Any
 from typer.testing import CliRunner
 
 import trafilatura
+import cleaner
 from cleaner import Cleaner, clean_record, clean_records
 from cleaner.cli import app
 from cleaner.html import clean_html, explain_html, page_headline
@@ -294,3 +295,18 @@ def test_an_undated_markup_is_dated_by_the_date_line_under_the_heading_not_by_a_
 def test_a_copyright_year_does_not_date_a_page() -> None:
     """htmldate's search of the text reads "© 2024" as 1 January 2024: a guess, not the page's date."""
     assert clean_html(PAGE, url="https://gazette.example/storm").date is None
+
+
+def test_a_page_nested_deeper_than_256_keeps_its_article() -> None:
+    """libxml2 cut the tree at 256 levels: the body came back empty with exit 0."""
+    import pytest
+
+    from cleaner.html import TooDeep
+
+    paragraph = "<p>" + "The council voted on Tuesday to extend the tram line to the northern suburbs. " * 4 + "</p>"
+    page = ("<html><head><title>Tram line extended</title></head><body>" + "<div>" * 300 + "<h1>Tram line extended</h1>"
+            + paragraph * 4 + "</div>" * 300 + "</body></html>")
+    article = cleaner.clean_html(page)
+    assert article.body and "extend the tram line" in article.body[0]
+    with pytest.raises(TooDeep, match="deeper than 2,048"):
+        cleaner.clean_html(page.replace("<div>" * 300, "<div>" * 2100).replace("</div>" * 300, "</div>" * 2100))
