@@ -220,13 +220,17 @@ _DERIVING_CODE = (("cleaner.rules", "__init__.py"), ("cleaner.rules", "literals.
 @cache
 def _builtin() -> tuple[tuple[Rule, ...], dict[str, PatternFacts]]:
     """The built-in rules and their patterns' facts, from the cache when the packs and code are those it was built from."""
-    packs = [(entry.name, entry.read_bytes()) for entry in sorted(resources.files(__package__).iterdir(), key=lambda e: e.name)
-             if entry.name.endswith(".toml")]
     try:
         code = [resources.files(package).joinpath(name).read_bytes() for package, name in _DERIVING_CODE]
     except OSError:  # installed without sources: no key to trust
-        return _derived(packs)
-    return load_packs(packs, code)
+        return _derived(shipped_packs())
+    return load_packs(shipped_packs(), code)
+
+
+def shipped_packs() -> list[tuple[str, bytes]]:
+    """The packs of this package: (file name, bytes), in file-name order."""
+    return [(entry.name, entry.read_bytes()) for entry in sorted(resources.files(__package__).iterdir(), key=lambda e: e.name)
+            if entry.name.endswith(".toml")]
 
 
 def load_packs(packs: list[tuple[str, bytes]], code: list[bytes]) -> tuple[tuple[Rule, ...], dict[str, PatternFacts]]:
