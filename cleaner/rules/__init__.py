@@ -371,11 +371,11 @@ class CompiledRules:
         needs: dict[str, list[int]] = {}
         openings: dict[str, list[int]] = {}
         self._unfiltered: list[int] = []  # positions of general patterns with neither kind of literal
-        for position, (i, pattern, is_anchored) in enumerate(self._patterns):
-            self._longest.append(facts[position].longest or math.inf)
+        for position, ((i, _, _), fact) in enumerate(zip(self._patterns, facts)):
+            self._longest.append(fact.longest or math.inf)
             if self.rules[i].sites:
                 continue
-            need, lead = facts[position].need, facts[position].lead
+            need, lead = fact.need, fact.lead
             if lead is not None and (need is None or min(map(len, lead)) >= MIN_USEFUL_CHARS):
                 for opening in lead:
                     openings.setdefault(opening, []).append(position)
