@@ -95,7 +95,8 @@ def test_a_damaged_entry_is_derived_again_and_replaced(cache_dir: Path) -> None:
     assert load_packs([("x.toml", PACK)], CODE) == expected
     entry.write_bytes(b"\x00garbage")
     assert load_packs([("x.toml", PACK)], CODE) == expected
-    for wrong in ({"not": "rules"}, ([("too", "short")], {}), ([], 5)):  # the right key over a value of another shape
+    wrongs: list[object] = [{"not": "rules"}, ([("too", "short")], {}), ([], 5)]
+    for wrong in wrongs:  # the right key over a value of another shape
         disk_cache.store(disk_cache.key([*CODE, b"x.toml", PACK]), wrong)
         assert load_packs([("x.toml", PACK)], CODE) == expected
     assert disk_cache.load(disk_cache.key([*CODE, b"x.toml", PACK])) is not None  # written anew
