@@ -27,9 +27,6 @@ from typing import IO, TYPE_CHECKING, Annotated, Any, BinaryIO, NoReturn, Protoc
 from collections.abc import Callable, Iterator, Sequence
 
 import typer
-from rich.console import Console
-from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeRemainingColumn
-from rich.table import Table
 
 from . import batch, bench, io, site, snippets
 from .article import Category
@@ -40,6 +37,9 @@ from .heuristics import HEURISTICS, Heuristic
 from .rules import Rule, RuleError, builtin_rules, check_unique, load_rule_file
 
 if TYPE_CHECKING:
+    from rich.progress import Progress
+    from rich.table import Table
+
     from .html import PageExplanation
 
 app = typer.Typer(
@@ -414,6 +414,9 @@ class _Run:
             if errors is not None:
                 self.error_log = self.attempt_open(errors, stack)
             if sys.stderr.isatty() and not self.o.quiet:
+                from rich.console import Console  # here: importing rich costs ~20 ms of every start
+                from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeRemainingColumn
+
                 self.progress = stack.enter_context(Progress(
                     TextColumn("{task.fields[docs]:>8} documents"), BarColumn(), TaskProgressColumn(),
                     TextColumn("{task.fields[rate]}"), TimeRemainingColumn(), console=Console(stderr=True),
@@ -586,6 +589,8 @@ class _Run:
             except OSError as exc:
                 self.report(f"{io.quoted(stats)}: cannot write: {exc.strerror or exc} (check the disk and permissions)")
         if sys.stderr.isatty() and not self.o.quiet and (self.stats.documents + self.stats.failed) > 1:
+            from rich.console import Console
+
             Console(stderr=True).print(self.stats.table())
 
 
@@ -655,6 +660,8 @@ class RunStats:
         }
 
     def table(self) -> Table:
+        from rich.table import Table
+
         data = self.to_dict()
         table = Table(title="cleaner clean", show_header=False)
         for key in ("documents", "failed", "skipped", "no_article", "bytes_in", "bytes_out", "seconds",

@@ -20,15 +20,17 @@ trimmed (`lines.normalize`), so they are written in lower case. Nothing in a pac
 from __future__ import annotations
 
 import math
+import operator
 import re._constants as C
 import tomllib
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache, cached_property
+from itertools import accumulate
 from enum import Enum
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 from collections.abc import Callable, Iterable, Iterator
 
 import ahocorasick
@@ -36,8 +38,9 @@ import regex
 
 from ..article import Category
 from ..lines import MEMO_MAX_CHARS, normalize
+from . import disk_cache
 from . import lint
-from .literals import MIN_USEFUL_CHARS, leading_literals, parse, required_literals
+from .literals import MIN_USEFUL_CHARS, Requirement, leading_literals, parse, required_literals
 
 ANY_LANGUAGE = "*"
 ALWAYS_LANGUAGE = "en"
@@ -206,14 +209,83 @@ def load_rule_file(path: str | Path) -> list[Rule]:
     return rules
 
 
-@cache
 def builtin_rules() -> tuple[Rule, ...]:
     """Every rule of the packs shipped in this package, in file-name order (parsed once per process)."""
-    rules: list[Rule] = []
-    for entry in sorted(resources.files(__package__).iterdir(), key=lambda e: e.name):
-        if entry.name.endswith(".toml"):
-            rules.extend(parse_rules(entry.read_text(encoding="utf-8"), f"cleaner/rules/{entry.name}", compile_now=False))
-    return tuple(rules)
+    return _builtin()[0]
+
+
+class PatternFacts(NamedTuple):
+    """What the matching index needs to know of a pattern, read from its structure (see `literals`)."""
+
+    anchored: bool
+    longest: int | None  # `longest_line`
+    need: Requirement | None  # `required_literals`
+    lead: Requirement | None  # `leading_literals`, for anchored patterns
+
+
+def pattern_facts(pattern: str) -> PatternFacts:
+    """The pattern's facts, read from its structure: ~1 ms each, a second for the packs (hence `load_packs`)."""
+    is_anchored = anchored(pattern)
+    return PatternFacts(is_anchored, longest_line(pattern), required_literals(pattern),
+                        leading_literals(pattern) if is_anchored else None)
+
+
+# The code whose output is cached with the packs: a change to it is a change of cache key.
+_DERIVING_CODE = (("cleaner.rules", "__init__.py"), ("cleaner.rules", "literals.py"), ("cleaner", "article.py"))
+
+
+@cache
+def _builtin() -> tuple[tuple[Rule, ...], dict[str, PatternFacts]]:
+    """The built-in rules and their patterns' facts, from the cache when the packs and code are those it was built from."""
+    try:
+        code = [resources.files(package).joinpath(name).read_bytes() for package, name in _DERIVING_CODE]
+    except OSError:  # installed without sources: no key to trust
+        return _derived(shipped_packs())
+    return load_packs(shipped_packs(), code)
+
+
+def shipped_packs() -> list[tuple[str, bytes]]:
+    """The packs of this package: (file name, bytes), in file-name order."""
+    return [(entry.name, entry.read_bytes()) for entry in sorted(resources.files(__package__).iterdir(), key=lambda e: e.name)
+            if entry.name.endswith(".toml")]
+
+
+def load_packs(packs: list[tuple[str, bytes]], code: list[bytes]) -> tuple[tuple[Rule, ...], dict[str, PatternFacts]]:
+    """Packs (file name, bytes) parsed and their patterns' facts; served from the cache when it holds them
+    for these very packs and this code (`code`: the source of what derives them), else derived and kept."""
+    key = disk_cache.key([*code, *(part for name, source in packs for part in (name.encode(), source))])
+    plain = disk_cache.load(key)
+    if plain is not None:
+        try:
+            return _from_plain(plain)
+        except (ValueError, TypeError, KeyError, AttributeError):  # an entry not of this shape: derived anew below
+            pass
+    rules, facts = _derived(packs)
+    disk_cache.store(key, _to_plain(rules, facts))
+    return rules, facts
+
+
+def _derived(packs: list[tuple[str, bytes]]) -> tuple[tuple[Rule, ...], dict[str, PatternFacts]]:
+    rules = tuple(rule for name, source in packs
+                  for rule in parse_rules(source.decode("utf-8"), f"cleaner/rules/{name}", compile_now=False))
+    return rules, {pattern: pattern_facts(pattern) for rule in rules for pattern in rule.patterns}
+
+
+_PlainRule = tuple[str, str, frozenset[str], str, tuple[str, ...], frozenset[str], str, tuple[str, ...], tuple[str, ...], str]
+_Plain = tuple[list[_PlainRule], dict[str, tuple[Any, ...]]]
+
+
+def _to_plain(rules: Iterable[Rule], facts: dict[str, PatternFacts]) -> _Plain:
+    """Rules and facts as the plain values `marshal` keeps."""
+    return ([(r.id, r.category.value, r.languages, r.action.value, r.patterns, r.sites, r.description, r.match, r.keep, r.origin)
+             for r in rules], {pattern: tuple(f) for pattern, f in facts.items()})
+
+
+def _from_plain(plain: _Plain) -> tuple[tuple[Rule, ...], dict[str, PatternFacts]]:
+    rules, facts = plain
+    return (tuple(Rule(id, Category(category), languages, Action(action), patterns, sites, description, match, keep, origin)
+                  for id, category, languages, action, patterns, sites, description, match, keep, origin in rules),
+            {pattern: PatternFacts(*f) for pattern, f in facts.items()})
 
 
 def check_unique(rules: Iterable[Rule]) -> None:
@@ -300,9 +372,13 @@ class CompiledRules:
     def __init__(self, rules: Iterable[Rule]) -> None:
         self.rules = list(rules)
         check_unique(self.rules)
-        self._patterns: list[Position] = [
-            (i, pattern, anchored(pattern)) for i, rule in enumerate(self.rules) for pattern in rule.patterns
-        ]
+        known = _builtin()[1]  # the packs' patterns' facts, derived once (see `load_packs`)
+        facts: list[PatternFacts] = []
+        self._patterns: list[Position] = []
+        for i, rule in enumerate(self.rules):
+            for pattern in rule.patterns:
+                facts.append(known.get(pattern) or pattern_facts(pattern))
+                self._patterns.append((i, pattern, facts[-1].anchored))
         self._compiled: list[regex.Pattern[str] | None] = [None] * len(self._patterns)  # on first use
         self._site_positions = [position for position, (i, _, _) in enumerate(self._patterns) if self.rules[i].sites]
         trusted = {id(rule) for rule in builtin_rules()}  # the packs shipped, linted and tested here
@@ -312,12 +388,11 @@ class CompiledRules:
         needs: dict[str, list[int]] = {}
         openings: dict[str, list[int]] = {}
         self._unfiltered: list[int] = []  # positions of general patterns with neither kind of literal
-        for position, (i, pattern, is_anchored) in enumerate(self._patterns):
-            self._longest.append(longest_line(pattern) or math.inf)
+        for position, ((i, _, _), fact) in enumerate(zip(self._patterns, facts)):
+            self._longest.append(fact.longest or math.inf)
             if self.rules[i].sites:
                 continue
-            need = required_literals(pattern)
-            lead = leading_literals(pattern) if is_anchored else None
+            need, lead = fact.need, fact.lead
             if lead is not None and (need is None or min(map(len, lead)) >= MIN_USEFUL_CHARS):
                 for opening in lead:
                     openings.setdefault(opening, []).append(position)
@@ -344,7 +419,12 @@ class CompiledRules:
         self._bounds = sorted({b for b in self._longest if b != math.inf})
         # `_fitting[bisect_left(_bounds, size)]`: the patterns that can match a line of `size` characters
         # (the last entry, past every bound: the unbounded ones).
-        self._fitting = [_mask(p for p, b in enumerate(self._longest) if b >= bound) for bound in [*self._bounds, math.inf]]
+        # Built from the longest bound down, each entry the next one's patterns plus those of its own bound
+        # (one mask per bound over every pattern was ~40 ms of each start).
+        of_bound: dict[float, int] = {}
+        for position, bound in enumerate(self._longest):
+            of_bound[bound] = of_bound.get(bound, 0) | 1 << position
+        self._fitting = list(accumulate((of_bound.get(b, 0) for b in reversed([*self._bounds, math.inf])), operator.or_))[::-1]
         self._usable: dict[str | None, int] = {}
         self._starts: dict[str, tuple[int, tuple[tuple[str, int], ...]]] = {}
         self._answers: dict[tuple[str | None, str | None], dict[str, Rule | None]] = {}
