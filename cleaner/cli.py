@@ -7,6 +7,7 @@ Exit status: 0 all went well, 1 some input failed, 2 bad usage or a bad rule fil
 from __future__ import annotations
 
 import codecs
+import glob
 import importlib.util
 import json
 import os
@@ -154,6 +155,9 @@ def clean(
     paths: Annotated[list[str] | None, typer.Argument(metavar="PATH", show_default=False, help=(
         "Files, folders (read recursively, hidden files skipped) or - for stdin; none: stdin, when it is not a "
         "terminal."))] = None,
+    input_file: Annotated[Path | None, typer.Option("--input-file", metavar="LIST", help=(
+        "A file naming the inputs, one path or glob pattern per line (blank lines and lines starting with # "
+        "skipped), for crawls too large for the command line; with PATHs, both."))] = None,
     output: Annotated[Path | None, typer.Option("-o", "--output", metavar="DIR|FILE", help=(
         "Output folder (it mirrors the input tree), or one JSONL file for all records "
         "(a name ending in .jsonl, .jsonl.gz, .jsonl.bz2, .jsonl.xz or .jsonl.zst)."))] = None,
@@ -202,7 +206,7 @@ def clean(
     so the output can have fewer records than the input; the exit status is then 1.
     """
     _utf8_stdout()
-    paths = paths or _stdin_or_usage()
+    paths = [*(paths or []), *(_listed(input_file) if input_file is not None else [])] or _stdin_or_usage()
     options = _Options(output, input_format, output_format, url, _max_bytes(max_size), text_field, html_field,
                        id_field, resume, quiet, debug)
     run = _Run(_user_rules(rules), list(rules or []), options)
@@ -225,6 +229,29 @@ def clean(
               "where this run stopped)", 1)
     run.finish(stats)
     raise typer.Exit(1 if run.stats.failed else 0)
+
+
+def _listed(list_file: Path) -> list[str]:
+    """The inputs a list file names: each line a path, or a glob pattern (`crawl/**/*.html`) expanded in order."""
+    try:
+        lines = list_file.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        _fail(f"{io.quoted(list_file)}: cannot read the input list: {exc}", 2)
+    paths: list[str] = []
+    for number, line in enumerate(lines, 1):
+        entry = line.strip()
+        if not entry or entry.startswith("#"):
+            continue
+        if glob.has_magic(entry):
+            matched = sorted(glob.glob(entry, recursive=True))
+            if not matched:
+                _fail(f"{io.quoted(list_file)}:{number}: the pattern {entry!r} names no file", 2)
+            paths.extend(matched)
+        else:
+            paths.append(entry)
+    if not paths:
+        _fail(f"{io.quoted(list_file)}: names no input", 2)
+    return paths
 
 
 def _stdin_or_usage() -> list[str]:

@@ -524,14 +524,14 @@ def output(article: Article, meta: dict[str, Any], name: str, fmt: OutputFormat)
 
 
 def render(article: Article, fmt: OutputFormat, name: str, encoding: str) -> str:
-    """One document's output; a JSON document also says where it came from and how it was decoded."""
+    """One document's output. JSON and JSONL write the same record (`id`: where it came from, `encoding`: how
+    it was decoded, `body` joined by blank lines), JSON indented over lines, JSONL on one."""
     if fmt is OutputFormat.TEXT:
         return article.to_text()
     if fmt is OutputFormat.MARKDOWN:
         return article.to_markdown()
-    if fmt is OutputFormat.JSON:
-        return json_text({**article.to_dict(), "source": name, "encoding": encoding}, indent=2) + "\n"
-    return json_line(to_record(article, {"id": name, "encoding": encoding}))
+    record = to_record(article, {"id": name, "encoding": encoding})
+    return json_text(record, indent=2) + "\n" if fmt is OutputFormat.JSON else json_line(record)
 
 
 def truncate(text: str, width: int) -> str:

@@ -62,8 +62,11 @@ def test_json_output_names_source_and_encoding(tmp_path: Path) -> None:
     result = run("clean", str(path), "--output-format", "json")
     assert result.exit_code == 0, result.stderr
     data = json.loads(result.stdout)
-    assert data["source"] == str(path) and data["encoding"] == "cp1251"
-    assert any("первый абзац" in p for p in data["body"])
+    assert data["id"] == str(path) and data["encoding"] == "cp1251"
+    assert "первый абзац" in data["body"]
+    # One shape for JSON and JSONL: the same record, on one line or indented.
+    line = run("clean", str(path), "--output-format", "jsonl")
+    assert json.loads(line.stdout) == data
 
 
 def test_markdown_output(tmp_path: Path) -> None:
@@ -599,3 +602,19 @@ def test_rules_explains_one_rule_or_heuristic() -> None:
     assert heuristic.exit_code == 0 and heuristic.stdout.startswith("tail-zone: heuristic, category footer")
     unknown = run("rules", "no-such-rule")
     assert unknown.exit_code == 2 and "no rule or heuristic 'no-such-rule'" in unknown.stderr
+
+
+def test_an_input_list_names_paths_and_globs(tmp_path: Path) -> None:
+    crawl = tmp_path / "crawl"
+    (crawl / "a").mkdir(parents=True)
+    for name in ("a/one.txt", "a/two.txt", "three.txt"):
+        (crawl / name).write_text(ARTICLE)
+    listing = tmp_path / "list.txt"
+    listing.write_text(f"# the crawl\n{crawl / 'three.txt'}\n\n{crawl}/a/*.txt\n")
+    result = run("clean", "--input-file", str(listing), "-o", str(tmp_path / "out.jsonl"))
+    assert result.exit_code == 0, result.stderr
+    ids = [json.loads(line)["id"] for line in (tmp_path / "out.jsonl").read_text().splitlines()]
+    assert ids == [str(crawl / "three.txt"), str(crawl / "a" / "one.txt"), str(crawl / "a" / "two.txt")]
+    listing.write_text(f"{crawl}/nothing/*.txt\n")
+    bad = run("clean", "--input-file", str(listing))
+    assert bad.exit_code == 2 and "names no file" in bad.stderr
