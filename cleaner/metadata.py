@@ -164,17 +164,32 @@ def title_line_heading(page: Page, source: str | None = None) -> Titled:
     best: list[int] = []
     best_score, title_lines, sure = TITLE_MATCH_MIN, 0, False
     lines, hits = page.lines, page.hits
+    # Each line's word count and tokens, worked out once per page: a line is read again in the runs of
+    # the one or two lines above it, and `words` of lines joined by a space are their words one after
+    # the other, so a run's count is the sum of its lines'. Measured on 1,200 bench documents: `words`
+    # and `_tokens` cost 0.24 s of 4.6 s here, on 10,120 joined texts.
+    line_words: dict[int, int] = {}
+    line_tokens_of: dict[int, set[str]] = {}
     for i in page.nonblank[len(title):]:
         if len(lines[i].text) > HEADLINE_MAX_CHARS or hits[i] is not None or not page.open(i):
             continue  # a run from here would stop at once (too long, or taken): no need to build it
         run = _run(page, i)
         tokens: set[str] = set()
         line_tokens: list[set[str]] = []  # each line's own: every line of a heading shares words with the title
+        run_words = 0
         for k in range(1, len(run) + 1):
             text = _joined(page, run[:k])
-            if len(text) > HEADLINE_MAX_CHARS or len(words(text)) > HEADLINE_MAX_WORDS or _prose(page, run[k - 1]):
+            if len(text) > HEADLINE_MAX_CHARS:
+                break
+            j = run[k - 1]
+            if (count := line_words.get(j)) is None:
+                count = line_words[j] = len(words(lines[j].text))
+            run_words += count
+            if run_words > HEADLINE_MAX_WORDS or _prose(page, j):
                 break  # too long, or the text under the heading
-            line_tokens.append(_tokens(page.lines[run[k - 1]].text))
+            if (own := line_tokens_of.get(j)) is None:
+                own = line_tokens_of[j] = _tokens(lines[j].text)
+            line_tokens.append(own)
             tokens |= line_tokens[-1]
             if len(tokens) < TITLE_PART_MIN_TOKENS:
                 continue
