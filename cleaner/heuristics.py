@@ -88,7 +88,10 @@ _CLOSERS = CLOSERS + "」』）】》〉"  # and the full-width closing quotes a
 # says in about three (a Japanese news paragraph runs 60-150 characters): its length counts so.
 CJK_CHAR_WEIGHT = 3
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
-_CJK_FIRST = "\u3000"  # no CJK character comes before this one
+# A character from U+3000 on (no CJK character comes before it): a line without one is not CJK. A
+# regex search, not `max(text) >= "\u3000"`: measured 0.017 s against 0.11 s on 20,000 non-ASCII devset
+# lines, where `max` makes a string of each character.
+_CJK_POSSIBLE = regex.compile("[\u3000-\U0010FFFF]")
 # A word (as str.split() cuts them) that starts with a capital letter.
 _CAPITALIZED = regex.compile(r"(?<![^\s\x1c-\x1f])\p{Uppercase}")
 # A smiley after a word, as blogs and posts end their sentences ("... 😉", "... :)"); matched on a
@@ -141,7 +144,7 @@ class Features:
 
     def __init__(self, text: str, norm: str, stoplist: frozenset[str]) -> None:
         self.chars = len(text)
-        if not text.isascii() and max(text) >= _CJK_FIRST and len(_CJK.findall(text)) * 2 >= self.chars:
+        if not text.isascii() and _CJK_POSSIBLE.search(text) and len(_CJK.findall(text)) * 2 >= self.chars:
             self.chars *= CJK_CHAR_WEIGHT
         last = text.rstrip(_CLOSERS)[-1:]  # a string method where two regex searches cost several times more
         self.ends_sentence = last in _SENTENCE_ENDERS or _ends_in_smiley(text)
