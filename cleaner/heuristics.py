@@ -639,10 +639,15 @@ def comment_stamp(page: Page, i: int) -> str | None:
     """A short line holding a date and, besides it, a clock time: a comment's header. Returns the
     date and time as printed."""
     f, text = page.features[i], page.lines[i].text
-    if f is None or f.chars > STAMP_MAX_CHARS or f.ends_sentence or _SENTENCE_INSIDE.search(text):
-        return None  # a stamp is no sentence, nor holds one ("Price may have risen. Price of 2 May, 9:14")
-    if _CLOCK_TIME.search(text) is None:  # first: far cheaper than the search for a date
+    if f is None or f.chars > STAMP_MAX_CHARS or f.ends_sentence:
         return None
+    # A clock time prints ":" or "h" ("9:14", "9h14"): two string tests spare the regex two thirds of
+    # the short devset lines; and the clock search goes before the sentence search, as it fails on 98%
+    # of them (measured on 30,000: the searches take 0.016 and 0.020 s, the string tests 0.001 s).
+    if (":" not in text and "h" not in text) or _CLOCK_TIME.search(text) is None:  # far cheaper than date_in
+        return None
+    if _SENTENCE_INSIDE.search(text):
+        return None  # a stamp is no sentence, nor holds one ("Price may have risen. Price of 2 May, 9:14")
     printed = date_in(text)
     if printed is None:
         return None
