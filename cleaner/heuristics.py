@@ -88,7 +88,10 @@ _CLOSERS = CLOSERS + "」』）】》〉"  # and the full-width closing quotes a
 # says in about three (a Japanese news paragraph runs 60-150 characters): its length counts so.
 CJK_CHAR_WEIGHT = 3
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
-_CJK_FIRST = "\u3000"  # no CJK character comes before this one
+# A character from U+3000 on (no CJK character comes before it): a line without one is not CJK. A
+# regex search, not `max(text) >= "\u3000"`: measured 0.017 s against 0.11 s on 20,000 non-ASCII devset
+# lines, where `max` makes a string of each character.
+_CJK_POSSIBLE = regex.compile("[\u3000-\U0010FFFF]")
 # A word (as str.split() cuts them) that starts with a capital letter.
 _CAPITALIZED = regex.compile(r"(?<![^\s\x1c-\x1f])\p{Uppercase}")
 # A smiley after a word, as blogs and posts end their sentences ("... 😉", "... :)"); matched on a
@@ -141,7 +144,7 @@ class Features:
 
     def __init__(self, text: str, norm: str, stoplist: frozenset[str]) -> None:
         self.chars = len(text)
-        if not text.isascii() and max(text) >= _CJK_FIRST and len(_CJK.findall(text)) * 2 >= self.chars:
+        if not text.isascii() and _CJK_POSSIBLE.search(text) and len(_CJK.findall(text)) * 2 >= self.chars:
             self.chars *= CJK_CHAR_WEIGHT
         last = text.rstrip(_CLOSERS)[-1:]  # a string method where two regex searches cost several times more
         self.ends_sentence = last in _SENTENCE_ENDERS or _ends_in_smiley(text)
@@ -636,10 +639,15 @@ def comment_stamp(page: Page, i: int) -> str | None:
     """A short line holding a date and, besides it, a clock time: a comment's header. Returns the
     date and time as printed."""
     f, text = page.features[i], page.lines[i].text
-    if f is None or f.chars > STAMP_MAX_CHARS or f.ends_sentence or _SENTENCE_INSIDE.search(text):
-        return None  # a stamp is no sentence, nor holds one ("Price may have risen. Price of 2 May, 9:14")
-    if _CLOCK_TIME.search(text) is None:  # first: far cheaper than the search for a date
+    if f is None or f.chars > STAMP_MAX_CHARS or f.ends_sentence:
         return None
+    # A clock time prints ":" or "h" ("9:14", "9h14"): two string tests spare the regex two thirds of
+    # the short devset lines; and the clock search goes before the sentence search, as it fails on 98%
+    # of them (measured on 30,000: the searches take 0.016 and 0.020 s, the string tests 0.001 s).
+    if (":" not in text and "h" not in text) or _CLOCK_TIME.search(text) is None:  # far cheaper than date_in
+        return None
+    if _SENTENCE_INSIDE.search(text):
+        return None  # a stamp is no sentence, nor holds one ("Price may have risen. Price of 2 May, 9:14")
     printed = date_in(text)
     if printed is None:
         return None

@@ -107,10 +107,14 @@ def title_parts(text: str) -> list[set[str]]:
     return [t for t in map(_tokens, forms) if len(t) >= TITLE_PART_MIN_TOKENS]
 
 
-def _tokens(text: str) -> set[str]:
-    """Words, and for the scripts written without spaces their character pairs."""
+def _tokens(text: str, found: list[str] | None = None) -> set[str]:
+    """Words, and for the scripts written without spaces their character pairs. `found`: the text's
+    `words`, where the caller has them."""
+    found = words(text) if found is None else found
+    if _UNSPACED_RUN.search(text) is None:  # one search of the line, not one of each word: most lines have no such run
+        return set(found)
     out: set[str] = set()
-    for w in words(text):
+    for w in found:
         if _UNSPACED_RUN.search(w):
             out.update(w[k:k + 2] for k in range(len(w) - 1))
         else:
@@ -164,17 +168,43 @@ def title_line_heading(page: Page, source: str | None = None) -> Titled:
     best: list[int] = []
     best_score, title_lines, sure = TITLE_MATCH_MIN, 0, False
     lines, hits = page.lines, page.hits
+    # Each line's word count and tokens, worked out once per page (one `words` for both): a line is read
+    # again in the runs of the one or two lines above it, and `words` of lines joined by a space are their
+    # words one after the other, so a run's count is the sum of its lines'. Measured on 1,200 bench
+    # documents: `words` and `_tokens` cost 0.24 s of 4.6 s here, on 10,120 joined texts.
+    read: dict[int, tuple[int, set[str]]] = {}
+
+    def line_read(j: int) -> tuple[int, set[str]]:
+        """Line j's number of words and its `_tokens`."""
+        if (known := read.get(j)) is None:
+            found = words(lines[j].text)
+            known = read[j] = (len(found), _tokens(lines[j].text, found))
+        return known
+
+    # Every line of a run must share a word with the form it is scored on, so a candidate whose own
+    # line shares none with any form scores 0 (and a slug at most TITLE_MATCH_MIN - SLUG_MATCH_MIN),
+    # under `best_score`: it is skipped before its run is built (9,400 runs -> 6,700 on 1,200 bench
+    # documents; with the one `words` per line above, the heading search 0.26 -> 0.23 s of 1.7 s).
+    title_words: set[str] = set().union(*(form for _, forms in titles for form in forms))
     for i in page.nonblank[len(title):]:
         if len(lines[i].text) > HEADLINE_MAX_CHARS or hits[i] is not None or not page.open(i):
             continue  # a run from here would stop at once (too long, or taken): no need to build it
-        run = _run(page, i)
+        if title_words.isdisjoint(line_read(i)[1]):
+            continue
+        run = _run(page, i, HEADLINE_MAX_CHARS)  # a longer run is cut below at once
         tokens: set[str] = set()
         line_tokens: list[set[str]] = []  # each line's own: every line of a heading shares words with the title
+        run_words = 0
         for k in range(1, len(run) + 1):
             text = _joined(page, run[:k])
-            if len(text) > HEADLINE_MAX_CHARS or len(words(text)) > HEADLINE_MAX_WORDS or _prose(page, run[k - 1]):
+            if len(text) > HEADLINE_MAX_CHARS:
+                break
+            j = run[k - 1]
+            count, own = line_read(j)
+            run_words += count
+            if run_words > HEADLINE_MAX_WORDS or _prose(page, j):
                 break  # too long, or the text under the heading
-            line_tokens.append(_tokens(page.lines[run[k - 1]].text))
+            line_tokens.append(own)
             tokens |= line_tokens[-1]
             if len(tokens) < TITLE_PART_MIN_TOKENS:
                 continue
@@ -230,13 +260,20 @@ def _blank_after(page: Page, i: int) -> bool:
     return i + 1 < len(page.lines) and page.features[i + 1] is None
 
 
-def _run(page: Page, i: int) -> list[int]:
+def _run(page: Page, i: int, max_chars: float = float("inf")) -> list[int]:
     """Line i and the lines right under it (no blank between), up to `TITLE_MAX_LINES`, that nothing
     decided and no rule hit; those under it no pieces of a sentence cut at its links (a scraper glues
-    the lines of scripts without spaces, so line i itself may look like one) and no stamp or widget."""
+    the lines of scripts without spaces, so line i itself may look like one) and no stamp or widget.
+    With `max_chars`, those under it also stop where the lines joined by spaces would grow longer: a
+    caller that reads no longer run saves the `_stamp` test of the prose under a short line (measured
+    on 1,200 bench documents: 3,765 `_stamp` calls, 0.09 s of 1.8 s, under the heading search)."""
     run: list[int] = []
-    while (len(run) < TITLE_MAX_LINES and i < len(page.lines) and page.open(i) and page.hits[i] is None
-           and not (run and (page.in_sentence[i] or _stamp(page.lines[i].text)))):
+    lines = page.lines
+    joined = -1  # the length of the run's lines joined by spaces
+    while len(run) < TITLE_MAX_LINES and i < len(lines) and page.open(i) and page.hits[i] is None:
+        joined += 1 + len(lines[i].text)
+        if run and (page.in_sentence[i] or joined > max_chars or _stamp(lines[i].text)):
+            break
         run.append(i)
         i += 1
     return run
