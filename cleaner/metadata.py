@@ -152,8 +152,9 @@ def title_line_heading(page: Page, source: str | None = None) -> Titled:
     ends, so it is never split (`split_headline`). Only lines nothing has decided and no rule hit are
     looked at; without a repeat nothing is decided here.
     """
-    if len(page.nonblank) < 2:
-        return Titled(None, False)
+    first = page.nonblank[0] if page.nonblank else 0
+    if len(page.nonblank) < 2 or (first + 1 < len(page.lines) and page.lines[first + 1].joiner is not None):
+        return Titled(None, False)  # a line the scraper cut inside a sentence (the next goes on with it) is no title
     title = _run(page, page.nonblank[0])
     # (title lines read, their forms) for each length of the title's run; the URL's slug reads none
     titles = [(k, forms) for k in range(1, len(title) + 1) if (forms := title_parts(_joined(page, title[:k])))]

@@ -36,6 +36,7 @@ class PageKind:
     id: str
     category: Category
     top_only: bool
+    other_prose: int  # characters of prose, the marked lines aside, that such a page may still hold
     pattern: regex.Pattern[str]  # the kind's patterns as one alternation
 
     def marks(self, norm: str) -> bool:
@@ -48,7 +49,7 @@ def kinds() -> tuple[PageKind, ...]:
     hold no backreference or inline flag, so it hits where one of them does): one search of a line instead
     of one per pattern, measured on 1,200 bench documents: the marker searches 0.048 -> 0.037 s."""
     data = tomllib.loads((Path(__file__).with_name("pagekinds.toml")).read_text(encoding="utf-8"))
-    return tuple(PageKind(name, Category(spec["category"]), spec["where"] == "top",
+    return tuple(PageKind(name, Category(spec["category"]), spec["where"] == "top", spec["other_prose"],
                           regex.compile("|".join(f"(?:{p})" for p in spec["patterns"]))) for name, spec in data.items())
 
 
@@ -66,7 +67,7 @@ def no_article(page: Page) -> str | None:
         if len(found) < (CONSENT_MIN if kind.category is Category.COOKIE else 1):
             continue
         rest = [i for i in prose if i not in found]  # the consent text itself reads as prose
-        if _chars(page, rest) <= MAX_ARTICLE_CHARS and _longest_run(nonblank, set(rest)) < ARTICLE_RUN:
+        if _chars(page, rest) <= kind.other_prose and _longest_run(nonblank, set(rest)) < ARTICLE_RUN:
             return kind.id
     return None
 
