@@ -179,6 +179,7 @@ def _mark_article(page: h.Page, weights: Weights, titled: metadata.Titled) -> in
     elif titled.named:
         headline = None
     else:
+        metadata.find_byline(page, 0, 0)  # first, as before: a byline under the title is not what it stands over
         headline = metadata.title_over_sentences(page)
     if not goods:
         # Nothing reads as article prose: unsure, so everything the rules left stays; the metadata
