@@ -58,7 +58,8 @@ def no_article(page: Page) -> str | None:
     nonblank = page.nonblank
     if not nonblank:
         return None
-    prose = [i for i in nonblank if page.labels[i] is Label.GOOD]
+    # Prose: good and near-good lines (a short sentence, a piece of a long line cut at a sentence end).
+    prose = [i for i in nonblank if page.labels[i] in (Label.GOOD, Label.NEAR_GOOD)]
     run = _longest_run(nonblank, set(prose))
     if run >= ARTICLE_RUN and _chars(page, prose) > 2 * MAX_ARTICLE_CHARS:
         return None  # the common case, an article, is decided without a regex

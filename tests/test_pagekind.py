@@ -66,3 +66,12 @@ def test_the_record_says_so_and_pipelines_can_filter() -> None:
     records = [json.loads(line) for line in out.stdout.splitlines()]
     assert [(r["id"], r["no_article"]) for r in records] == [("a", "error-page"), ("b", None)]
     assert records[0]["body"] == ""
+
+
+def test_a_page_joined_onto_one_line_with_a_consent_line_keeps_its_article() -> None:
+    """Found by the long property profile: the article's sentences, pieces of one long line, were near-good,
+    not good, so the consent line seemed to be the only prose and the page a consent wall."""
+    lines = ["The the council said", "The the the the the the the the. The the the the the the the the the the the the.",
+             "Privacy & Cookies: This site uses cookies. By continuing to use this website, you agree to their use."] * 11
+    article = cleaner.clean("  ".join(lines))
+    assert article.no_article is None and article.body
