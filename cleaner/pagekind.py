@@ -1,4 +1,4 @@
-"""Pages with no article: error pages, consent walls, search and tag pages.
+"""Pages with no article: error pages, consent walls, search and tag pages, section fronts.
 
 A page the engine is merely unsure about keeps its text. These pages are different: a line says what the
 page is (a marker from pagekinds.toml) and no run of article prose stands on it. Their body is then empty and every line is reported as
@@ -25,8 +25,13 @@ MAX_ARTICLE_CHARS = 900
 # Both must hold: a short article under a consent banner has its paragraphs in a row, an error page's
 # teaser list has many words but one summary at a time.
 CONSENT_MIN = 2  # a consent wall prints several consent lines (text, buttons); one is a footer link
-# Section fronts are not told by shape: on the development sets a rule "titles each with at most one line of
-# summary" also took listicles and pages whose prose the labels miss (Japanese), 23 of 3,117 renderings.
+# A section front is a list of teasers: titles, each with a line or two of summary. The shape alone is not
+# enough (on the development sets it also took slideshows and listicles, 18 of 3,117 renderings); with a
+# marker of a list's paging ("Load more", "Older posts", "Page 2 of 9") it took none.
+TEASERS_MIN = 4  # titles with a summary under them
+TEASER_SHARE = 0.8  # of the page's sentences, in characters, that stand under a title
+TEASER_MAX_CHARS = 400  # a summary is a sentence or two; an article's paragraph is often longer
+TITLE_WORDS = (2, 20)  # the line above a summary: a title, not a label ("News") nor a paragraph
 
 
 @dataclass(frozen=True)
@@ -37,6 +42,7 @@ class PageKind:
     category: Category
     top_only: bool
     other_prose: int  # characters of prose, the marked lines aside, that such a page may still hold
+    teaser_list: bool  # its prose is a list of teasers (any amount of it), not other_prose characters of any shape
     pattern: regex.Pattern[str]  # the kind's patterns as one alternation
 
     def marks(self, norm: str) -> bool:
@@ -49,8 +55,8 @@ def kinds() -> tuple[PageKind, ...]:
     hold no backreference or inline flag, so it hits where one of them does): one search of a line instead
     of one per pattern, measured on 1,200 bench documents: the marker searches 0.048 -> 0.037 s."""
     data = tomllib.loads((Path(__file__).with_name("pagekinds.toml")).read_text(encoding="utf-8"))
-    return tuple(PageKind(name, Category(spec["category"]), spec["where"] == "top", spec["other_prose"],
-                          regex.compile("|".join(f"(?:{p})" for p in spec["patterns"]))) for name, spec in data.items())
+    return tuple(PageKind(name, Category(spec["category"]), spec["where"] == "top", spec.get("other_prose", 0),
+                          spec.get("shape") == "teaser-list", regex.compile("|".join(f"(?:{p})" for p in spec["patterns"]))) for name, spec in data.items())
 
 
 def no_article(page: Page) -> str | None:
@@ -60,15 +66,18 @@ def no_article(page: Page) -> str | None:
         return None
     # Prose: good and near-good lines (a short sentence, a piece of a long line cut at a sentence end).
     prose = [i for i in nonblank if page.labels[i] in (Label.GOOD, Label.NEAR_GOOD)]
-    run = _longest_run(nonblank, set(prose))
-    if run >= ARTICLE_RUN and _chars(page, prose) > 2 * MAX_ARTICLE_CHARS:
+    sentences = _sentences(page, prose)  # a teaser's title is near-good prose too, but ends no sentence
+    if _longest_run(nonblank, sentences) >= ARTICLE_RUN and _chars(page, prose) > 2 * MAX_ARTICLE_CHARS:
         return None  # the common case, an article, is decided without a regex
     for kind in kinds():
         found = {i for i in (nonblank[:TOP_LINES] if kind.top_only else nonblank) if kind.marks(page.lines[i].norm)}
         if len(found) < (CONSENT_MIN if kind.category is Category.COOKIE else 1):
             continue
         rest = [i for i in prose if i not in found]  # the consent text itself reads as prose
-        if _chars(page, rest) <= kind.other_prose and _longest_run(nonblank, set(rest)) < ARTICLE_RUN:
+        if kind.teaser_list:
+            if _longest_run(nonblank, _sentences(page, rest)) < ARTICLE_RUN and _teaser_list(page, rest):
+                return kind.id
+        elif _chars(page, rest) <= kind.other_prose and _longest_run(nonblank, set(rest)) < ARTICLE_RUN:
             return kind.id
     return None
 
@@ -82,12 +91,35 @@ def mark_no_article(page: Page, kind_id: str) -> None:
             page.remove(i, category, kind_id)
 
 
+def _teaser_list(page: Page, prose: list[int]) -> bool:
+    """Whether the page's prose is summaries under titles: enough of them, most of the prose, none long."""
+    features, nonblank = page.features, page.nonblank
+    if any((f := features[i]) is not None and f.chars > TEASER_MAX_CHARS for i in prose):
+        return False
+    previous = dict(zip(nonblank[1:], nonblank))
+    sentences = list(_sentences(page, prose))  # the titles, prose too, do not count against the share
+    summaries = [i for i in sentences if (title := previous.get(i)) is not None and _title(page, title)]
+    return len(summaries) >= TEASERS_MIN and _chars(page, summaries) >= TEASER_SHARE * _chars(page, sentences)
+
+
+def _title(page: Page, i: int) -> bool:
+    """A line shaped like a story's title: a few words, no sentence end."""
+    f = page.features[i]
+    return f is not None and not f.ends_sentence and TITLE_WORDS[0] <= len(page.lines[i].text.split()) <= TITLE_WORDS[1]
+
+
+def _sentences(page: Page, prose: list[int]) -> set[int]:
+    """The prose lines that end a sentence: paragraphs and summaries, not titles."""
+    features = page.features
+    return {i for i in prose if (f := features[i]) is not None and f.ends_sentence}
+
+
 def _chars(page: Page, indexes: list[int]) -> int:
     features = page.features
     return sum(f.chars for i in indexes if (f := features[i]) is not None)
 
 
-def _longest_run(nonblank: list[int], prose: set[int]) -> int:
+def _longest_run(nonblank: list[int], prose: set[int] | frozenset[int]) -> int:
     """The most prose lines in a row (blank lines between paragraphs do not break a run)."""
     best = current = 0
     for i in nonblank:

@@ -75,3 +75,17 @@ def test_a_page_joined_onto_one_line_with_a_consent_line_keeps_its_article() -> 
              "Privacy & Cookies: This site uses cookies. By continuing to use this website, you agree to their use."] * 11
     article = cleaner.clean("  ".join(lines))
     assert article.no_article is None and article.body
+
+
+def test_a_section_front_without_time_stamps_is_one() -> None:
+    """Titles and summaries in turn, nothing between: the titles (near-good prose) break the run of sentences."""
+    teasers = [("Ferry operator orders two electric boats", "The new vessels will halve the crossing's fuel bill."),
+               ("Bakery chain opens its tenth shop", "Owners expect forty jobs in the town centre by summer."),
+               ("Port authority raises mooring fees", "Fishing crews say the rise will hit small boats hardest."),
+               ("Council backs plan for a covered market", "Traders can rent stalls by the week next spring."),
+               ("Shipyard wins repair contract for the ferries", "The work keeps sixty welders busy all winter.")]
+    page = "Harbour Chronicle\nBusiness\n" + "".join(f"{t}\n{s}\n" for t, s in teasers) + "Older posts\nContact\n"
+    article = cleaner.clean(page)
+    assert article.no_article == "section-front" and article.body == ()
+    paragraphs = "\n".join(s.replace(".", ", as the council said on Monday evening.") for _, s in teasers)
+    assert cleaner.clean(f"Harbour Chronicle\n{teasers[0][0]}\n{paragraphs}\nOlder posts\n").no_article is None
