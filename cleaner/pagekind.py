@@ -66,18 +66,22 @@ def no_article(page: Page) -> str | None:
         return None
     # Prose: good and near-good lines (a short sentence, a piece of a long line cut at a sentence end).
     prose = [i for i in nonblank if page.labels[i] in (Label.GOOD, Label.NEAR_GOOD)]
-    sentences = _sentences(page, prose)  # a teaser's title is near-good prose too, but ends no sentence
-    if _longest_run(nonblank, sentences) >= ARTICLE_RUN and _chars(page, prose) > 2 * MAX_ARTICLE_CHARS:
+    if _longest_run(nonblank, set(prose)) >= ARTICLE_RUN and _chars(page, prose) > 2 * MAX_ARTICLE_CHARS \
+            and not _teaser_list(page, prose):
         return None  # the common case, an article, is decided without a regex
+    teasers: bool | None = None  # whether the prose is a teaser list, worked out once and only when asked
     for kind in kinds():
+        if kind.teaser_list:  # the shape first: it needs no regex, and most pages fail it
+            if teasers is None:
+                teasers = _teaser_list(page, prose)
+            if teasers and any(kind.marks(page.lines[i].norm) for i in nonblank):
+                return kind.id
+            continue
         found = {i for i in (nonblank[:TOP_LINES] if kind.top_only else nonblank) if kind.marks(page.lines[i].norm)}
         if len(found) < (CONSENT_MIN if kind.category is Category.COOKIE else 1):
             continue
         rest = [i for i in prose if i not in found]  # the consent text itself reads as prose
-        if kind.teaser_list:
-            if _longest_run(nonblank, _sentences(page, rest)) < ARTICLE_RUN and _teaser_list(page, rest):
-                return kind.id
-        elif _chars(page, rest) <= kind.other_prose and _longest_run(nonblank, set(rest)) < ARTICLE_RUN:
+        if _chars(page, rest) <= kind.other_prose and _longest_run(nonblank, set(rest)) < ARTICLE_RUN:
             return kind.id
     return None
 
@@ -92,12 +96,15 @@ def mark_no_article(page: Page, kind_id: str) -> None:
 
 
 def _teaser_list(page: Page, prose: list[int]) -> bool:
-    """Whether the page's prose is summaries under titles: enough of them, most of the prose, none long."""
+    """Whether the page's prose is summaries under titles: enough of them, most of the prose, none long, and
+    no run of sentences as an article's paragraphs make (a title, near-good prose too, ends no sentence)."""
     features, nonblank = page.features, page.nonblank
     if any((f := features[i]) is not None and f.chars > TEASER_MAX_CHARS for i in prose):
         return False
+    sentences = _sentences(page, prose)
+    if _longest_run(nonblank, set(sentences)) >= ARTICLE_RUN:
+        return False
     previous = dict(zip(nonblank[1:], nonblank))
-    sentences = list(_sentences(page, prose))  # the titles, prose too, do not count against the share
     summaries = [i for i in sentences if (title := previous.get(i)) is not None and _title(page, title)]
     return len(summaries) >= TEASERS_MIN and _chars(page, summaries) >= TEASER_SHARE * _chars(page, sentences)
 
@@ -108,10 +115,10 @@ def _title(page: Page, i: int) -> bool:
     return f is not None and not f.ends_sentence and TITLE_WORDS[0] <= len(page.lines[i].text.split()) <= TITLE_WORDS[1]
 
 
-def _sentences(page: Page, prose: list[int]) -> set[int]:
+def _sentences(page: Page, prose: list[int]) -> list[int]:
     """The prose lines that end a sentence: paragraphs and summaries, not titles."""
     features = page.features
-    return {i for i in prose if (f := features[i]) is not None and f.ends_sentence}
+    return [i for i in prose if (f := features[i]) is not None and f.ends_sentence]
 
 
 def _chars(page: Page, indexes: list[int]) -> int:
@@ -119,7 +126,7 @@ def _chars(page: Page, indexes: list[int]) -> int:
     return sum(f.chars for i in indexes if (f := features[i]) is not None)
 
 
-def _longest_run(nonblank: list[int], prose: set[int] | frozenset[int]) -> int:
+def _longest_run(nonblank: list[int], prose: set[int]) -> int:
     """The most prose lines in a row (blank lines between paragraphs do not break a run)."""
     best = current = 0
     for i in nonblank:
