@@ -244,9 +244,13 @@ def _builtin() -> tuple[tuple[Rule, ...], dict[str, PatternFacts]]:
     return load_packs(shipped_packs(), code)
 
 
+PACKS = "packs"  # the folder of the built-in packs, in the `cleaner` package
+
+
 def shipped_packs() -> list[tuple[str, bytes]]:
-    """The packs of this package: (file name, bytes), in file-name order."""
-    return [(entry.name, entry.read_bytes()) for entry in sorted(resources.files(__package__).iterdir(), key=lambda e: e.name)
+    """The packs of this package (cleaner/packs): (file name, bytes), in file-name order."""
+    folder = resources.files("cleaner").joinpath(PACKS)
+    return [(entry.name, entry.read_bytes()) for entry in sorted(folder.iterdir(), key=lambda e: e.name)
             if entry.name.endswith(".toml")]
 
 
@@ -267,7 +271,7 @@ def load_packs(packs: list[tuple[str, bytes]], code: list[bytes]) -> tuple[tuple
 
 def _derived(packs: list[tuple[str, bytes]]) -> tuple[tuple[Rule, ...], dict[str, PatternFacts]]:
     rules = tuple(rule for name, source in packs
-                  for rule in parse_rules(source.decode("utf-8"), f"cleaner/rules/{name}", compile_now=False))
+                  for rule in parse_rules(source.decode("utf-8"), f"cleaner/{PACKS}/{name}", compile_now=False))
     return rules, {pattern: pattern_facts(pattern) for rule in rules for pattern in rule.patterns}
 
 
