@@ -30,8 +30,8 @@ MIN_CONFIDENCE = 0.5
 # text mode; the chosen pack differed on 15 of 1,768 renderings).
 SAMPLE_CHARS = 100
 PROSE_MIN_WORDS = 8
-# Frequent function words of each pack language that no other European language writes alike ("de",
-# "la", "en", "die", "was" are left out). When a document's prose (a sample of VOTE_CHARS) holds at
+# Frequent function words of each pack language (its `function_words`) that no other European language
+# writes alike ("de", "la", "en", "die", "was" are left out). When a document's prose (a sample of VOTE_CHARS) holds at
 # least CLEAR_MIN_WORDS of one language's and CLEAR_RATIO times as many as of any other's, it is in
 # that language and the model is not asked: inside a cleaning run the model costs ~60-150 us a
 # document, mostly cache misses, the count a few. On the development set's 2,718 renderings, 86%
