@@ -17,18 +17,13 @@ import regex
 
 from .language import LANGUAGES, words
 from .lines import remembered
+from .rules import builtin_languages, language_words
 
 DATELINE_MAX_CHARS = 100
 DATELINE_MAX_OTHER_WORDS = 2  # words besides the date and its labels: a place ("Kyiv"), a zone
 
-# Words that surround printed dates: "Published", "Updated", "on", "at", time-zone names...
-DATE_LABELS = frozenset("""
-published updated posted last modified on at am pm a.m p.m et est edt cet cest gmt utc bst pst pdt msk eet eest
-uhr um veröffentlicht aktualisiert zuletzt stand von publié mis à jour le la à h publicado actualizado
-actualización el las los de del a hs hrs pubblicato aggiornato il alle ore gepubliceerd bijgewerkt op om
-atualizado atualização em às opublikowano zaktualizowano aktualizacja o godz dnia
-опубликовано обновлено обновлён в г года опубліковано оновлено о р року від до
-""".split())
+# Words that surround printed dates: "Published", "Updated", "on", "at", time-zone names... (the packs' `date_labels`)
+DATE_LABELS = language_words("date_labels")
 _DIGIT = regex.compile(r"\d")  # every date pattern needs one: a line without is no dateline
 # Year first: ISO 8601 (a timestamp's time and zone included: "2025-03-04T09:42:00Z"), and the
 # "2019/04/21", "2019.04.25" of East Asian pages; or day and month first, in either order.
@@ -142,7 +137,8 @@ def iso_date(text: str, month_first: bool = False) -> str | None:
 
 
 _NUMERIC_DAY_FIRST = regex.compile(r"(?<!\d)(\d{1,2})[./](\d{1,2})[./](?:\d{4}|\d{2})(?!\d)")
-MONTH_FIRST_LANGUAGES = frozenset({"en"})  # US order ("03/04/2025" is March 4) unless the page says otherwise
+# US order ("03/04/2025" is March 4) unless the page says otherwise: the packs with `month_first`
+MONTH_FIRST_LANGUAGES = frozenset(pack.code for pack in builtin_languages() if pack.month_first)
 
 
 def ambiguous(text: str) -> bool:

@@ -16,12 +16,10 @@ from collections.abc import Iterable
 import fasttext
 import regex
 
+from .rules import ANY_LANGUAGE, builtin_languages
 
-# The languages with rule packs, as ISO 639-1 code -> jusText stoplist name.
-LANGUAGES: dict[str, str] = {
-    "en": "English", "de": "German", "fr": "French", "es": "Spanish", "it": "Italian",
-    "pt": "Portuguese", "nl": "Dutch", "pl": "Polish", "ru": "Russian", "uk": "Ukrainian",
-}
+# The languages with packs, as ISO 639-1 code -> jusText stoplist name (cleaner/packs/*.toml, `[language]`).
+LANGUAGES: dict[str, str] = {pack.code: pack.stoplist for pack in builtin_languages() if pack.code != ANY_LANGUAGE}
 WORD = regex.compile(r"\p{L}+(?:['’]\p{L}+)*")
 _ASCII_WORD = re.compile(r"[a-z]+(?:'[a-z]+)*")  # WORD on casefolded ASCII, by the faster standard engine
 # Below this confidence the language is unknown and the engine applies every pack rather than the
@@ -32,30 +30,14 @@ MIN_CONFIDENCE = 0.5
 # text mode; the chosen pack differed on 15 of 1,768 renderings).
 SAMPLE_CHARS = 100
 PROSE_MIN_WORDS = 8
-# Frequent function words of each pack language that no other European language writes alike ("de",
-# "la", "en", "die", "was" are left out). When a document's prose (a sample of VOTE_CHARS) holds at
+# Frequent function words of each pack language (its `function_words`) that no other European language
+# writes alike ("de", "la", "en", "die", "was" are left out). When a document's prose (a sample of VOTE_CHARS) holds at
 # least CLEAR_MIN_WORDS of one language's and CLEAR_RATIO times as many as of any other's, it is in
 # that language and the model is not asked: inside a cleaning run the model costs ~60-150 us a
 # document, mostly cache misses, the count a few. On the development set's 2,718 renderings, 86%
 # were decided so; 10 differ from the model, all pages it was unsure of (several languages mixed).
-FUNCTION_WORDS: dict[str, str] = {
-    "en": "the and of that with for are this have from has were which their been would there they said not but",
-    "de": "der und das nicht ist mit sich auf dem zu ein eine auch im wird werden sind wurde bei nach oder aus",
-    "fr": "le les et des est une dans pour pas sur au ce sont avec par elle été aux ont cette nous vous leur"
-          " leurs était être ses aussi selon depuis lors alors déjà c'est c’est",
-    "es": "el los las y más pero sus fue también muy según hasta dijo ellos tras cuando ya hay fueron otros"
-          " sin año años",
-    "it": "della che di per sono nel alla gli anche delle dei degli è più stato dalla nella questo sul sulla"
-          " negli nelle ancora dopo essere hanno tra questa loro tutti perché già",
-    "pt": "os não uma com em foi são pelo pela ao seu sua também ela eles isso muito já depois às pelos pelas"
-          " foram será ainda até após essa esse nas aos",
-    "nl": "het een van niet dat op voor ook werd naar bij maar heeft wordt deze dit",
-    "pl": "się jest przez oraz dla jego który która także są był była było w że również jednak tylko już czy"
-          " które którzy został została można będzie przy",
-    "ru": "и что с как это из он его она был была было которые также от к но года году может если только уже"
-          " еще ещё так при этом этого чтобы они после будет их",
-    "uk": "і що з як це від його її був була було які також але із цього цей ця ці вже після буде щоб коли ще"
-          " тому яка який яке році року вони має можна під між",
+FUNCTION_WORDS: dict[str, tuple[str, ...]] = {
+    pack.code: pack.function_words for pack in builtin_languages() if pack.function_words
 }
 VOTE_CHARS = 300
 CLEAR_MIN_WORDS = 4
@@ -137,7 +119,7 @@ def clear_language(text: str) -> str | None:
     return first if most >= CLEAR_MIN_WORDS and most >= CLEAR_RATIO * second else None
 
 
-_FUNCTION_WORD = {word: code for code, words in FUNCTION_WORDS.items() for word in words.split()}
+_FUNCTION_WORD = {word: code for code, words in FUNCTION_WORDS.items() for word in words}
 
 
 def sample(texts: Iterable[str], chars: int = SAMPLE_CHARS) -> str:

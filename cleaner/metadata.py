@@ -16,6 +16,7 @@ from .article import Category
 from .heuristics import Kind, Label, Page, Verdict, several_sentences
 from .dates import DATE_LABELS, date_in, is_dateline, iso_date
 from .language import words
+from .rules import language_words
 
 HEADLINE_MIN_WORDS = 2
 HEADLINE_MAX_WORDS = 30
@@ -32,13 +33,10 @@ STAMP_MAX_WORDS = 12
 MARKED_BYLINE_MAX_CHARS = 120  # "By Jane Roe and John Doe, Local Democracy Reporter · Dec 9, 2024, 4:19 PM ET"
 MARKED_BYLINE_MAX_WORDS = 12  # words of letters besides the date and its labels
 # Share buttons in any language: the verb, and what may follow it (a preposition, a possessive, a
-# network's name; "x" is the network only after a share verb).
-SHARE_VERBS = frozenset("""share teilen partager partagez compartir compartilhar condividi delen dela del
-jaa udostępnij sdílet zdieľať megosztás distribuie paylaş поделиться поділитися поделись сподели""".split())
-SHARE_OBJECTS = frozenset("""on via to with your this it this på med auf mit per sur par avec en con su op met
-na w przez в через у no em com""".split())
-SOCIAL_NETWORKS = frozenset("""x twitter facebook whatsapp telegram linkedin pinterest reddit email e-mail mail
-messenger threads bluesky mastodon vk вконтакте одноклассники viber xing""".split())
+# network's name; "x" is the network only after a share verb): the packs' word lists.
+SHARE_VERBS = language_words("share_verbs")
+SHARE_OBJECTS = language_words("share_objects")
+SOCIAL_NETWORKS = language_words("social_networks")
 SHARE_MAX_WORDS = 6
 LINK_BAR_PART_MAX_WORDS = 2  # "Sign in | Register": each link a word or two
 # Prose above the headline, as a share of the prose below it, up to which it is page furniture.
@@ -49,8 +47,8 @@ NAME_MAX_WORDS = 4
 NAME_MAX_TOKENS = 10  # words of a name line, byline and name particles ("von", "de la") included
 TITLE_ABOVE_REACH = 5  # lines (blank ones included) between a headline and a bare author name
 # "By", "Von", "Par", "Por", "Di", "Door", "Av", "Af", "Przez", "Автор": a name's byline marker.
-BYLINE_PARTICLES = frozenset("by von par por di door av af przez автор".split())
-NAME_PARTICLES = frozenset("de da di del della van von der den le la du dos das".split())
+BYLINE_PARTICLES = language_words("byline_particles")
+NAME_PARTICLES = language_words("name_particles")
 
 # A wire dateline opening the first paragraph: "KYIV, Feb 27 (Reuters) - ", "BERLIN (dpa) – ",
 # "WASHINGTON — ". The place is in capitals (or any case, before an agency in parentheses), then the

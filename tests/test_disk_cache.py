@@ -67,7 +67,7 @@ def test_a_changed_pack_is_not_served_from_the_cache(cache_dir: Path) -> None:
 
 def test_a_renamed_pack_or_changed_code_is_not_served_from_the_cache(cache_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     load_packs([("x.toml", PACK)], CODE)
-    assert load_packs([("y.toml", PACK)], CODE)[0][0].origin == "cleaner/rules/y.toml"
+    assert load_packs([("y.toml", PACK)], CODE)[0][0].origin == "cleaner/packs/y.toml"
     calls: list[int] = []
     real = rules_module._derived
 

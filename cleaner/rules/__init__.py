@@ -15,6 +15,13 @@ A pack is a TOML file with a `[[rule]]` table per rule:
 
 Patterns see the line casefolded, NFKC-normalized, with whitespace runs as one space and
 trimmed (`lines.normalize`), so they are written in lower case. Nothing in a pack is executed.
+
+A built-in pack (cleaner/packs) also holds its language's data in a `[language]` table (see `Language`):
+
+    [language]
+    code = "de"                       # ISO 639-1; "*" in shared.toml, for words of no one language
+    stoplist = "German"               # jusText's stoplist
+    function_words = ["der", "und"]   # and date_labels, byline_particles, ... (`Language`)
 """
 
 from __future__ import annotations
@@ -24,7 +31,7 @@ import operator
 import re._constants as C
 import tomllib
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass, fields
 from functools import cache, cached_property
 from itertools import accumulate
 from enum import Enum
@@ -168,6 +175,18 @@ _DEEP_KEY = regex.compile(rf"{_KEY_PART}(?:[ \t]*\.[ \t]*{_KEY_PART}){{{MAX_KEY_
 
 
 def parse_rules(source: str, origin: str, compile_now: bool = True) -> list[Rule]:
+    """The rules of one pack's TOML text (see `parse_pack`)."""
+    return list(parse_pack(source, origin, compile_now).rules)
+
+
+class Pack(NamedTuple):
+    """One pack read: its rules and its language table (None when it has none, as a user's rule file)."""
+
+    rules: tuple[Rule, ...]
+    language: Language | None
+
+
+def parse_pack(source: str, origin: str, compile_now: bool = True) -> Pack:
     """Parse one pack's TOML text; every problem is a `RuleError` naming `origin`. `compile_now`: check
     every pattern's syntax now (the built-in packs, checked by the tests, leave it to first use)."""
     if len(source) > MAX_RULE_FILE_CHARS:
@@ -178,17 +197,20 @@ def parse_rules(source: str, origin: str, compile_now: bool = True) -> list[Rule
         data = tomllib.loads(source)
     except tomllib.TOMLDecodeError as exc:
         raise RuleError(f"{origin}: not valid TOML: {exc}") from None
-    unknown = set(data) - {"rule"}
+    unknown = set(data) - {"rule", "language"}
     if unknown:
-        raise RuleError(f"{origin}: unknown top-level key(s) {sorted(unknown)}; rules go in [[rule]] tables")
+        raise RuleError(f"{origin}: unknown top-level key(s) {sorted(unknown)}; rules go in [[rule]] tables, "
+                        "a language's data in [language]")
     raw_rules = data.get("rule", [])
     if not isinstance(raw_rules, list):
         raise RuleError(f"{origin}: 'rule' must be an array of tables ([[rule]])")
-    return [_parse_rule(raw, origin, i, compile_now) for i, raw in enumerate(raw_rules)]
+    return Pack(tuple(_parse_rule(raw, origin, i, compile_now) for i, raw in enumerate(raw_rules)),
+                _parse_language(data["language"], origin) if "language" in data else None)
 
 
 def load_rule_file(path: str | Path) -> list[Rule]:
-    """Read a user's rule file (same format as the built-in packs)."""
+    """Read a user's rule file (same format as the built-in packs; a `[language]` table is checked, and
+    used only in a built-in pack)."""
     path = Path(path)
     try:
         with path.open(encoding="utf-8") as file:
@@ -234,40 +256,51 @@ def pattern_facts(pattern: str) -> PatternFacts:
 _DERIVING_CODE = (("cleaner.rules", "__init__.py"), ("cleaner.rules", "literals.py"), ("cleaner", "article.py"))
 
 
+def _deriving_code() -> list[bytes] | None:
+    """The source of `_DERIVING_CODE`; None when installed without sources: no key to trust."""
+    try:
+        return [resources.files(package).joinpath(name).read_bytes() for package, name in _DERIVING_CODE]
+    except OSError:
+        return None
+
+
 @cache
 def _builtin() -> tuple[tuple[Rule, ...], dict[str, PatternFacts]]:
     """The built-in rules and their patterns' facts, from the cache when the packs and code are those it was built from."""
-    try:
-        code = [resources.files(package).joinpath(name).read_bytes() for package, name in _DERIVING_CODE]
-    except OSError:  # installed without sources: no key to trust
+    code = _deriving_code()
+    if code is None:
         return _derived(shipped_packs())
     return load_packs(shipped_packs(), code)
 
 
+PACKS = "packs"  # the folder of the built-in packs, in the `cleaner` package
+
+
 def shipped_packs() -> list[tuple[str, bytes]]:
-    """The packs of this package: (file name, bytes), in file-name order."""
-    return [(entry.name, entry.read_bytes()) for entry in sorted(resources.files(__package__).iterdir(), key=lambda e: e.name)
+    """The packs of this package (cleaner/packs): (file name, bytes), in file-name order."""
+    folder = resources.files("cleaner").joinpath(PACKS)
+    return [(entry.name, entry.read_bytes()) for entry in sorted(folder.iterdir(), key=lambda e: e.name)
             if entry.name.endswith(".toml")]
 
 
 def load_packs(packs: list[tuple[str, bytes]], code: list[bytes]) -> tuple[tuple[Rule, ...], dict[str, PatternFacts]]:
     """Packs (file name, bytes) parsed and their patterns' facts; served from the cache when it holds them
     for these very packs and this code (`code`: the source of what derives them), else derived and kept."""
-    key = disk_cache.key([*code, *(part for name, source in packs for part in (name.encode(), source))])
-    plain = disk_cache.load(key)
-    if plain is not None:
-        try:
-            return _from_plain(plain)
-        except (ValueError, TypeError, KeyError, AttributeError):  # an entry not of this shape: derived anew below
-            pass
-    rules, facts = _derived(packs)
-    disk_cache.store(key, _to_plain(rules, facts))
-    return rules, facts
+    return disk_cache.cached(_key_parts(packs, code), lambda: _derived(packs), lambda derived: _to_plain(*derived), _from_plain)
+
+
+def _key_parts(packs: list[tuple[str, bytes]], code: list[bytes]) -> list[bytes]:
+    return [*code, *(part for name, source in packs for part in (name.encode(), source))]
+
+
+@cache
+def _shipped_pack(name: str, source: bytes) -> Pack:
+    """A built-in pack parsed, once a process: the rules and the language tables are derived from the same parse."""
+    return parse_pack(source.decode("utf-8"), f"cleaner/{PACKS}/{name}", compile_now=False)
 
 
 def _derived(packs: list[tuple[str, bytes]]) -> tuple[tuple[Rule, ...], dict[str, PatternFacts]]:
-    rules = tuple(rule for name, source in packs
-                  for rule in parse_rules(source.decode("utf-8"), f"cleaner/rules/{name}", compile_now=False))
+    rules = tuple(rule for name, source in packs for rule in _shipped_pack(name, source).rules)
     return rules, {pattern: pattern_facts(pattern) for rule in rules for pattern in rule.patterns}
 
 
@@ -286,6 +319,86 @@ def _from_plain(plain: _Plain) -> tuple[tuple[Rule, ...], dict[str, PatternFacts
     return (tuple(Rule(id, Category(category), languages, Action(action), patterns, sites, description, match, keep, origin)
                   for id, category, languages, action, patterns, sites, description, match, keep, origin in rules),
             {pattern: PatternFacts(*f) for pattern, f in facts.items()})
+
+
+@dataclass(frozen=True)
+class Language:
+    """A pack's `[language]` table: what the engine knows of a language besides its rules. Words are
+    compared with the page's words casefolded, so they are written in lower case, one word each."""
+
+    code: str  # ISO 639-1 ("de"); "*" (shared.toml): words of no one pack language, read with every pack's
+    stoplist: str = ""  # the name of jusText's stoplist (installed with trafilatura): the lines' stopword density
+    month_first: bool = False  # numeric dates print the month first: "03/04/2025" is March 4
+    function_words: tuple[str, ...] = ()  # frequent words no other pack language writes alike (`language.clear_language`)
+    date_labels: tuple[str, ...] = ()  # words around a printed date: "published", "um", "h" (`dates`)
+    byline_particles: tuple[str, ...] = ()  # the word before an author's name: "by", "von" (`metadata`)
+    name_particles: tuple[str, ...] = ()  # lower-case words inside a name: "van", "de"
+    share_verbs: tuple[str, ...] = ()  # a share button's first word: "share", "teilen"
+    share_objects: tuple[str, ...] = ()  # the word after it: "on", "via", "auf"
+    social_networks: tuple[str, ...] = ()  # networks' names in a share button: "facebook", "vk"
+
+
+_PER_LANGUAGE = ("stoplist", "month_first", "function_words")  # what the code reads by language: not in the "*" table
+_WORD_LISTS = tuple(f.name for f in fields(Language) if f.name not in ("code", "stoplist", "month_first"))
+_LANGUAGE_KEYS = {"code", "stoplist", "month_first", *_WORD_LISTS}
+_LANGUAGE_CODE = regex.compile(r"[a-z]{2,3}")
+_ONE_WORD = regex.compile(r"\S+")
+
+
+def _parse_language(raw: Any, origin: str) -> Language:
+    """A `[language]` table checked as rules are: unknown keys, wrong types and words the code cannot meet are errors."""
+    def check(cond: bool, problem: str) -> None:
+        if not cond:
+            raise RuleError(f"{origin}: [language]: {problem}")
+
+    check(isinstance(raw, dict), "must be a table")
+    unknown = set(raw) - _LANGUAGE_KEYS
+    check(not unknown, f"unknown key(s) {sorted(unknown)}; allowed: {sorted(_LANGUAGE_KEYS)}")
+    code = raw.get("code")
+    check(code == ANY_LANGUAGE or (isinstance(code, str) and bool(_LANGUAGE_CODE.fullmatch(code))),
+          f'code must be an ISO 639-1 code ("de"), or "{ANY_LANGUAGE}" for words of no one language')
+    if code == ANY_LANGUAGE:
+        per_language = sorted(set(raw) & set(_PER_LANGUAGE))
+        check(not per_language, f"{per_language} belong to one language, not to the {ANY_LANGUAGE!r} table")
+    else:
+        check(isinstance(raw.get("stoplist"), str) and bool(raw.get("stoplist")),
+              'stoplist must name jusText\'s stoplist of the language ("German")')
+    check(isinstance(raw.get("month_first", False), bool), "month_first must be true or false")
+    for key in _WORD_LISTS:
+        words = raw.get(key, [])
+        check(_strings(words), f"{key} must be a list of words")
+        for word in words:
+            check(bool(_ONE_WORD.fullmatch(word)) and word == word.casefold(), f"{key}: {word!r} is not one word in lower case")
+        check(len(set(words)) == len(words), f"{key} lists a word twice")
+    return Language(code, raw.get("stoplist", ""), raw.get("month_first", False),
+                    *(tuple(raw.get(key, [])) for key in _WORD_LISTS))
+
+
+LANGUAGES_FILE = "languages.marshal"  # the disk cache's entry for the packs' language tables
+
+
+@cache
+def builtin_languages() -> tuple[Language, ...]:
+    """The language tables of the packs shipped, in file-name order. `language`, `dates` and `metadata` read
+    them when imported, so they come from the disk cache (a small entry) rather than from parsing the packs."""
+    packs, code = shipped_packs(), _deriving_code()
+    if code is None:
+        return _languages(packs)
+    return disk_cache.cached(_key_parts(packs, code), lambda: _languages(packs),
+                             lambda languages: [astuple(language) for language in languages],
+                             lambda plain: tuple(Language(*language) for language in plain), LANGUAGES_FILE)
+
+
+def _languages(packs: list[tuple[str, bytes]]) -> tuple[Language, ...]:
+    return tuple(language for name, source in packs if (language := _shipped_pack(name, source).language) is not None)
+
+
+def language_words(field: str) -> frozenset[str]:
+    """One word list of the language tables (`date_labels`, `share_verbs`...), every built-in pack's
+    together: for the code that does not tell languages apart."""
+    if field not in _WORD_LISTS:
+        raise KeyError(f"no word list {field!r} in a [language] table; there are {', '.join(_WORD_LISTS)}")
+    return frozenset(word for language in builtin_languages() for word in getattr(language, field))
 
 
 def check_unique(rules: Iterable[Rule]) -> None:
