@@ -923,4 +923,6 @@ HEURISTICS: tuple[Heuristic, ...] = (
               "part of the byline."),
     Heuristic("line-score", Category.OTHER, "A line the fitted line score puts below its threshold (off in the "
               "shipped weights: the threshold is -inf)."),
+    Heuristic("date-list", Category.NAVIGATION, "A line whose dates fill most of it: an archive widget's months "
+              "(\"Select month June 2024 May 2024 ...\") or a calendar's days, printed on one line."),
 )
