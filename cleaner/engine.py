@@ -16,6 +16,7 @@ from collections.abc import Collection, Sequence
 from . import archives
 from . import heuristics as h
 from . import metadata
+from . import teasers
 from . import dates
 from .dates import iso_date
 from .article import Article, Category, Removal
@@ -209,6 +210,7 @@ def _mark_article(page: h.Page, weights: Weights, titled: metadata.Titled) -> in
         metadata.keep_standfirst(page, headline, len(page.lines) if after is None else after)
     h.widget_neighbours(page)
     h.short_line_runs(page)
+    teasers.headline_runs(page)
     h.edge_zones(page, first_good, h.article_end(page))  # the passes since take no good line
     _low_scores(page, weights)
     return _keep_the_rest(page, headline)
