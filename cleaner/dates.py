@@ -81,6 +81,11 @@ def date_in(text: str) -> str | None:
     return m.group(0) if m else None
 
 
+def printed_dates(text: str) -> list[tuple[int, int]]:
+    """Where each printed date stands in a line (start, end): a line of them is an archive or a calendar."""
+    return [m.span() for m in _calendar().pattern.finditer(text)]
+
+
 @remembered
 def is_dateline(text: str) -> bool:
     """A standalone date line: a printed date, and besides it only labels, times and a place.

@@ -13,8 +13,10 @@ from pathlib import Path
 from typing import Any
 from collections.abc import Collection, Sequence
 
+from . import archives
 from . import heuristics as h
 from . import metadata
+from . import teasers
 from . import dates
 from .dates import iso_date
 from .article import Article, Category, Removal
@@ -167,6 +169,7 @@ def _mark_article(page: h.Page, weights: Weights, titled: metadata.Titled) -> in
     the page's title line and URL said of the headline; when they name one that no line repeats,
     no line but the title line itself is taken for the headline."""
     h.counted_lists(page)
+    archives.date_lists(page)
     h.truncated_teasers(page)
     goods = page.goods()
     headline: int | None
@@ -207,6 +210,7 @@ def _mark_article(page: h.Page, weights: Weights, titled: metadata.Titled) -> in
         metadata.keep_standfirst(page, headline, len(page.lines) if after is None else after)
     h.widget_neighbours(page)
     h.short_line_runs(page)
+    teasers.headline_runs(page)
     h.edge_zones(page, first_good, h.article_end(page))  # the passes since take no good line
     _low_scores(page, weights)
     return _keep_the_rest(page, headline)
@@ -218,7 +222,7 @@ def _mend_long_lines(page: h.Page) -> None:
     anchors: dict[int, list[int]] = {}
     for i in page.nonblank:  # a piece has text
         line = page.lines[i]
-        if line.whole is None:
+        if line.whole is None or len(line.text) == len(line.whole):  # one piece: nothing to mend, its verdict stands
             continue
         v = page.verdicts[i]
         prose = page.labels[i] in (h.Label.GOOD, h.Label.NEAR_GOOD) and page.hits[i] is None

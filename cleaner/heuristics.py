@@ -923,4 +923,8 @@ HEURISTICS: tuple[Heuristic, ...] = (
               "part of the byline."),
     Heuristic("line-score", Category.OTHER, "A line the fitted line score puts below its threshold (off in the "
               "shipped weights: the threshold is -inf)."),
+    Heuristic("date-list", Category.NAVIGATION, "A line whose dates fill most of it: an archive widget's months "
+              "(\"Select month June 2024 May 2024 ...\") or a calendar's days, printed on one line."),
+    Heuristic("headline-run", Category.RELATED, "Three or more other stories' headlines (several words, no end "
+              "punctuation), each with a kicker, section, date or time of a few words beside it: a teaser list."),
 )

@@ -1,0 +1,70 @@
+"""Runs of other stories' headlines: a teaser list (related, latest, most read, more from the section)
+printed as lines, each headline of several words ending without punctuation, with a kicker, a section
+name, a date or a time of a few words beside each.
+
+An article's own lines of that shape come one at a time (a subheading over its paragraphs); a list
+inside an article (features, specifications, steps) does not put a short label between its items.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from .article import Category
+from .heuristics import Kind, Page, Verdict
+
+TEASER_MIN_WORDS = 4  # a headline; shorter lines are kickers, section names, dates and times
+TEASER_MAX_WORDS = 30
+TEASER_LABEL_MAX_WORDS = 3  # ... and longer lines are no such label
+TEASER_RUN_MIN = 3  # headlines in the run, each parted from the next by a label
+_TERMINAL = frozenset(".!?…:;,。！？：；")
+_CLOSERS = "\"'”’»)]"
+_OPENING_QUOTES = "\"'“„«‘‚‹"
+# "Venue: Town Hall, ...", "Date: 2 May, 19:30": a field of a fact box or an event list, not a headline
+# (a teaser's kicker before a colon runs longer: "Brexit showdown on Saturday: ...").
+_FIELD = regex.compile(r"^\p{L}[\p{L}-]*:\s")
+HEADLINE, LABEL = "headline", "label"
+
+
+def headline_runs(page: Page) -> None:
+    """Headline-shaped lines, each with a label of a few words beside it (kicker, section, date, time),
+    three or more in a row: a teaser list, wherever it stands. A list the line above introduces
+    ("...:") is the article's."""
+    run: list[int] = []  # headlines and labels, alternating
+    last = None  # the shape of the run's last line
+    introduced = False  # the lines since the last line of neither shape follow one ending in a colon
+    for i in [*page.nonblank, None]:
+        shape = None if i is None else _shape(page, i)
+        if shape is None or (shape == last == HEADLINE):  # the run ends
+            if not introduced and sum(_shape(page, j) == HEADLINE for j in run) >= TEASER_RUN_MIN:
+                removal = Verdict(Kind.REMOVED, Category.RELATED, "headline-run")
+                for j in run:
+                    if page.verdicts[j] is None:
+                        page.verdicts[j] = removal
+            run = []
+            if shape is None:
+                introduced = i is not None and page.lines[i].text.endswith(":")
+                last = None
+                continue
+        run.append(i)  # type: ignore[arg-type]
+        last = shape
+
+
+def _shape(page: Page, i: int) -> str | None:
+    """A headline (several words, a capital or quote first, no end punctuation), a label (a few words,
+    or a line a rule or pass already removed), or neither."""
+    f, verdict = page.features[i], page.verdicts[i]
+    if f is None or (verdict is not None and verdict.kind is not Kind.REMOVED):
+        return None
+    if verdict is not None:
+        return LABEL
+    text = page.lines[i].text
+    if page.pieces[i] or text.rstrip(_CLOSERS)[-1:] in _TERMINAL:
+        return None
+    words = f.words
+    if words <= TEASER_LABEL_MAX_WORDS:
+        return LABEL
+    if (TEASER_MIN_WORDS <= words <= TEASER_MAX_WORDS and text.lstrip(_OPENING_QUOTES)[:1].isupper()
+            and not _FIELD.match(text)):
+        return HEADLINE
+    return None
