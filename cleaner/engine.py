@@ -19,7 +19,9 @@ from . import dates
 from .dates import iso_date
 from .article import Article, Category, Removal
 from .language import detect_lines, pack_of
+from .features import Label
 from .lines import Line, joined, split_lines
+from .page import KEPT, Kind, Page, Verdict
 from .pagekind import mark_no_article, no_article
 from .score import LineScore, Weights, densest_region, line_features, score, scored, shipped
 from .rules import CompiledRules, Rule, builtin_rules, load_rule_file
@@ -128,7 +130,7 @@ class Cleaner:
         return reports
 
     def _decide(self, text: str, source: str | None, template: Collection[str] = (),
-                timed_out: list[str] | None = None) -> tuple[h.Page, str | None, int | None]:
+                timed_out: list[str] | None = None) -> tuple[Page, str | None, int | None]:
         if not isinstance(text, str):  # else an AttributeError from deep inside, naming no culprit
             hint = " (decode it first: cleaner.io.decode guesses the encoding)" if isinstance(text, (bytes, bytearray)) else ""
             raise TypeError(f"the text to clean must be a str, not {type(text).__name__}{hint}")
@@ -137,7 +139,7 @@ class Cleaner:
         packs = pack_of(language)
         site = site_of(source)
         hits = self.rules.first_hits([line.norm for line in lines], packs, site, timed_out)
-        page = h.Page.build(lines, hits, packs)
+        page = Page.build(lines, hits, packs)
         h.rule_hits(page)
         if template:
             h.site_template(page, template)
@@ -162,7 +164,7 @@ BYLINE_ABOVE = 4  # and above the headline: some sites print the byline over it
 DATELINE_REACH = 6
 
 
-def _mark_article(page: h.Page, weights: Weights, titled: metadata.Titled) -> int | None:
+def _mark_article(page: Page, weights: Weights, titled: metadata.Titled) -> int | None:
     """Zones and metadata around the good paragraphs; returns the headline's index. `titled`: what
     the page's title line and URL said of the headline; when they name one that no line repeats,
     no line but the title line itself is taken for the headline."""
@@ -212,7 +214,7 @@ def _mark_article(page: h.Page, weights: Weights, titled: metadata.Titled) -> in
     return _keep_the_rest(page, headline)
 
 
-def _mend_long_lines(page: h.Page) -> None:
+def _mend_long_lines(page: Page) -> None:
     """A long line cut into pieces loses pieces only at its start and end (a glued menu, a share
     bar): from its first to its last piece that was kept or reads as prose no rule named, all stays."""
     anchors: dict[int, list[int]] = {}
@@ -221,15 +223,15 @@ def _mend_long_lines(page: h.Page) -> None:
         if line.whole is None:
             continue
         v = page.verdicts[i]
-        prose = page.labels[i] in (h.Label.GOOD, h.Label.NEAR_GOOD) and page.hits[i] is None
-        if prose or (v is not None and v.kind is h.Kind.BODY):
+        prose = page.labels[i] in (Label.GOOD, Label.NEAR_GOOD) and page.hits[i] is None
+        if prose or (v is not None and v.kind is Kind.BODY):
             anchors.setdefault(line.number, []).append(i)
     for indexes in anchors.values():
         for i in range(indexes[0], indexes[-1] + 1):
-            page.verdicts[i] = h.KEPT
+            page.verdicts[i] = KEPT
 
 
-def _low_scores(page: h.Page, weights: Weights) -> None:
+def _low_scores(page: Page, weights: Weights) -> None:
     """What the passes left in the article goes when the line score says so, unless it is good prose
     or ends like a sentence or a list item (those stay: an article's own short lines end so)."""
     if weights.threshold == -math.inf:  # nothing scores below: spare the scoring (explain still shows it)
@@ -241,9 +243,9 @@ def _low_scores(page: h.Page, weights: Weights) -> None:
                 page.remove(i, Category.OTHER, "line-score")
 
 
-def _keep_the_rest(page: h.Page, headline: int | None) -> int | None:
+def _keep_the_rest(page: Page, headline: int | None) -> int | None:
     """What no rule or heuristic removed is body."""
-    verdicts, kept = page.verdicts, h.KEPT  # `page.open` inlined: every line passes here
+    verdicts, kept = page.verdicts, KEPT  # `page.open` inlined: every line passes here
     for i in page.nonblank:
         if verdicts[i] is None:
             verdicts[i] = kept
@@ -251,18 +253,18 @@ def _keep_the_rest(page: h.Page, headline: int | None) -> int | None:
     return headline
 
 
-def _date(page: h.Page, dateline: str, language: str | None) -> str | None:
+def _date(page: Page, dateline: str, language: str | None) -> str | None:
     """The dateline's ISO date; a numeric one read in the order the page prints its dates in."""
     if not dates.ambiguous(dateline):
         return iso_date(dateline)
     return iso_date(dateline, dates.month_first((line.text for line in page.lines), language))
 
 
-def _verdict_name(verdict: h.Verdict) -> str:
-    return verdict.category.value if verdict.kind is h.Kind.REMOVED and verdict.category else verdict.kind.value
+def _verdict_name(verdict: Verdict) -> str:
+    return verdict.category.value if verdict.kind is Kind.REMOVED and verdict.category else verdict.kind.value
 
 
-def _body(page: h.Page) -> list[str]:
+def _body(page: Page) -> list[str]:
     """Body paragraphs in order: a kept line; a paragraph a scraper cut at its links, its kept
     lines joined again as they stood; the kept stretch of a long line, as the input has it."""
     # A paragraph is gathered as its parts and joined once: adding each cut line to a growing string
@@ -270,7 +272,7 @@ def _body(page: h.Page) -> list[str]:
     body: list[list[str]] = []
     run: list[Line] = []  # pieces of one long line
     previous: Line | None = None  # the last body line, when the next may continue it
-    body_kind = h.Kind.BODY  # looked up once: an enum member through the module costs ~80 ns a line
+    body_kind = Kind.BODY  # looked up once: an enum member costs ~80 ns a line
     for line, v in zip(page.lines, page.verdicts):
         kept = v is not None and v.kind is body_kind
         if run and (not kept or line.whole is not run[0].whole):
@@ -291,12 +293,12 @@ def _body(page: h.Page) -> list[str]:
     return ["".join(parts) if len(parts) > 1 else parts[0] for parts in body]
 
 
-def _article(page: h.Page, language: str | None, headline_index: int | None) -> Article:
+def _article(page: Page, language: str | None, headline_index: int | None) -> Article:
     body = _body(page)
     datelines: list[str] = []
     bylines: list[str] = []
     removed: list[Removal] = []
-    body_kind, removed_kind, dateline_kind, byline_kind = h.Kind.BODY, h.Kind.REMOVED, h.Kind.DATELINE, h.Kind.BYLINE
+    body_kind, removed_kind, dateline_kind, byline_kind = Kind.BODY, Kind.REMOVED, Kind.DATELINE, Kind.BYLINE
     for line, v in zip(page.lines, page.verdicts):  # one walk for the metadata lines and the removals
         if v is None or v.kind is body_kind:  # most lines: passed first
             continue

@@ -23,7 +23,8 @@ from collections.abc import Mapping
 
 import regex
 
-from .heuristics import Label, Page
+from .features import Label
+from .page import Page
 
 FEATURES = (
     "log_chars", "stopword_density", "ends_sentence", "terminal", "title_case", "digit_share",

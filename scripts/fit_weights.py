@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from cleaner import Cleaner  # noqa: E402
-from cleaner.heuristics import Kind  # noqa: E402
+from cleaner.page import Kind  # noqa: E402
 from cleaner.score import FEATURES, Weights, densest_region, line_features, scored  # noqa: E402
 
 MODES = ("text_htmltext", "text_inscriptis", "text_bs4")

@@ -8,7 +8,8 @@ import regex
 from hypothesis import given, strategies as st
 
 import cleaner
-from cleaner.heuristics import Features, Label, Page, _ends_in_smiley, features, label
+from cleaner.features import Features, Label, _ends_in_smiley, features, label
+from cleaner.page import Page
 from cleaner.language import stopwords
 from cleaner.lines import _CONTROL, _SPACE, _ZERO_WIDTH, normalize, split_lines
 
