@@ -9,12 +9,13 @@ article, the tail after it) on the `Page`. Every pass that removes a line names 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
-from collections.abc import Collection
+from dataclasses import dataclass, field
+from collections.abc import Callable, Collection
 from itertools import accumulate
 
 import regex
 
+from . import metadata
 from .article import Category
 from .dates import date_in
 from .features import Features, Label
@@ -170,7 +171,7 @@ def teasers_before_more_links(page: Page) -> None:
         if page.labels[i] is Label.BLANK:
             continue
         if rule is not None and rule.id.endswith(MORE_LINK_RULES) and previous is not None and page.open(previous):
-            page.remove(previous, Category.RELATED, "teaser-before-more-link")
+            page.verdicts[previous] = TEASER_BEFORE_MORE_LINK.removal
         previous = i
 
 
@@ -183,7 +184,7 @@ def site_template(page: Page, template: Collection[str]) -> None:
     """Lines of the site's template, learned across the batch (see `site`)."""
     for i, line in enumerate(page.lines):
         if page.open(i) and line.norm in template:
-            page.remove(i, Category.NAVIGATION, "site-repeat")
+            page.verdicts[i] = SITE_REPEAT.removal
 
 
 def repeated_lines(page: Page) -> None:
@@ -194,7 +195,6 @@ def repeated_lines(page: Page) -> None:
     lines, labels, verdicts, features = page.lines, page.labels, page.verdicts, page.features
     continues, pieces, good = page.continues, page.pieces, Label.GOOD  # an enum member: looked up once
     seen: dict[str, int] = {}  # each line's first print
-    removal = None  # one verdict for every line it removes, made at the first
     for i in page.nonblank:
         # The last test is `page.sentence_like`, inlined: its line-end test spares most calls.
         if (labels[i] is good or continues[i] or pieces[i]
@@ -202,10 +202,10 @@ def repeated_lines(page: Page) -> None:
             continue
         norm = lines[i].norm
         if norm in seen and verdicts[i] is None:
-            verdicts[i] = removal = removal or Verdict(Kind.REMOVED, Category.NAVIGATION, "repeated-line")
+            verdicts[i] = REPEATED_LINE.removal
             first = seen[norm]
             if verdicts[first] is None and features[first].words <= REPEATED_MENU_MAX_WORDS:  # type: ignore[union-attr]
-                verdicts[first] = removal  # a menu word: its first print is the menu's too
+                verdicts[first] = REPEATED_LINE.removal  # a menu word: its first print is the menu's too
         seen.setdefault(norm, i)
 
 
@@ -219,7 +219,7 @@ def widget_neighbours(page: Page) -> None:
         # The hits first: most lines have none, and then neither neighbour was removed by a rule.
         if (hits[before] is not None and hits[after] is not None and verdicts[i] is None and labels[i] is not Label.GOOD
                 and _rule_removed(page, before) and _rule_removed(page, after) and not several_sentences(page, i)):
-            page.remove(i, verdicts[after].category or Category.OTHER, "widget-neighbour")  # type: ignore[union-attr]
+            page.remove(i, verdicts[after].category or Category.OTHER, WIDGET_NEIGHBOUR.id)  # type: ignore[union-attr]
 
 
 def short_line_runs(page: Page) -> None:
@@ -227,7 +227,6 @@ def short_line_runs(page: Page) -> None:
     run: list[int] = []
     labels, features, continues, pieces, n = page.labels, page.features, page.continues, page.pieces, len(page.lines)
     short, rule = Label.SHORT, Label.RULE  # enum members are slow to look up: once, not per line
-    removal = None  # one verdict for every line it removes, made at the first
     for i in [*page.nonblank, n]:  # n: the end, where the last run closes
         if i < n:
             label = labels[i]
@@ -239,7 +238,7 @@ def short_line_runs(page: Page) -> None:
         if len(run) >= RUN_MIN_LINES and not _between_paragraphs(page, run, i):
             for j in run:
                 if page.verdicts[j] is None:  # a run's lines are not blank
-                    page.verdicts[j] = removal = removal or Verdict(Kind.REMOVED, Category.NAVIGATION, "short-line-run")
+                    page.verdicts[j] = SHORT_LINE_RUN.removal
         run = []
 
 
@@ -293,7 +292,7 @@ def comment_thread(page: Page) -> None:
     k = run[0][0]
     if k > 0 and labels[nonblank[k - 1]] is _SHORT and page.verdicts[nonblank[k - 1]] is None:
         k -= 1
-    removal = Verdict(Kind.REMOVED, Category.COMMENTS, "comment-thread")
+    removal = COMMENT_THREAD.removal
     for j in nonblank[k:]:
         if page.verdicts[j] is None:
             page.verdicts[j] = removal
@@ -335,7 +334,7 @@ def counted_lists(page: Page) -> None:
         text = page.lines[i].text
         if (page.verdicts[i] is None and text.endswith(")") and "," not in text and text.count("(") >= COUNTED_LIST_MIN_COUNTS
                 and len(_POST_COUNT.findall(text)) >= COUNTED_LIST_MIN_COUNTS):
-            page.remove(i, Category.NAVIGATION, "counted-list")
+            page.verdicts[i] = COUNTED_LIST.removal
 
 
 def truncated_teasers(page: Page) -> None:
@@ -352,7 +351,7 @@ def truncated_teasers(page: Page) -> None:
             continue
         if len(group) >= TRUNCATED_MIN_LINES:
             for g in group:
-                page.remove(nonblank[g], Category.RELATED, "truncated-teasers")
+                page.verdicts[nonblank[g]] = TRUNCATED_TEASERS.removal
         group = [] if k is None else [k]
 
 
@@ -372,7 +371,7 @@ def caption_near_headline(page: Page, headline: int) -> None:
         text = page.lines[j].text
         if (f is not None and f.chars >= CAPTION_MIN_CHARS and not f.terminal and _INNER_SENTENCE_END.search(text)
                 and date_in(text) and page.any_good(j + 1)):
-            page.remove(j, Category.CAPTION, "caption-near-headline")
+            page.verdicts[j] = CAPTION_NEAR_HEADLINE.removal
         elif page.labels[j] is good:
             return
 
@@ -478,7 +477,7 @@ def edge_zones(page: Page, first: int, last: int) -> None:
         if opening:
             verdicts[i] = KEPT
         else:
-            page.remove(i, Category.NAVIGATION, "top-zone")
+            verdicts[i] = TOP_ZONE.removal
     tail = nonblank[bisect_right(nonblank, last):]
     closing = True
     previous = last
@@ -497,7 +496,7 @@ def edge_zones(page: Page, first: int, last: int) -> None:
             continue
         if not (following is not None and _rule_removed(page, following) and page.labels[i] is Label.SHORT):
             closing = False
-        page.remove(i, Category.FOOTER, "tail-zone")
+        verdicts[i] = TAIL_ZONE.removal
 
 
 def _list_item_after(page: Page, previous: int, i: int) -> bool:
@@ -537,43 +536,60 @@ class Heuristic:
     id: str
     category: Category | None  # None: the category of the widget or rule it follows
     description: str
+    function: Callable[..., object] | None = None  # the pass that decides (None: a page kind, see `pagekind`)
+    # The verdict of a line it removes, made once: verdicts are never changed, so one serves every line.
+    removal: Verdict = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "removal", Verdict(Kind.REMOVED, self.category, self.id))
 
 
 # Every heuristic id a removal can carry, listed by `cleaner rules` beside the rules (a test checks that
-# whatever the engine removes names a rule or one of these).
+# whatever the engine removes names a rule or one of these). The passes above name their removals by these.
+TOP_ZONE = Heuristic("top-zone", Category.NAVIGATION, "Above the article's first paragraph (and its headline, dateline "
+                     "and byline), what no rule named and no pass kept: menus, section names, the site's name.", edge_zones)
+TAIL_ZONE = Heuristic("tail-zone", Category.FOOTER, "After the article's end (its last run of prose and the shorter lines "
+                      "that go on like it), what no rule named: footers, teaser lists, widgets.", edge_zones)
+REPEATED_LINE = Heuristic("repeated-line", Category.NAVIGATION, "A short line the document prints twice (a menu at the "
+                          "top and the bottom, a repeated label); a one- or two-word menu word goes at its first print "
+                          "too.", repeated_lines)
+SHORT_LINE_RUN = Heuristic("short-line-run", Category.NAVIGATION, "A run of short title-case lines: a menu, a section "
+                           "or tag list, a list of teaser links.", short_line_runs)
+WIDGET_NEIGHBOUR = Heuristic("widget-neighbour", None, "A line between two lines one rule family removed: the pitch "
+                             "inside a newsletter box, a button label (good prose and paragraphs of several sentences "
+                             "stay).", widget_neighbours)
+COMMENT_THREAD = Heuristic("comment-thread", Category.COMMENTS, "Reader comments after the article: a run of comment "
+                           "headers, each a short line with a date and a clock time, with the comments' prose between "
+                           "them.", comment_thread)
+COUNTED_LIST = Heuristic("counted-list", Category.NAVIGATION, "A line of items each followed by a count in brackets: "
+                         "an archive or category widget printed on one line.", counted_lists)
+TRUNCATED_TEASERS = Heuristic("truncated-teasers", Category.RELATED, "Lines cut short with an ellipsis, close together: "
+                              "a teaser list's summaries.", truncated_teasers)
+CAPTION_NEAR_HEADLINE = Heuristic("caption-near-headline", Category.CAPTION, "A long dated line under the headline that "
+                                  "stops mid-sentence after a full one: a photo caption a scraper cut at a fixed "
+                                  "length.", caption_near_headline)
+TEASER_BEFORE_MORE_LINK = Heuristic("teaser-before-more-link", Category.RELATED, "A paragraph whose next line is a bare "
+                                    "\"read more\" link: a teaser for another page (HTML mode).", teasers_before_more_links)
+SITE_REPEAT = Heuristic("site-repeat", Category.NAVIGATION, "A line of the site's template, learned across a batch: it "
+                        "recurs in many documents of one domain or folder.", site_template)
+
 HEURISTICS: tuple[Heuristic, ...] = (
-    Heuristic("top-zone", Category.NAVIGATION, "Above the article's first paragraph (and its headline, dateline and "
-              "byline), what no rule named and no pass kept: menus, section names, the site's name."),
-    Heuristic("tail-zone", Category.FOOTER, "After the article's end (its last run of prose and the shorter lines that "
-              "go on like it), what no rule named: footers, teaser lists, widgets."),
-    Heuristic("repeated-line", Category.NAVIGATION, "A short line the document prints twice (a menu at the top and the "
-              "bottom, a repeated label); a one- or two-word menu word goes at its first print too."),
-    Heuristic("short-line-run", Category.NAVIGATION, "A run of short title-case lines: a menu, a section or tag "
-              "list, a list of teaser links."),
-    Heuristic("widget-neighbour", None, "A line between two lines one rule family removed: the pitch inside a "
-              "newsletter box, a button label (good prose and paragraphs of several sentences stay)."),
-    Heuristic("comment-thread", Category.COMMENTS, "Reader comments after the article: a run of comment headers, "
-              "each a short line with a date and a clock time, with the comments' prose between them."),
-    Heuristic("counted-list", Category.NAVIGATION, "A line of items each followed by a count in brackets: an "
-              "archive or category widget printed on one line."),
-    Heuristic("truncated-teasers", Category.RELATED, "Lines cut short with an ellipsis, close together: a teaser "
-              "list's summaries."),
-    Heuristic("caption-near-headline", Category.CAPTION, "A long dated line under the headline that stops "
-              "mid-sentence after a full one: a photo caption a scraper cut at a fixed length."),
-    Heuristic("teaser-before-more-link", Category.RELATED, "A paragraph whose next line is a bare \"read more\" "
-              "link: a teaser for another page (HTML mode)."),
-    Heuristic("site-repeat", Category.NAVIGATION, "A line of the site's template, learned across a batch: it "
-              "recurs in many documents of one domain or folder."),
+    TOP_ZONE, TAIL_ZONE, REPEATED_LINE, SHORT_LINE_RUN, WIDGET_NEIGHBOUR, COMMENT_THREAD, COUNTED_LIST,
+    TRUNCATED_TEASERS, CAPTION_NEAR_HEADLINE, TEASER_BEFORE_MORE_LINK, SITE_REPEAT,
+    # The headline and byline passes in `metadata` name these (their ids are written there).
     Heuristic("title-line", Category.NAVIGATION, "The page's title line (\"Headline | Site\"), printed first by "
-              "scrapers of the whole page: the headline is its repeat below, or it stands for the headline itself."),
+              "scrapers of the whole page: the headline is its repeat below, or it stands for the headline itself.",
+              metadata.title_line_heading),
     Heuristic("above-headline", Category.NAVIGATION, "What stands above a headline that the title line or the "
-              "URL surely names (menus, teasers, notices), unless the prose above outweighs the article below."),
+              "URL surely names (menus, teasers, notices), unless the prose above outweighs the article below.",
+              metadata.clear_above_headline),
     Heuristic("share-button", Category.SHARE, "A share button or a line of networks near the headline (\"Share on "
-              "X\", \"Dela på Facebook\", \"Поделиться ВКонтакте\"): passed over as a headline, removed."),
+              "X\", \"Dela på Facebook\", \"Поделиться ВКонтакте\"): passed over as a headline, removed.",
+              metadata.find_headline),
     Heuristic("link-bar", Category.NAVIGATION, "A bar of short links near the headline (\"Sign in | Register\"): "
-              "passed over as a headline, removed."),
+              "passed over as a headline, removed.", metadata.find_headline),
     Heuristic("byline-particle", Category.BYLINE, "\"By\" (or its like) alone on a line over the author's name: "
-              "part of the byline."),
+              "part of the byline.", metadata.find_byline),
     Heuristic("line-score", Category.OTHER, "A line the fitted line score puts below its threshold (off in the "
               "shipped weights: the threshold is -inf)."),
 )
