@@ -11,7 +11,7 @@ import math
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 
 from . import heuristics as h
 from . import metadata
@@ -140,16 +140,13 @@ class Cleaner:
         site = site_of(source)
         hits = self.rules.first_hits([line.norm for line in lines], packs, site, timed_out)
         page = Page.build(lines, hits, packs)
-        h.rule_hits(page)
-        if template:
-            h.site_template(page, template)
+        marking = _Marking(page, source, template, self.weights)
+        for step in EXTRACTED_PASSES if self.options.extracted else PASSES:
+            if step.run(marking):  # the article is decided: what is left is body
+                break
+        headline = _keep_the_rest(page, marking.headline)
         if self.options.extracted:
-            h.rule_blocks(page)
-            h.teasers_before_more_links(page)  # only here: in a whole page, a standfirst may end so
-            return page, language, _keep_the_rest(page, None)
-        titled = metadata.title_line_heading(page, source)  # before repeats: the heading may repeat the title
-        h.repeated_lines(page)
-        headline = _mark_article(page, self.weights, titled)
+            return page, language, headline
         page.no_article = no_article(page)
         if page.no_article is not None:
             mark_no_article(page, page.no_article)
@@ -164,54 +161,184 @@ BYLINE_ABOVE = 4  # and above the headline: some sites print the byline over it
 DATELINE_REACH = 6
 
 
-def _mark_article(page: Page, weights: Weights, titled: metadata.Titled) -> int | None:
-    """Zones and metadata around the good paragraphs; returns the headline's index. `titled`: what
-    the page's title line and URL said of the headline; when they name one that no line repeats,
-    no line but the title line itself is taken for the headline."""
-    h.counted_lists(page)
-    h.truncated_teasers(page)
-    goods = page.goods()
-    headline: int | None
+@dataclass
+class _Marking:
+    """One page on its way through the passes, with what they found that later passes read."""
+
+    page: Page
+    source: str | None
+    template: Collection[str]
+    weights: Weights
+    # What the page's title line and URL said of the headline: when they name one that no line repeats,
+    # no line but the title line itself is taken for the headline.
+    titled: metadata.Titled = metadata.Titled(None, False)
+    goods: list[int] = field(default_factory=list)  # the good lines once the widgets' lines are out
+    headline: int | None = None
+    top: int = 0  # the headline, or the first good line: where the metadata lines are looked for
+    first: int = 0  # the first good line under `top`
+    first_good: int = 0  # the article's first good line once the metadata and the blocks are out
+
+
+@dataclass(frozen=True)
+class Step:
+    """One pass in the engine's order: its name (a heuristic's id where it is one heuristic) and what runs.
+    `run` returns True when the article is decided: the steps after it are skipped, what is left is body."""
+
+    name: str
+    run: Callable[[_Marking], bool | None]
+
+
+def _rule_hits(m: _Marking) -> None:
+    h.rule_hits(m.page)
+
+
+def _site_repeats(m: _Marking) -> None:
+    if m.template:
+        h.site_template(m.page, m.template)
+
+
+def _title_line(m: _Marking) -> None:
+    m.titled = metadata.title_line_heading(m.page, m.source)  # before repeats: the heading may repeat the title
+
+
+def _repeated_lines(m: _Marking) -> None:
+    h.repeated_lines(m.page)
+
+
+def _counted_lists(m: _Marking) -> None:
+    h.counted_lists(m.page)
+
+
+def _truncated_teasers(m: _Marking) -> None:
+    h.truncated_teasers(m.page)
+
+
+def _headline(m: _Marking) -> None:
+    """The headline: the title line's repeat, or the line over the first good paragraph."""
+    page, titled = m.page, m.titled
+    goods = m.goods = page.goods()
     if titled.heading is not None:
-        headline = titled.heading
+        m.headline = titled.heading
     elif goods:
         # A title line names a headline no line repeats: none is guessed, unless the title line
         # itself stands over the text as its headline ("Headline – Source" over a clean article).
-        headline = metadata.find_headline(page, goods[0], page.nonblank[0] if titled.named else None)
+        m.headline = metadata.find_headline(page, goods[0], page.nonblank[0] if titled.named else None)
     elif titled.named:
-        headline = None
+        m.headline = None
     else:
         metadata.find_byline(page, 0, 0)  # first, as before: a byline under the title is not what it stands over
-        headline = metadata.title_over_sentences(page)
-    if not goods:
-        # Nothing reads as article prose: unsure, so everything the rules left stays; the metadata
-        # lines are looked for around a headline, when there is one.
-        around = (0, 0) if headline is None else (headline - DATELINE_REACH, headline + DATELINE_REACH)
-        metadata.find_dateline(page, *around)
-        metadata.find_byline(page, *around)
-        return _keep_the_rest(page, headline)
-    if headline is not None:
-        h.caption_near_headline(page, headline)
-    top = headline if headline is not None else goods[0]
-    first = page.next_good(top + 1)
-    first = goods[-1] if first is None else first
-    metadata.find_dateline(page, top - DATELINE_REACH, first + DATELINE_REACH)
-    metadata.find_byline(page, top - BYLINE_ABOVE, first + BYLINE_REACH)
-    if titled.sure and headline is not None:
-        metadata.clear_above_headline(page, headline)
-    h.rule_blocks(page)
-    h.comment_thread(page)
-    first_good = page.next_good(0)
+        m.headline = metadata.title_over_sentences(page)
+
+
+def _no_prose(m: _Marking) -> bool:
+    """Nothing reads as article prose: unsure, so everything the rules left stays; the metadata lines
+    are looked for around a headline, when there is one."""
+    if m.goods:
+        return False
+    around = (0, 0) if m.headline is None else (m.headline - DATELINE_REACH, m.headline + DATELINE_REACH)
+    metadata.find_dateline(m.page, *around)
+    metadata.find_byline(m.page, *around)
+    return True
+
+
+def _caption_near_headline(m: _Marking) -> None:
+    if m.headline is not None:
+        h.caption_near_headline(m.page, m.headline)
+
+
+def _dateline(m: _Marking) -> None:
+    top = m.top = m.headline if m.headline is not None else m.goods[0]
+    first = m.page.next_good(top + 1)
+    m.first = m.goods[-1] if first is None else first
+    metadata.find_dateline(m.page, top - DATELINE_REACH, m.first + DATELINE_REACH)
+
+
+def _byline(m: _Marking) -> None:
+    metadata.find_byline(m.page, m.top - BYLINE_ABOVE, m.first + BYLINE_REACH)
+
+
+def _above_headline(m: _Marking) -> None:
+    if m.titled.sure and m.headline is not None:
+        metadata.clear_above_headline(m.page, m.headline)
+
+
+def _rule_blocks(m: _Marking) -> None:
+    h.rule_blocks(m.page)
+
+
+def _teasers_before_more_links(m: _Marking) -> None:
+    h.teasers_before_more_links(m.page)
+
+
+def _comment_thread(m: _Marking) -> None:
+    h.comment_thread(m.page)
+
+
+def _article_start(m: _Marking) -> bool:
+    """The first good line left; none (the blocks took them all): the article is decided."""
+    first_good = m.page.next_good(0)
     if first_good is None:
-        return _keep_the_rest(page, headline)
-    if headline is not None:
-        after = page.next_good(headline + 1)
-        metadata.keep_standfirst(page, headline, len(page.lines) if after is None else after)
-    h.widget_neighbours(page)
-    h.short_line_runs(page)
-    h.edge_zones(page, first_good, h.article_end(page))  # the passes since take no good line
-    _low_scores(page, weights)
-    return _keep_the_rest(page, headline)
+        return True
+    m.first_good = first_good
+    return False
+
+
+def _standfirst(m: _Marking) -> None:
+    if m.headline is not None:
+        after = m.page.next_good(m.headline + 1)
+        metadata.keep_standfirst(m.page, m.headline, len(m.page.lines) if after is None else after)
+
+
+def _widget_neighbours(m: _Marking) -> None:
+    h.widget_neighbours(m.page)
+
+
+def _short_line_runs(m: _Marking) -> None:
+    h.short_line_runs(m.page)
+
+
+def _edge_zones(m: _Marking) -> None:
+    h.edge_zones(m.page, m.first_good, h.article_end(m.page))  # the passes since take no good line
+
+
+def _line_score(m: _Marking) -> None:
+    _low_scores(m.page, m.weights)
+
+
+# The engine's pass order, written once: `Cleaner` walks it for every document of a whole page. Rules first;
+# the title line before the repeats (the heading may repeat the title); the widgets before the headline; the
+# metadata lines around the headline; the rules' blocks after them (a widget header above the article cannot
+# take the headline); the zones last, around what is left of the article.
+PASSES: tuple[Step, ...] = (
+    Step("rule-hits", _rule_hits),
+    Step(h.SITE_REPEAT.id, _site_repeats),
+    Step("title-line", _title_line),
+    Step(h.REPEATED_LINE.id, _repeated_lines),
+    Step(h.COUNTED_LIST.id, _counted_lists),
+    Step(h.TRUNCATED_TEASERS.id, _truncated_teasers),
+    Step("headline", _headline),
+    Step("no-prose", _no_prose),
+    Step(h.CAPTION_NEAR_HEADLINE.id, _caption_near_headline),
+    Step("dateline", _dateline),
+    Step("byline", _byline),
+    Step("above-headline", _above_headline),
+    Step("rule-blocks", _rule_blocks),
+    Step(h.COMMENT_THREAD.id, _comment_thread),
+    Step("article-start", _article_start),
+    Step("standfirst", _standfirst),
+    Step(h.WIDGET_NEIGHBOUR.id, _widget_neighbours),
+    Step(h.SHORT_LINE_RUN.id, _short_line_runs),
+    Step("edge-zones", _edge_zones),
+    Step("line-score", _line_score),
+)
+# For text an extractor already cut to the article (`Options.extracted`): the rules and their blocks only.
+# The teaser before a "read more" link only here: in a whole page, a standfirst may end so.
+EXTRACTED_PASSES: tuple[Step, ...] = (
+    Step("rule-hits", _rule_hits),
+    Step(h.SITE_REPEAT.id, _site_repeats),
+    Step("rule-blocks", _rule_blocks),
+    Step(h.TEASER_BEFORE_MORE_LINK.id, _teasers_before_more_links),
+)
 
 
 def _mend_long_lines(page: Page) -> None:
