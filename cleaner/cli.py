@@ -781,13 +781,10 @@ def _explain_lines(reports: list[LineReport], width: int) -> Iterator[str]:
 
 
 def _details(report: LineReport) -> list[str]:
-    """Under a line: `rule fired=a,b score=-1.20 (title_case -0.80, ...)`, then its features."""
+    """Under a line: `rule fired=a,b`, then its features."""
     if not report.features:
         return []  # a blank line
     head = [report.label] + (["fired=" + ",".join(report.fired)] if report.fired else [])
-    if report.score is not None:
-        terms = ", ".join(f"{name} {value:+.2f}" for name, value in report.score.main_terms())
-        head.append(f"score={report.score.total:+.2f} ({terms})")
     return [" ".join(head), " ".join(f"{key}={_short(value)}" for key, value in report.features.items())]
 
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import copy
 import dataclasses
-import math
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,13 +16,12 @@ from . import heuristics as h
 from . import metadata
 from . import dates
 from .dates import iso_date
-from .article import Article, Category, Removal
+from .article import Article, Removal
 from .language import detect_lines, pack_of
 from .features import Label
 from .lines import Line, joined, split_lines
 from .page import KEPT, Kind, Page, Verdict
 from .pagekind import mark_no_article, no_article
-from .score import LineScore, Weights, densest_region, line_features, score, scored, shipped
 from .rules import CompiledRules, Rule, builtin_rules, load_rule_file
 
 
@@ -48,14 +46,11 @@ class LineReport:
     label: str  # the context-free label (good, near-good, short, rule, blank)
     fired: tuple[str, ...] = ()  # every rule whose pattern hits the line
     features: dict[str, Any] = field(default_factory=dict)
-    score: LineScore | None = None  # the line score and its terms (blank lines have none)
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "line": self.line, "text": self.text, "verdict": self.verdict, "rule": self.rule,
             "label": self.label, "fired": list(self.fired), "features": self.features,
-            "score": None if self.score is None else round(self.score.total, 3),
-            "terms": {} if self.score is None else {k: round(v, 3) for k, v in self.score.terms.items()},
         }
 
 
@@ -74,11 +69,9 @@ def site_of(source: str | None) -> str | None:
 class Cleaner:
     """Compiled rules plus options; build once, clean many documents."""
 
-    def __init__(self, extra_rules: Sequence[Rule] = (), options: Options | None = None,
-                 weights: Weights | None = None) -> None:
+    def __init__(self, extra_rules: Sequence[Rule] = (), options: Options | None = None) -> None:
         self.options = options or Options()
         self.rules = CompiledRules([*builtin_rules(), *extra_rules])
-        self.weights = weights or shipped()
         self._extracted: Cleaner | None = None
 
     def for_extracted_text(self) -> Cleaner:
@@ -112,7 +105,6 @@ class Cleaner:
         timed_out: list[str] = []  # as `clean`: this document's, so a slow rule costs it one time bound
         page, language, _ = self._decide(text, source, timed_out=timed_out)
         site, packs = site_of(source), pack_of(language)
-        densest = densest_region(page)
         reports = []
         for i, line in enumerate(page.lines):
             verdict = page.verdicts[i]
@@ -125,7 +117,6 @@ class Cleaner:
                 label=page.labels[i].value,
                 fired=tuple(r.id for r in self.rules.all_hits(line.norm, packs, site, timed_out)) if not line.blank else (),
                 features=f.to_dict() if f else {},
-                score=score(line_features(page, i, densest), self.weights) if f else None,
             ))
         return reports
 
@@ -140,7 +131,7 @@ class Cleaner:
         site = site_of(source)
         hits = self.rules.first_hits([line.norm for line in lines], packs, site, timed_out)
         page = Page.build(lines, hits, packs)
-        marking = _Marking(page, source, template, self.weights)
+        marking = _Marking(page, source, template)
         for step in EXTRACTED_PASSES if self.options.extracted else PASSES:
             if step.run(marking):  # the article is decided: what is left is body
                 break
@@ -168,7 +159,6 @@ class _Marking:
     page: Page
     source: str | None
     template: Collection[str]
-    weights: Weights
     # What the page's title line and URL said of the headline: when they name one that no line repeats,
     # no line but the title line itself is taken for the headline.
     titled: metadata.Titled = metadata.Titled(None, False)
@@ -301,10 +291,6 @@ def _edge_zones(m: _Marking) -> None:
     h.edge_zones(m.page, m.first_good, h.article_end(m.page))  # the passes since take no good line
 
 
-def _line_score(m: _Marking) -> None:
-    _low_scores(m.page, m.weights)
-
-
 # The engine's pass order, written once: `Cleaner` walks it for every document of a whole page. Rules first;
 # the title line before the repeats (the heading may repeat the title); the widgets before the headline; the
 # metadata lines around the headline; the rules' blocks after them (a widget header above the article cannot
@@ -329,7 +315,6 @@ PASSES: tuple[Step, ...] = (
     Step(h.WIDGET_NEIGHBOUR.id, _widget_neighbours),
     Step(h.SHORT_LINE_RUN.id, _short_line_runs),
     Step("edge-zones", _edge_zones),
-    Step("line-score", _line_score),
 )
 # For text an extractor already cut to the article (`Options.extracted`): the rules and their blocks only.
 # The teaser before a "read more" link only here: in a whole page, a standfirst may end so.
@@ -356,18 +341,6 @@ def _mend_long_lines(page: Page) -> None:
     for indexes in anchors.values():
         for i in range(indexes[0], indexes[-1] + 1):
             page.verdicts[i] = KEPT
-
-
-def _low_scores(page: Page, weights: Weights) -> None:
-    """What the passes left in the article goes when the line score says so, unless it is good prose
-    or ends like a sentence or a list item (those stay: an article's own short lines end so)."""
-    if weights.threshold == -math.inf:  # nothing scores below: spare the scoring (explain still shows it)
-        return
-    densest = densest_region(page)
-    for i in range(len(page.lines)):
-        if page.open(i) and scored(page, i):
-            if score(line_features(page, i, densest), weights).total < weights.threshold:
-                page.remove(i, Category.OTHER, "line-score")
 
 
 def _keep_the_rest(page: Page, headline: int | None) -> int | None:

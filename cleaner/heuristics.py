@@ -590,6 +590,4 @@ HEURISTICS: tuple[Heuristic, ...] = (
               "passed over as a headline, removed.", metadata.find_headline),
     Heuristic("byline-particle", Category.BYLINE, "\"By\" (or its like) alone on a line over the author's name: "
               "part of the byline.", metadata.find_byline),
-    Heuristic("line-score", Category.OTHER, "A line the fitted line score puts below its threshold (off in the "
-              "shipped weights: the threshold is -inf)."),
 )
