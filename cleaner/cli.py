@@ -35,7 +35,7 @@ from .engine import Cleaner, LineReport, site_of
 from .evaluate import evaluate, render_report
 from .io import InputError, InputFormat, OutputFormat, Source
 from .heuristics import HEURISTICS, Heuristic
-from .rules import Rule, RuleError, builtin_rules, check_unique, load_rule_file
+from .rules import TAGS, Rule, RuleError, builtin_rules, check_unique, load_rule_file
 
 if TYPE_CHECKING:
     from rich.progress import Progress
@@ -855,6 +855,7 @@ def _explained(rule_id: str, rules: Sequence[Rule]) -> str:
         lines = [f"{rule.id}: rule, category {rule.category.value}, action {rule.action.value}, languages "
                  f"{', '.join(sorted(rule.languages))}" + (f", sites {', '.join(sorted(rule.sites))}" if rule.sites else ""),
                  f"  {rule.description}", f"  from {rule.origin}"]
+        lines += [f"  tag {tag}: {TAGS[tag]}" for tag in sorted(rule.tags)]
         lines += [f"  pattern: {p}" for p in rule.patterns]
         lines += [f"  removes: {m}" for m in rule.match] + [f"  keeps:   {k}" for k in rule.keep]
         return "\n".join(lines) + "\n"
@@ -868,14 +869,15 @@ def _explained(rule_id: str, rules: Sequence[Rule]) -> str:
 def _rule_dict(rule: Rule) -> dict[str, object]:
     return {
         "id": rule.id, "category": rule.category.value, "languages": sorted(rule.languages),
-        "action": rule.action.value, "sites": sorted(rule.sites), "description": rule.description,
-        "origin": rule.origin,
+        "action": rule.action.value, "sites": sorted(rule.sites), "tags": sorted(rule.tags),
+        "description": rule.description, "origin": rule.origin,
     }
 
 
 def _rule_note(rule: Rule) -> str:
     sites = f" [sites: {', '.join(sorted(rule.sites))}]" if rule.sites else ""
-    return rule.description + sites
+    tags = f" [tags: {', '.join(sorted(rule.tags))}]" if rule.tags else ""
+    return rule.description + sites + tags
 
 
 @app.command("bench")

@@ -20,7 +20,7 @@ from .article import Category
 from .dates import date_in
 from .features import Features, Label
 from .page import KEPT, SENTENCE_INSIDE, Kind, Page, Verdict, sentence_shaped, several_sentences
-from .rules import Action, Rule
+from .rules import MORE_LINK, Action, Rule
 
 BLOCK_MAX_LINES = 20  # a widget block (drop-block) never runs longer than this
 RUN_MIN_LINES = 3  # short title-case lines in a row this long are a menu or a list of links
@@ -39,7 +39,6 @@ CLUSTER_KEEP_SHARE = 0.3
 # Android."). Fitted on the dev set: gaps 1/2/3, shares 0.06/0.1/0.13/0.15/0.2.
 FOOTER_GAP_LINES = 2
 FOOTER_MAX_SHARE = 0.1
-MORE_LINK_RULES = "-nav-more-links"  # the packs' rules for a bare "Read more" / "Weiterlesen" link
 # A list article ("the ten best...", "40 costume ideas") prints numbered headings in sequence, each
 # over its own prose: this many items in a row make the whole list one article, however far apart.
 LIST_MIN_ITEMS = 3
@@ -165,12 +164,12 @@ def _cut_tail(page: Page, start: int, rule: Rule, goods: list[int], chars_before
 def teasers_before_more_links(page: Page) -> None:
     """A paragraph whose next line is a bare "read more" link is a teaser for another page (a list of
     teasers, each with its link, under the article): the link's rule names it, the paragraph goes
-    with it. Rules that only name such links end in `MORE_LINK_RULES`."""
+    with it. The rules that name only such links carry the tag `more-link`."""
     previous = None
     for i, rule in enumerate(page.hits):
         if page.labels[i] is Label.BLANK:
             continue
-        if rule is not None and rule.id.endswith(MORE_LINK_RULES) and previous is not None and page.open(previous):
+        if rule is not None and MORE_LINK in rule.tags and previous is not None and page.open(previous):
             page.verdicts[previous] = TEASER_BEFORE_MORE_LINK.removal
         previous = i
 

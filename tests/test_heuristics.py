@@ -243,6 +243,21 @@ def test_a_teaser_followed_by_its_read_more_link_goes_in_extracted_text() -> Non
     assert _removed(article)[teaser] == "teaser-before-more-link"
 
 
+def test_a_users_rule_tagged_more_link_marks_teasers_whatever_its_id() -> None:
+    """The heuristic reads the rule's `more-link` tag, not an id convention: a user's rule for its own
+    site's link wording, named as the user likes, works as the packs' rules do."""
+    from cleaner.rules import parse_rules
+
+    rule = parse_rules('[[rule]]\nid="mysite-onward"\ncategory="navigation"\nlanguages=["*"]\naction="drop"\n'
+                       'patterns=["^onward to the full story$"]\ntags=["more-link"]\nmatch=["Onward to the full story"]\n'
+                       'keep=["We went onward to the coast."]\n', "user.toml")
+    teaser = ("Our guide to the new ferry timetable explains which crossings run in winter and how to "
+              "book a place for your car before the busy holiday weekend.")
+    article = cleaner.Cleaner(rule).for_extracted_text().clean("\n".join([P1, P2, teaser, "Onward to the full story", P3]))
+    assert article.body == (P1, P2, P3)
+    assert _removed(article)[teaser] == "teaser-before-more-link"
+
+
 def test_stamps_and_pointers_under_an_extracted_english_article_go() -> None:
     """Page stamps and bare domain credits that trafilatura keeps under the text are named by rules."""
     lines = [P1, P2, "News date : 03/14/2024 Category : Council News", "EXAMPLECOUNCILNEWS.COM",
