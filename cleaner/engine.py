@@ -298,7 +298,7 @@ def _edge_zones(m: _Marking) -> None:
 PASSES: tuple[Step, ...] = (
     Step("rule-hits", _rule_hits),
     Step(h.SITE_REPEAT.id, _site_repeats),
-    Step("title-line", _title_line),
+    Step(h.TITLE_LINE.id, _title_line),
     Step(h.REPEATED_LINE.id, _repeated_lines),
     Step(h.COUNTED_LIST.id, _counted_lists),
     Step(h.TRUNCATED_TEASERS.id, _truncated_teasers),
@@ -307,7 +307,7 @@ PASSES: tuple[Step, ...] = (
     Step(h.CAPTION_NEAR_HEADLINE.id, _caption_near_headline),
     Step("dateline", _dateline),
     Step("byline", _byline),
-    Step("above-headline", _above_headline),
+    Step(h.ABOVE_HEADLINE.id, _above_headline),
     Step("rule-blocks", _rule_blocks),
     Step(h.COMMENT_THREAD.id, _comment_thread),
     Step("article-start", _article_start),

@@ -572,16 +572,18 @@ TEASER_BEFORE_MORE_LINK = Heuristic("teaser-before-more-link", Category.RELATED,
 SITE_REPEAT = Heuristic("site-repeat", Category.NAVIGATION, "A line of the site's template, learned across a batch: it "
                         "recurs in many documents of one domain or folder.", site_template)
 
+# The headline passes in `metadata` name these two (their ids are written there too).
+TITLE_LINE = Heuristic("title-line", Category.NAVIGATION, "The page's title line (\"Headline | Site\"), printed first "
+                       "by scrapers of the whole page: the headline is its repeat below, or it stands for the headline "
+                       "itself.", metadata.title_line_heading)
+ABOVE_HEADLINE = Heuristic("above-headline", Category.NAVIGATION, "What stands above a headline that the title line or "
+                           "the URL surely names (menus, teasers, notices), unless the prose above outweighs the article "
+                           "below.", metadata.clear_above_headline)
+
 HEURISTICS: tuple[Heuristic, ...] = (
     TOP_ZONE, TAIL_ZONE, REPEATED_LINE, SHORT_LINE_RUN, WIDGET_NEIGHBOUR, COMMENT_THREAD, COUNTED_LIST,
-    TRUNCATED_TEASERS, CAPTION_NEAR_HEADLINE, TEASER_BEFORE_MORE_LINK, SITE_REPEAT,
-    # The headline and byline passes in `metadata` name these (their ids are written there).
-    Heuristic("title-line", Category.NAVIGATION, "The page's title line (\"Headline | Site\"), printed first by "
-              "scrapers of the whole page: the headline is its repeat below, or it stands for the headline itself.",
-              metadata.title_line_heading),
-    Heuristic("above-headline", Category.NAVIGATION, "What stands above a headline that the title line or the "
-              "URL surely names (menus, teasers, notices), unless the prose above outweighs the article below.",
-              metadata.clear_above_headline),
+    TRUNCATED_TEASERS, CAPTION_NEAR_HEADLINE, TEASER_BEFORE_MORE_LINK, SITE_REPEAT, TITLE_LINE, ABOVE_HEADLINE,
+    # The headline and byline searches in `metadata` name these (their ids are written there).
     Heuristic("share-button", Category.SHARE, "A share button or a line of networks near the headline (\"Share on "
               "X\", \"Dela på Facebook\", \"Поделиться ВКонтакте\"): passed over as a headline, removed.",
               metadata.find_headline),
