@@ -12,7 +12,7 @@ import regex
 
 from .article import Category
 from .dates import printed_dates
-from .heuristics import Page
+from .page import Page
 
 DATE_LIST_MIN_DATES = 4
 # Share of the line's characters inside its dates (and the post counts after them): the label before

@@ -35,7 +35,7 @@ from .engine import Cleaner, LineReport, site_of
 from .evaluate import evaluate, render_report
 from .io import InputError, InputFormat, OutputFormat, Source
 from .heuristics import HEURISTICS, Heuristic
-from .rules import Rule, RuleError, builtin_rules, check_unique, load_rule_file
+from .rules import TAGS, Rule, RuleError, builtin_rules, check_unique, load_rule_file
 
 if TYPE_CHECKING:
     from rich.progress import Progress
@@ -781,13 +781,10 @@ def _explain_lines(reports: list[LineReport], width: int) -> Iterator[str]:
 
 
 def _details(report: LineReport) -> list[str]:
-    """Under a line: `rule fired=a,b score=-1.20 (title_case -0.80, ...)`, then its features."""
+    """Under a line: `rule fired=a,b`, then its features."""
     if not report.features:
         return []  # a blank line
     head = [report.label] + (["fired=" + ",".join(report.fired)] if report.fired else [])
-    if report.score is not None:
-        terms = ", ".join(f"{name} {value:+.2f}" for name, value in report.score.main_terms())
-        head.append(f"score={report.score.total:+.2f} ({terms})")
     return [" ".join(head), " ".join(f"{key}={_short(value)}" for key, value in report.features.items())]
 
 
@@ -858,6 +855,7 @@ def _explained(rule_id: str, rules: Sequence[Rule]) -> str:
         lines = [f"{rule.id}: rule, category {rule.category.value}, action {rule.action.value}, languages "
                  f"{', '.join(sorted(rule.languages))}" + (f", sites {', '.join(sorted(rule.sites))}" if rule.sites else ""),
                  f"  {rule.description}", f"  from {rule.origin}"]
+        lines += [f"  tag {tag}: {TAGS[tag]}" for tag in sorted(rule.tags)]
         lines += [f"  pattern: {p}" for p in rule.patterns]
         lines += [f"  removes: {m}" for m in rule.match] + [f"  keeps:   {k}" for k in rule.keep]
         return "\n".join(lines) + "\n"
@@ -871,14 +869,15 @@ def _explained(rule_id: str, rules: Sequence[Rule]) -> str:
 def _rule_dict(rule: Rule) -> dict[str, object]:
     return {
         "id": rule.id, "category": rule.category.value, "languages": sorted(rule.languages),
-        "action": rule.action.value, "sites": sorted(rule.sites), "description": rule.description,
-        "origin": rule.origin,
+        "action": rule.action.value, "sites": sorted(rule.sites), "tags": sorted(rule.tags),
+        "description": rule.description, "origin": rule.origin,
     }
 
 
 def _rule_note(rule: Rule) -> str:
     sites = f" [sites: {', '.join(sorted(rule.sites))}]" if rule.sites else ""
-    return rule.description + sites
+    tags = f" [tags: {', '.join(sorted(rule.tags))}]" if rule.tags else ""
+    return rule.description + sites + tags
 
 
 @app.command("bench")

@@ -7,11 +7,10 @@ from __future__ import annotations
 
 import copy
 import dataclasses
-import math
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 
 from . import archives
 from . import heuristics as h
@@ -19,11 +18,12 @@ from . import metadata
 from . import teasers
 from . import dates
 from .dates import iso_date
-from .article import Article, Category, Removal
+from .article import Article, Removal
 from .language import detect_lines, pack_of
+from .features import Label
 from .lines import Line, joined, split_lines
+from .page import KEPT, Kind, Page, Verdict
 from .pagekind import mark_no_article, no_article
-from .score import LineScore, Weights, densest_region, line_features, score, scored, shipped
 from .rules import CompiledRules, Rule, builtin_rules, load_rule_file
 
 
@@ -48,14 +48,11 @@ class LineReport:
     label: str  # the context-free label (good, near-good, short, rule, blank)
     fired: tuple[str, ...] = ()  # every rule whose pattern hits the line
     features: dict[str, Any] = field(default_factory=dict)
-    score: LineScore | None = None  # the line score and its terms (blank lines have none)
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "line": self.line, "text": self.text, "verdict": self.verdict, "rule": self.rule,
             "label": self.label, "fired": list(self.fired), "features": self.features,
-            "score": None if self.score is None else round(self.score.total, 3),
-            "terms": {} if self.score is None else {k: round(v, 3) for k, v in self.score.terms.items()},
         }
 
 
@@ -74,11 +71,9 @@ def site_of(source: str | None) -> str | None:
 class Cleaner:
     """Compiled rules plus options; build once, clean many documents."""
 
-    def __init__(self, extra_rules: Sequence[Rule] = (), options: Options | None = None,
-                 weights: Weights | None = None) -> None:
+    def __init__(self, extra_rules: Sequence[Rule] = (), options: Options | None = None) -> None:
         self.options = options or Options()
         self.rules = CompiledRules([*builtin_rules(), *extra_rules])
-        self.weights = weights or shipped()
         self._extracted: Cleaner | None = None
 
     def for_extracted_text(self) -> Cleaner:
@@ -112,7 +107,6 @@ class Cleaner:
         timed_out: list[str] = []  # as `clean`: this document's, so a slow rule costs it one time bound
         page, language, _ = self._decide(text, source, timed_out=timed_out)
         site, packs = site_of(source), pack_of(language)
-        densest = densest_region(page)
         reports = []
         for i, line in enumerate(page.lines):
             verdict = page.verdicts[i]
@@ -125,12 +119,11 @@ class Cleaner:
                 label=page.labels[i].value,
                 fired=tuple(r.id for r in self.rules.all_hits(line.norm, packs, site, timed_out)) if not line.blank else (),
                 features=f.to_dict() if f else {},
-                score=score(line_features(page, i, densest), self.weights) if f else None,
             ))
         return reports
 
     def _decide(self, text: str, source: str | None, template: Collection[str] = (),
-                timed_out: list[str] | None = None) -> tuple[h.Page, str | None, int | None]:
+                timed_out: list[str] | None = None) -> tuple[Page, str | None, int | None]:
         if not isinstance(text, str):  # else an AttributeError from deep inside, naming no culprit
             hint = " (decode it first: cleaner.io.decode guesses the encoding)" if isinstance(text, (bytes, bytearray)) else ""
             raise TypeError(f"the text to clean must be a str, not {type(text).__name__}{hint}")
@@ -139,17 +132,14 @@ class Cleaner:
         packs = pack_of(language)
         site = site_of(source)
         hits = self.rules.first_hits([line.norm for line in lines], packs, site, timed_out)
-        page = h.Page.build(lines, hits, packs)
-        h.rule_hits(page)
-        if template:
-            h.site_template(page, template)
+        page = Page.build(lines, hits, packs)
+        marking = _Marking(page, source, template)
+        for step in EXTRACTED_PASSES if self.options.extracted else PASSES:
+            if step.run(marking):  # the article is decided: what is left is body
+                break
+        headline = _keep_the_rest(page, marking.headline)
         if self.options.extracted:
-            h.rule_blocks(page)
-            h.teasers_before_more_links(page)  # only here: in a whole page, a standfirst may end so
-            return page, language, _keep_the_rest(page, None)
-        titled = metadata.title_line_heading(page, source)  # before repeats: the heading may repeat the title
-        h.repeated_lines(page)
-        headline = _mark_article(page, self.weights, titled)
+            return page, language, headline
         page.no_article = no_article(page)
         if page.no_article is not None:
             mark_no_article(page, page.no_article)
@@ -164,59 +154,191 @@ BYLINE_ABOVE = 4  # and above the headline: some sites print the byline over it
 DATELINE_REACH = 6
 
 
-def _mark_article(page: h.Page, weights: Weights, titled: metadata.Titled) -> int | None:
-    """Zones and metadata around the good paragraphs; returns the headline's index. `titled`: what
-    the page's title line and URL said of the headline; when they name one that no line repeats,
-    no line but the title line itself is taken for the headline."""
-    h.counted_lists(page)
-    archives.date_lists(page)
-    h.truncated_teasers(page)
-    goods = page.goods()
-    headline: int | None
+@dataclass
+class _Marking:
+    """One page on its way through the passes, with what they found that later passes read."""
+
+    page: Page
+    source: str | None
+    template: Collection[str]
+    # What the page's title line and URL said of the headline: when they name one that no line repeats,
+    # no line but the title line itself is taken for the headline.
+    titled: metadata.Titled = metadata.Titled(None, False)
+    goods: list[int] = field(default_factory=list)  # the good lines once the widgets' lines are out
+    headline: int | None = None
+    top: int = 0  # the headline, or the first good line: where the metadata lines are looked for
+    first: int = 0  # the first good line under `top`
+    first_good: int = 0  # the article's first good line once the metadata and the blocks are out
+
+
+@dataclass(frozen=True)
+class Step:
+    """One pass in the engine's order: its name (a heuristic's id where it is one heuristic) and what runs.
+    `run` returns True when the article is decided: the steps after it are skipped, what is left is body."""
+
+    name: str
+    run: Callable[[_Marking], bool | None]
+
+
+def _rule_hits(m: _Marking) -> None:
+    h.rule_hits(m.page)
+
+
+def _site_repeats(m: _Marking) -> None:
+    if m.template:
+        h.site_template(m.page, m.template)
+
+
+def _title_line(m: _Marking) -> None:
+    m.titled = metadata.title_line_heading(m.page, m.source)  # before repeats: the heading may repeat the title
+
+
+def _repeated_lines(m: _Marking) -> None:
+    h.repeated_lines(m.page)
+
+
+def _counted_lists(m: _Marking) -> None:
+    h.counted_lists(m.page)
+
+
+def _date_lists(m: _Marking) -> None:
+    archives.date_lists(m.page)
+
+
+def _truncated_teasers(m: _Marking) -> None:
+    h.truncated_teasers(m.page)
+
+
+def _headline(m: _Marking) -> None:
+    """The headline: the title line's repeat, or the line over the first good paragraph."""
+    page, titled = m.page, m.titled
+    goods = m.goods = page.goods()
     if titled.heading is not None:
-        headline = titled.heading
+        m.headline = titled.heading
     elif goods:
         # A title line names a headline no line repeats: none is guessed, unless the title line
         # itself stands over the text as its headline ("Headline – Source" over a clean article).
-        headline = metadata.find_headline(page, goods[0], page.nonblank[0] if titled.named else None)
+        m.headline = metadata.find_headline(page, goods[0], page.nonblank[0] if titled.named else None)
     elif titled.named:
-        headline = None
+        m.headline = None
     else:
         metadata.find_byline(page, 0, 0)  # first, as before: a byline under the title is not what it stands over
-        headline = metadata.title_over_sentences(page)
-    if not goods:
-        # Nothing reads as article prose: unsure, so everything the rules left stays; the metadata
-        # lines are looked for around a headline, when there is one.
-        around = (0, 0) if headline is None else (headline - DATELINE_REACH, headline + DATELINE_REACH)
-        metadata.find_dateline(page, *around)
-        metadata.find_byline(page, *around)
-        return _keep_the_rest(page, headline)
-    if headline is not None:
-        h.caption_near_headline(page, headline)
-    top = headline if headline is not None else goods[0]
-    first = page.next_good(top + 1)
-    first = goods[-1] if first is None else first
-    metadata.find_dateline(page, top - DATELINE_REACH, first + DATELINE_REACH)
-    metadata.find_byline(page, top - BYLINE_ABOVE, first + BYLINE_REACH)
-    if titled.sure and headline is not None:
-        metadata.clear_above_headline(page, headline)
-    h.rule_blocks(page)
-    h.comment_thread(page)
-    first_good = page.next_good(0)
+        m.headline = metadata.title_over_sentences(page)
+
+
+def _no_prose(m: _Marking) -> bool:
+    """Nothing reads as article prose: unsure, so everything the rules left stays; the metadata lines
+    are looked for around a headline, when there is one."""
+    if m.goods:
+        return False
+    around = (0, 0) if m.headline is None else (m.headline - DATELINE_REACH, m.headline + DATELINE_REACH)
+    metadata.find_dateline(m.page, *around)
+    metadata.find_byline(m.page, *around)
+    return True
+
+
+def _caption_near_headline(m: _Marking) -> None:
+    if m.headline is not None:
+        h.caption_near_headline(m.page, m.headline)
+
+
+def _dateline(m: _Marking) -> None:
+    top = m.top = m.headline if m.headline is not None else m.goods[0]
+    first = m.page.next_good(top + 1)
+    m.first = m.goods[-1] if first is None else first
+    metadata.find_dateline(m.page, top - DATELINE_REACH, m.first + DATELINE_REACH)
+
+
+def _byline(m: _Marking) -> None:
+    metadata.find_byline(m.page, m.top - BYLINE_ABOVE, m.first + BYLINE_REACH)
+
+
+def _above_headline(m: _Marking) -> None:
+    if m.titled.sure and m.headline is not None:
+        metadata.clear_above_headline(m.page, m.headline)
+
+
+def _rule_blocks(m: _Marking) -> None:
+    h.rule_blocks(m.page)
+
+
+def _teasers_before_more_links(m: _Marking) -> None:
+    h.teasers_before_more_links(m.page)
+
+
+def _comment_thread(m: _Marking) -> None:
+    h.comment_thread(m.page)
+
+
+def _article_start(m: _Marking) -> bool:
+    """The first good line left; none (the blocks took them all): the article is decided."""
+    first_good = m.page.next_good(0)
     if first_good is None:
-        return _keep_the_rest(page, headline)
-    if headline is not None:
-        after = page.next_good(headline + 1)
-        metadata.keep_standfirst(page, headline, len(page.lines) if after is None else after)
-    h.widget_neighbours(page)
-    h.short_line_runs(page)
-    teasers.headline_runs(page)
-    h.edge_zones(page, first_good, h.article_end(page))  # the passes since take no good line
-    _low_scores(page, weights)
-    return _keep_the_rest(page, headline)
+        return True
+    m.first_good = first_good
+    return False
 
 
-def _mend_long_lines(page: h.Page) -> None:
+def _standfirst(m: _Marking) -> None:
+    if m.headline is not None:
+        after = m.page.next_good(m.headline + 1)
+        metadata.keep_standfirst(m.page, m.headline, len(m.page.lines) if after is None else after)
+
+
+def _widget_neighbours(m: _Marking) -> None:
+    h.widget_neighbours(m.page)
+
+
+def _short_line_runs(m: _Marking) -> None:
+    h.short_line_runs(m.page)
+
+
+def _headline_runs(m: _Marking) -> None:
+    teasers.headline_runs(m.page)
+
+
+def _edge_zones(m: _Marking) -> None:
+    h.edge_zones(m.page, m.first_good, h.article_end(m.page))  # the passes since take no good line
+
+
+# The engine's pass order, written once: `Cleaner` walks it for every document of a whole page. Rules first;
+# the title line before the repeats (the heading may repeat the title); the widgets before the headline; the
+# metadata lines around the headline; the rules' blocks after them (a widget header above the article cannot
+# take the headline); the zones last, around what is left of the article.
+PASSES: tuple[Step, ...] = (
+    Step("rule-hits", _rule_hits),
+    Step(h.SITE_REPEAT.id, _site_repeats),
+    Step(h.TITLE_LINE.id, _title_line),
+    Step(h.REPEATED_LINE.id, _repeated_lines),
+    Step(h.COUNTED_LIST.id, _counted_lists),
+    Step(h.DATE_LIST.id, _date_lists),
+    Step(h.TRUNCATED_TEASERS.id, _truncated_teasers),
+    Step("headline", _headline),
+    Step("no-prose", _no_prose),
+    Step(h.CAPTION_NEAR_HEADLINE.id, _caption_near_headline),
+    Step("dateline", _dateline),
+    Step("byline", _byline),
+    Step(h.ABOVE_HEADLINE.id, _above_headline),
+    Step("rule-blocks", _rule_blocks),
+    Step(h.COMMENT_THREAD.id, _comment_thread),
+    Step("article-start", _article_start),
+    Step("standfirst", _standfirst),
+    Step(h.WIDGET_NEIGHBOUR.id, _widget_neighbours),
+    Step(h.SHORT_LINE_RUN.id, _short_line_runs),
+    Step(h.HEADLINE_RUN.id, _headline_runs),
+    Step("edge-zones", _edge_zones),
+)
+# For text an extractor already cut to the article (`Options.extracted`): the rules and their blocks only.
+# The teaser before a "read more" link only here: in a whole page, a standfirst may end so.
+EXTRACTED_PASSES: tuple[Step, ...] = (
+    Step("rule-hits", _rule_hits),
+    Step(h.SITE_REPEAT.id, _site_repeats),
+    Step("rule-blocks", _rule_blocks),
+    Step(h.TEASER_BEFORE_MORE_LINK.id, _teasers_before_more_links),
+)
+
+
+def _mend_long_lines(page: Page) -> None:
     """A long line cut into pieces loses pieces only at its start and end (a glued menu, a share
     bar): from its first to its last piece that was kept or reads as prose no rule named, all stays."""
     anchors: dict[int, list[int]] = {}
@@ -225,29 +347,17 @@ def _mend_long_lines(page: h.Page) -> None:
         if line.whole is None or len(line.text) == len(line.whole):  # one piece: nothing to mend, its verdict stands
             continue
         v = page.verdicts[i]
-        prose = page.labels[i] in (h.Label.GOOD, h.Label.NEAR_GOOD) and page.hits[i] is None
-        if prose or (v is not None and v.kind is h.Kind.BODY):
+        prose = page.labels[i] in (Label.GOOD, Label.NEAR_GOOD) and page.hits[i] is None
+        if prose or (v is not None and v.kind is Kind.BODY):
             anchors.setdefault(line.number, []).append(i)
     for indexes in anchors.values():
         for i in range(indexes[0], indexes[-1] + 1):
-            page.verdicts[i] = h.KEPT
+            page.verdicts[i] = KEPT
 
 
-def _low_scores(page: h.Page, weights: Weights) -> None:
-    """What the passes left in the article goes when the line score says so, unless it is good prose
-    or ends like a sentence or a list item (those stay: an article's own short lines end so)."""
-    if weights.threshold == -math.inf:  # nothing scores below: spare the scoring (explain still shows it)
-        return
-    densest = densest_region(page)
-    for i in range(len(page.lines)):
-        if page.open(i) and scored(page, i):
-            if score(line_features(page, i, densest), weights).total < weights.threshold:
-                page.remove(i, Category.OTHER, "line-score")
-
-
-def _keep_the_rest(page: h.Page, headline: int | None) -> int | None:
+def _keep_the_rest(page: Page, headline: int | None) -> int | None:
     """What no rule or heuristic removed is body."""
-    verdicts, kept = page.verdicts, h.KEPT  # `page.open` inlined: every line passes here
+    verdicts, kept = page.verdicts, KEPT  # `page.open` inlined: every line passes here
     for i in page.nonblank:
         if verdicts[i] is None:
             verdicts[i] = kept
@@ -255,18 +365,18 @@ def _keep_the_rest(page: h.Page, headline: int | None) -> int | None:
     return headline
 
 
-def _date(page: h.Page, dateline: str, language: str | None) -> str | None:
+def _date(page: Page, dateline: str, language: str | None) -> str | None:
     """The dateline's ISO date; a numeric one read in the order the page prints its dates in."""
     if not dates.ambiguous(dateline):
         return iso_date(dateline)
     return iso_date(dateline, dates.month_first((line.text for line in page.lines), language))
 
 
-def _verdict_name(verdict: h.Verdict) -> str:
-    return verdict.category.value if verdict.kind is h.Kind.REMOVED and verdict.category else verdict.kind.value
+def _verdict_name(verdict: Verdict) -> str:
+    return verdict.category.value if verdict.kind is Kind.REMOVED and verdict.category else verdict.kind.value
 
 
-def _body(page: h.Page) -> list[str]:
+def _body(page: Page) -> list[str]:
     """Body paragraphs in order: a kept line; a paragraph a scraper cut at its links, its kept
     lines joined again as they stood; the kept stretch of a long line, as the input has it."""
     # A paragraph is gathered as its parts and joined once: adding each cut line to a growing string
@@ -274,7 +384,7 @@ def _body(page: h.Page) -> list[str]:
     body: list[list[str]] = []
     run: list[Line] = []  # pieces of one long line
     previous: Line | None = None  # the last body line, when the next may continue it
-    body_kind = h.Kind.BODY  # looked up once: an enum member through the module costs ~80 ns a line
+    body_kind = Kind.BODY  # looked up once: an enum member costs ~80 ns a line
     for line, v in zip(page.lines, page.verdicts):
         kept = v is not None and v.kind is body_kind
         if run and (not kept or line.whole is not run[0].whole):
@@ -295,12 +405,12 @@ def _body(page: h.Page) -> list[str]:
     return ["".join(parts) if len(parts) > 1 else parts[0] for parts in body]
 
 
-def _article(page: h.Page, language: str | None, headline_index: int | None) -> Article:
+def _article(page: Page, language: str | None, headline_index: int | None) -> Article:
     body = _body(page)
     datelines: list[str] = []
     bylines: list[str] = []
     removed: list[Removal] = []
-    body_kind, removed_kind, dateline_kind, byline_kind = h.Kind.BODY, h.Kind.REMOVED, h.Kind.DATELINE, h.Kind.BYLINE
+    body_kind, removed_kind, dateline_kind, byline_kind = Kind.BODY, Kind.REMOVED, Kind.DATELINE, Kind.BYLINE
     for line, v in zip(page.lines, page.verdicts):  # one walk for the metadata lines and the removals
         if v is None or v.kind is body_kind:  # most lines: passed first
             continue

@@ -13,7 +13,8 @@ from urllib.parse import SplitResult, unquote, urlsplit
 import regex
 
 from .article import Category
-from .heuristics import Kind, Label, Page, Verdict, several_sentences
+from .features import Label
+from .page import Kind, Page, Verdict, several_sentences
 from .dates import DATE_LABELS, date_in, is_dateline, iso_date
 from .language import words
 from .rules import language_words

@@ -15,7 +15,8 @@ from pathlib import Path
 import regex
 
 from .article import Category
-from .heuristics import Kind, Label, Page
+from .features import Label
+from .page import Kind, Page
 
 TOP_LINES = 12  # a page's top: its first non-blank lines, where error and search headings stand
 ARTICLE_RUN = 3  # an article has this many prose paragraphs in a row somewhere; a list of teasers has one

@@ -11,7 +11,7 @@ from __future__ import annotations
 import regex
 
 from .article import Category
-from .heuristics import Kind, Page, Verdict
+from .page import Kind, Page, Verdict
 
 TEASER_MIN_WORDS = 4  # a headline; shorter lines are kickers, section names, dates and times
 TEASER_MAX_WORDS = 30

@@ -93,3 +93,26 @@ def test_threads_sharing_a_cleaner_get_what_one_thread_gets(monkeypatch: pytest.
     finally:
         sys.setswitchinterval(interval)
     assert [i for i, (a, b) in enumerate(zip(alone, together)) if a != b] == []
+
+
+def test_the_pass_order_runs_every_registered_pass_of_the_heuristics_module(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`engine.PASSES` (and `EXTRACTED_PASSES`) is the one place the order is written: a pass registered in
+    `heuristics.HEURISTICS` that no step runs would be listed by `cleaner rules` yet never remove a line."""
+    from cleaner import engine, heuristics
+
+    ran: set[str] = set()
+    passes = {h.function.__name__ for h in heuristics.HEURISTICS
+              if h.function is not None and h.function.__module__ == heuristics.__name__}
+    for name in passes:
+        original = getattr(heuristics, name)
+
+        def recorded(*args: object, _name: str = name, _original: object = original) -> object:
+            ran.add(_name)
+            return _original(*args)  # type: ignore[operator]
+
+        monkeypatch.setattr(heuristics, name, recorded)
+    doc = "\n".join(["Home", HEAD, P1, P2, "Read more", "Contact us"])
+    Cleaner().clean(doc, template={"contact us"})
+    Cleaner().for_extracted_text().clean(doc)
+    assert ran == passes
+    assert len({step.name for step in engine.PASSES}) == len(engine.PASSES)  # each step once

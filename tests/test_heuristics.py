@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import unicodedata
 
-import regex
 from hypothesis import given, strategies as st
 
 import cleaner
-from cleaner.heuristics import Features, Label, Page, _ends_in_smiley, features, label
+from cleaner.features import features
 from cleaner.language import stopwords
 from cleaner.lines import _CONTROL, _SPACE, _ZERO_WIDTH, normalize, split_lines
 
@@ -22,13 +21,6 @@ P3 = ("Opposition members said the budget was too optimistic, but the motion pas
 
 def _removed(article: cleaner.Article) -> dict[str, str]:
     return {r.text: r.rule for r in article.removed}
-
-
-def test_labels_follow_length_and_stopwords() -> None:
-    stop = stopwords("en")
-    assert label(features(split_lines(P1)[0], stop)) is Label.GOOD
-    assert label(features(split_lines("Top News")[0], stop)) is Label.SHORT
-    assert label(features(split_lines("The vote was close and the mayor said so.")[0], stop)) is Label.NEAR_GOOD
 
 
 def test_top_zone_menu_goes_and_headline_is_the_line_above_the_article() -> None:
@@ -234,49 +226,6 @@ def test_normalize_takes_shortcuts_that_give_the_defined_form(text: str) -> None
     assert normalize(text) == _normalized_by_the_definition(text)
 
 
-# What `Features` reads from a line's end, as patterns searched from the end of the line.
-_SENTENCE_END = regex.compile(r"(?r)[.!?…][\"'”’»)\]]*$")
-_TERMINAL = regex.compile(r"(?r)[.!?…:;][\"'”’»)\]]*$|[.!?…][\"'”’»)\]]+\s*$")
-
-
-@given(st.text(alphabet="a .!?…:;\"'”’»)]([ 😉") | st.text())
-def test_line_ends_are_read_as_the_patterns_define_them(text: str) -> None:
-    """`Features` reads a trimmed line's end with a string method: it says what the patterns say."""
-    text = text.strip()
-    f = Features(text, normalize(text), frozenset())
-    assert f.terminal == bool(_TERMINAL.search(text))
-    assert f.ends_sentence == (bool(_SENTENCE_END.search(text)) or _ends_in_smiley(text))
-
-
-def test_regex_whitespace_is_trimmed_by_str_strip() -> None:
-    """No space the patterns know is left at a line's end once `str.strip` trimmed it."""
-    for cp in range(0x110000):
-        c = chr(cp)
-        if not 0xD800 <= cp <= 0xDFFF and regex.fullmatch(r"\s", c):
-            assert c.isspace(), hex(cp)
-
-
-def _continuations_by_the_definition(page: Page) -> list[bool]:
-    nonblank = [i for i, line in enumerate(page.lines) if line.text]
-    result = [False] * len(page.lines)
-    for k, i in enumerate(nonblank):
-        before = nonblank[k - 1] if k > 0 and i - nonblank[k - 1] <= 3 else None
-        if before is None or page.features[before].ends_sentence or page.lines[before].text.endswith(":"):
-            continue
-        after = nonblank[k + 1] if k + 1 < len(nonblank) and nonblank[k + 1] - i <= 3 else None
-        result[i] = page.lines[i].text[:1].islower() or (after is not None and page.lines[after].text[:1].islower())
-    return result
-
-
-@given(st.lists(st.sampled_from(["", "", "", "the tram", "The tram", "runs north.", "Timetables:", "and then", "Home"]), max_size=30))
-def test_continuations_are_found_from_the_lower_case_lines(texts: list[str]) -> None:
-    """`Page.continues` looks only at lines that start in lower case and the line above each: it
-    marks what the definition over every line marks."""
-    lines = split_lines("\n".join(texts))
-    page = Page.build(lines, [None] * len(lines), "en")
-    assert page.continues == _continuations_by_the_definition(page)
-
-
 def test_normalized_forms() -> None:
     assert normalize("Notify\u00a0 of\u2003NEW\tfollow-up  comments") == "notify of new follow-up comments"
     assert normalize("\u200bShare\u200b this\x07 \ufb01le ") == "share this file"
@@ -290,6 +239,21 @@ def test_a_teaser_followed_by_its_read_more_link_goes_in_extracted_text() -> Non
               "book a place for your car before the busy holiday weekend.")
     text = "\n".join([P1, P2, teaser, "Read more", P3])
     article = cleaner.Cleaner().for_extracted_text().clean(text)
+    assert article.body == (P1, P2, P3)
+    assert _removed(article)[teaser] == "teaser-before-more-link"
+
+
+def test_a_users_rule_tagged_more_link_marks_teasers_whatever_its_id() -> None:
+    """The heuristic reads the rule's `more-link` tag, not an id convention: a user's rule for its own
+    site's link wording, named as the user likes, works as the packs' rules do."""
+    from cleaner.rules import parse_rules
+
+    rule = parse_rules('[[rule]]\nid="mysite-onward"\ncategory="navigation"\nlanguages=["*"]\naction="drop"\n'
+                       'patterns=["^onward to the full story$"]\ntags=["more-link"]\nmatch=["Onward to the full story"]\n'
+                       'keep=["We went onward to the coast."]\n', "user.toml")
+    teaser = ("Our guide to the new ferry timetable explains which crossings run in winter and how to "
+              "book a place for your car before the busy holiday weekend.")
+    article = cleaner.Cleaner(rule).for_extracted_text().clean("\n".join([P1, P2, teaser, "Onward to the full story", P3]))
     assert article.body == (P1, P2, P3)
     assert _removed(article)[teaser] == "teaser-before-more-link"
 

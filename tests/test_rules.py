@@ -35,6 +35,19 @@ def test_unknown_key_is_an_error() -> None:
         parse_rules(text, "user.toml")
 
 
+def test_tags_are_read_and_an_unknown_tag_is_an_error() -> None:
+    text = '[[rule]]\nid="x"\ncategory="navigation"\nlanguages=["en"]\naction="drop"\npatterns=["^x$"]\nmatch=["x"]\nkeep=["y"]\n'
+    assert parse_rules(text + 'tags=["more-link"]\n', "user.toml")[0].tags == {"more-link"}
+    assert parse_rules(text, "user.toml")[0].tags == frozenset()
+    with pytest.raises(RuleError, match="tags must be a list of known tags: more-link"):
+        parse_rules(text + 'tags=["moar-link"]\n', "user.toml")
+
+
+def test_the_packs_read_more_rules_carry_the_more_link_tag() -> None:
+    """Rules are selected by their tags: the packs' "read more" rules carry `more-link`."""
+    assert {rule.id for rule in RULES if "more-link" in rule.tags} == {f"{lang}-nav-more-links" for lang in ("de", "en", "es", "fr")}
+
+
 def test_malformed_toml_names_the_file() -> None:
     with pytest.raises(RuleError, match="user.toml: not valid TOML"):
         parse_rules("[[rule]\nid=", "user.toml")

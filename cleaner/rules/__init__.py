@@ -52,7 +52,13 @@ from .literals import MIN_USEFUL_CHARS, Requirement, leading_literals, parse, re
 ANY_LANGUAGE = "*"
 ALWAYS_LANGUAGE = "en"
 _ID = regex.compile(r"[a-z0-9][a-z0-9-]*")
-_KEYS = {"id", "category", "languages", "action", "patterns", "sites", "description", "match", "keep"}
+_KEYS = {"id", "category", "languages", "action", "patterns", "sites", "description", "match", "keep", "tags"}
+# What a rule may say of the lines it hits, beyond its category, for a heuristic to read (not its id).
+MORE_LINK = "more-link"
+TAGS = {
+    MORE_LINK: "a bare \"read more\" link: the paragraph before it is a teaser for another page "
+               "(heuristic teaser-before-more-link, in extracted text)",
+}
 _REQUIRED = {"id", "category", "languages", "action", "patterns", "match", "keep"}
 
 
@@ -80,6 +86,7 @@ class Rule:
     match: tuple[str, ...] = ()
     keep: tuple[str, ...] = ()
     origin: str = ""  # the file it came from, for messages
+    tags: frozenset[str] = frozenset()  # from `TAGS`
 
     @cached_property
     def compiled(self) -> tuple[regex.Pattern[str], ...]:
@@ -141,6 +148,8 @@ def _parse_rule(raw: Any, origin: str, index: int, compile_now: bool = True) -> 
         _check(_strings(raw[key]) and bool(raw[key]), origin, rule_id, f"{key} must be a non-empty list of strings")
     _check(_strings(raw.get("sites", [])), origin, rule_id, "sites must be a list of domains")
     _check(isinstance(raw.get("description", ""), str), origin, rule_id, "description must be a string")
+    _check(_strings(raw.get("tags", [])) and set(raw.get("tags", [])) <= TAGS.keys(), origin, rule_id,
+           f"tags must be a list of known tags: {', '.join(sorted(TAGS))}")
     for pattern in raw["patterns"]:
         _check("(?P<" not in pattern and "(?<" not in pattern.replace("(?<=", "").replace("(?<!", ""),
                origin, rule_id, f"pattern {pattern!r}: named groups are reserved for the engine")
@@ -162,6 +171,7 @@ def _parse_rule(raw: Any, origin: str, index: int, compile_now: bool = True) -> 
         match=tuple(raw["match"]),
         keep=tuple(raw["keep"]),
         origin=origin,
+        tags=frozenset(raw.get("tags", [])),
     )
 
 
@@ -304,20 +314,21 @@ def _derived(packs: list[tuple[str, bytes]]) -> tuple[tuple[Rule, ...], dict[str
     return rules, {pattern: pattern_facts(pattern) for rule in rules for pattern in rule.patterns}
 
 
-_PlainRule = tuple[str, str, frozenset[str], str, tuple[str, ...], frozenset[str], str, tuple[str, ...], tuple[str, ...], str]
+_PlainRule = tuple[str, str, frozenset[str], str, tuple[str, ...], frozenset[str], str, tuple[str, ...], tuple[str, ...], str,
+                   frozenset[str]]
 _Plain = tuple[list[_PlainRule], dict[str, tuple[Any, ...]]]
 
 
 def _to_plain(rules: Iterable[Rule], facts: dict[str, PatternFacts]) -> _Plain:
     """Rules and facts as the plain values `marshal` keeps."""
-    return ([(r.id, r.category.value, r.languages, r.action.value, r.patterns, r.sites, r.description, r.match, r.keep, r.origin)
-             for r in rules], {pattern: tuple(f) for pattern, f in facts.items()})
+    return ([(r.id, r.category.value, r.languages, r.action.value, r.patterns, r.sites, r.description, r.match, r.keep, r.origin,
+              r.tags) for r in rules], {pattern: tuple(f) for pattern, f in facts.items()})
 
 
 def _from_plain(plain: _Plain) -> tuple[tuple[Rule, ...], dict[str, PatternFacts]]:
     rules, facts = plain
-    return (tuple(Rule(id, Category(category), languages, Action(action), patterns, sites, description, match, keep, origin)
-                  for id, category, languages, action, patterns, sites, description, match, keep, origin in rules),
+    return (tuple(Rule(id, Category(category), languages, Action(action), patterns, sites, description, match, keep, origin, tags)
+                  for id, category, languages, action, patterns, sites, description, match, keep, origin, tags in rules),
             {pattern: PatternFacts(*f) for pattern, f in facts.items()})
 
 
