@@ -73,7 +73,7 @@ def words(text: str) -> list[str]:
 
 
 def line_tokens(norm: str) -> tuple[str, ...]:
-    """Word tokens of a normalized (already casefolded) line (not remembered: `heuristics._features`,
+    """Word tokens of a normalized (already casefolded) line (not remembered: `features.text_features`,
     which calls it, is)."""
     return tuple((_ASCII_WORD if norm.isascii() else WORD).findall(norm))
 
