@@ -27,10 +27,9 @@ from pathlib import Path
 from typing import Any
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
-from .article import Article
+from .article import Article, RecordError
 from .engine import Cleaner, Options
 from .io import InputError, quoted
-from .record import RecordError
 
 CHUNK = 32  # documents per task sent to a worker: enough to make the round trip cheap...
 CHUNK_CHARS = 1 << 20  # ...and at most about this much text: a big document travels alone

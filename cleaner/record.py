@@ -9,11 +9,11 @@ home: the text field is replaced by headline, subheadline, dateline, date, bylin
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 from collections.abc import Iterable
 
-from .article import Article
+from .article import Article, RecordError
+from .defaults import default_cleaner
 from .engine import Cleaner, Options
 
 if TYPE_CHECKING:
@@ -31,16 +31,6 @@ class Fields:
 
 
 DEFAULT_FIELDS = Fields()
-
-
-class RecordError(ValueError):
-    """A record that cannot be cleaned (no text field, not a string); the message says which and why."""
-
-
-@lru_cache(maxsize=8)
-def default_cleaner(options: Options) -> Cleaner:
-    """One compiled engine per process and options: workers pay for the rules once, not per record."""
-    return Cleaner(options=options)
 
 
 def to_record(article: Article, fields: dict[str, Any], text_field: str = DEFAULT_FIELDS.text) -> dict[str, Any]:

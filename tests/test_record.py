@@ -7,7 +7,7 @@ import pytest
 from cleaner import RecordError, clean_dataframe, clean_record, clean_records
 from cleaner import clean as cleaner_clean
 from cleaner.engine import Cleaner, Options
-from cleaner.record import default_cleaner
+from cleaner.defaults import default_cleaner
 from cleaner.record import Fields
 
 ARTICLE = (
