@@ -483,7 +483,7 @@ class _Run:
         if self.engine is Engine.LOCAL:
             # With workers, this process only reads and writes: it does not compile the rules (~1 s of a core).
             cleaner = Cleaner(self.user_rules) if self.jobs <= 1 else None
-            render = partial(io.output, fmt=self.output_format)  # workers send back text, not articles
+            render = partial(batch.output, fmt=self.output_format)  # workers send back text, not articles
             yield batch.clean_units(self.units(sources), cleaner, self.jobs, self.rule_files, templates=templates,
                                     render=render)
             return
@@ -555,7 +555,7 @@ class _Run:
         text, tally = unit.output, unit.tally
         if text is None or tally is None:
             assert unit.article is not None
-            text = io.output(unit.article, unit.meta, unit.source.name, self.output_format)
+            text = batch.output(unit.article, unit.meta, unit.source.name, self.output_format)
             tally = batch.tally_of(unit.article)
         out.write(text)
         self.stats.add(tally, unit.size, len(text.encode()))

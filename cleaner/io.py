@@ -26,8 +26,6 @@ from collections.abc import Collection, Iterator
 
 from charset_normalizer import CharsetMatch, from_bytes
 
-from .article import Article
-from .record import to_record
 
 MAX_BYTES = 20 * 1024 * 1024
 # Nesting levels of a JSONL record, at most: a record is pickled to worker processes, and pickle
@@ -513,25 +511,6 @@ def json_text(data: Any, indent: int | None = None) -> str:
     record is valid JSON, and comes out as it went in, but it has no UTF-8 form to be written raw."""
     text = json.dumps(data, ensure_ascii=False, indent=indent, allow_nan=False)
     return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
-
-
-def output(article: Article, meta: dict[str, Any], name: str, fmt: OutputFormat) -> str:
-    """A cleaned document as `cleaner clean` writes it: for a JSONL record, the record (its input fields,
-    see `to_record`); else the article in `fmt`. A `batch.Render` (workers call it)."""
-    if "fields" in meta:
-        return json_line(to_record(article, meta["fields"], meta["field"]))
-    return render(article, fmt, name, meta.get("encoding", "utf-8"))
-
-
-def render(article: Article, fmt: OutputFormat, name: str, encoding: str) -> str:
-    """One document's output. JSON and JSONL write the same record (`id`: where it came from, `encoding`: how
-    it was decoded, `body` joined by blank lines), JSON indented over lines, JSONL on one."""
-    if fmt is OutputFormat.TEXT:
-        return article.to_text()
-    if fmt is OutputFormat.MARKDOWN:
-        return article.to_markdown()
-    record = to_record(article, {"id": name, "encoding": encoding})
-    return json_text(record, indent=2) + "\n" if fmt is OutputFormat.JSON else json_line(record)
 
 
 def truncate(text: str, width: int) -> str:

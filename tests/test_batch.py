@@ -172,7 +172,7 @@ def test_a_killed_worker_costs_its_chunk_not_the_batch(monkeypatch) -> None:
     every other document is cleaned, in order."""
     from pathlib import PurePath
 
-    from cleaner import batch
+    from cleaner.batch import pool as batch
     from cleaner.io import Source
 
     monkeypatch.setattr(batch, "CHUNK", 4)
@@ -205,7 +205,7 @@ def test_resume_removes_the_temporary_files_of_a_killed_run(tmp_path: Path) -> N
 
 def test_workers_are_one_per_core_at_most(monkeypatch) -> None:
     """-j 100000 must not start 100,000 processes (issue 16, item 22)."""
-    from cleaner import batch
+    from cleaner.batch import pool as batch
 
     started = []
 
@@ -225,7 +225,7 @@ def test_workers_are_one_per_core_at_most(monkeypatch) -> None:
 def test_text_in_flight_is_bounded_in_characters_not_documents(monkeypatch) -> None:
     """Issue 16, item 20: big documents do not pile up between reading and writing (100 records of
     5 MB under -j 2 once held 2 GB); here the bounds are shrunk so that small documents test them."""
-    from cleaner import batch
+    from cleaner.batch import pool as batch
 
     monkeypatch.setattr(batch, "default_jobs", lambda: 2)
     monkeypatch.setattr(batch, "CHUNK_CHARS", 5_000, raising=False)

@@ -14,7 +14,7 @@ import cleaner.io
 from cleaner.article import Article, Category, Removal
 from cleaner.io import (
     InputError, InputFormat, OutputFormat, Record, Source, atomic_open, decode, expand, output_path, read_jsonl,
-    read_limited, sniff, to_record, write_atomic,
+    read_limited, sniff, write_atomic,
 )
 
 RUSSIAN = ("Москва — столица России. В городе живут более двенадцати миллионов человек, "
@@ -228,17 +228,6 @@ def test_sniff_replays_what_it_read(head: bytes, expected: InputFormat) -> None:
     kind, stream = sniff(stdio.BytesIO(head + b"rest"))
     assert kind is expected
     assert stream.read() == head + b"rest"
-
-
-def test_record_passes_fields_through_and_joins_body() -> None:
-    article = Article(headline="H", body=("p1", "p2"), language="en",
-                      removed=(Removal(3, "Share", Category.SHARE, "share-bar"),))
-    record = to_record(article, {"id": "x", "text": "raw", "url": "u", "body": "old", "meta": {"k": 1}})
-    assert record["id"] == "x" and record["url"] == "u" and record["meta"] == {"k": 1}
-    assert "text" not in record
-    assert record["body"] == "p1\n\np2"
-    assert record["removed"] == [{"line": 3, "text": "Share", "category": "share", "rule": "share-bar"}]
-    assert {"headline", "subheadline", "dateline", "date", "byline", "language"} <= set(record)
 
 
 def test_article_dict_has_every_field_and_leaves_out_only_unset_optional_ones() -> None:

@@ -6,9 +6,10 @@ import pytest
 
 from cleaner import RecordError, clean_dataframe, clean_record, clean_records
 from cleaner import clean as cleaner_clean
+from cleaner.article import Article, Category, Removal
 from cleaner.engine import Cleaner, Options
 from cleaner.defaults import default_cleaner
-from cleaner.record import Fields
+from cleaner.record import Fields, to_record
 
 ARTICLE = (
     "Share on Facebook\n"
@@ -133,3 +134,14 @@ def test_a_page_holding_a_lone_surrogate_keeps_its_text() -> None:
     page = f"<html><body><article><h1>River town library \ud800</h1><p>{paragraph[:40]} \udc00 {paragraph[40:]}</p></article></body></html>"
     [out] = clean_records([{"id": 1, "html": page}])
     assert f"{paragraph[:40]} \ufffd {paragraph[40:]}" in out["body"] and "error" not in out
+
+
+def test_record_passes_fields_through_and_joins_body() -> None:
+    article = Article(headline="H", body=("p1", "p2"), language="en",
+                      removed=(Removal(3, "Share", Category.SHARE, "share-bar"),))
+    record = to_record(article, {"id": "x", "text": "raw", "url": "u", "body": "old", "meta": {"k": 1}})
+    assert record["id"] == "x" and record["url"] == "u" and record["meta"] == {"k": 1}
+    assert "text" not in record
+    assert record["body"] == "p1\n\np2"
+    assert record["removed"] == [{"line": 3, "text": "Share", "category": "share", "rule": "share-bar"}]
+    assert {"headline", "subheadline", "dateline", "date", "byline", "language"} <= set(record)

@@ -25,11 +25,12 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 
-from .article import Article, RecordError
-from .engine import Cleaner, Options
-from .io import InputError, quoted
+from ..article import Article, RecordError
+from ..engine import Cleaner, Options
+from ..io import InputError, quoted
+from .output import Render
 
 CHUNK = 32  # documents per task sent to a worker: enough to make the round trip cheap...
 CHUNK_CHARS = 1 << 20  # ...and at most about this much text: a big document travels alone
@@ -61,8 +62,6 @@ class Unit:
         return len(self.text.encode(errors="surrogatepass") if isinstance(self.text, str) else self.text or b"")
 
 
-# How a cleaned document is written: (article, unit meta, source name) -> text. Picklable: workers call it.
-Render = Callable[[Article, dict[str, Any], str], str]
 @dataclass(frozen=True)
 class Tally:
     """What the run's figures count of one document: its removed lines' (category, rule), and whether it
@@ -252,7 +251,7 @@ def _attempt(cleaner: Cleaner, text: str | bytes, url: str | None, html: bool,
     """A bug in the engine fails one document, not the batch."""
     try:
         if html:
-            from .html import clean_html  # trafilatura's import is paid only when pages come
+            from ..html import clean_html  # trafilatura's import is paid only when pages come
             return clean_html(text, url=url, cleaner=cleaner), None
         assert isinstance(text, str)
         return cleaner.clean(text, source=url, template=template), None
