@@ -34,6 +34,7 @@ from .article import Category
 from .engine import Cleaner, LineReport, site_of
 from .evaluate import evaluate, render_report
 from .io import InputError, InputFormat, OutputFormat, Source
+from .record import kind_of
 from .heuristics import HEURISTICS, Heuristic
 from .rules import Rule, RuleError, builtin_rules, check_unique, load_rule_file
 
@@ -163,7 +164,7 @@ def clean(
         "(a name ending in .jsonl, .jsonl.gz, .jsonl.bz2, .jsonl.xz or .jsonl.zst)."))] = None,
     input_format: Annotated[InputFormat, typer.Option(
         help=("auto: JSONL for .jsonl files (also compressed) and stdin starting with '{'; HTML for .html/.htm "
-              "files and stdin starting with an HTML tag; text otherwise."))] = InputFormat.AUTO,
+              "files and any input starting with an HTML tag (as explain reads it); text otherwise."))] = InputFormat.AUTO,
     output_format: Annotated[OutputFormat | None, typer.Option(
         help="Default: jsonl for JSONL input, text otherwise.", show_default=False)] = None,
     rules: RulesOption = None,
@@ -286,13 +287,18 @@ class _Reader:
     stdin_kind: InputFormat = InputFormat.TEXT  # what `--input-format auto` found on stdin
 
     def kind(self, source: Source) -> InputFormat:
-        if self.o.input_format is not InputFormat.AUTO:
-            return self.o.input_format
-        if source.path is None:
+        """What a source is read as before it is opened (`kind_of` by the suffix alone: enough to tell JSONL);
+        a file that looks like text is told from a page by its start once it is open (`opened_kind`)."""
+        if source.path is None and self.o.input_format is InputFormat.AUTO:
             return self.stdin_kind
-        suffix = io.base_suffix(source.path)
-        return (InputFormat.JSONL if suffix == ".jsonl" else InputFormat.HTML if suffix in io.HTML_SUFFIXES
-                else InputFormat.TEXT)
+        return kind_of(b"", source.path, self.o.input_format)
+
+    def opened_kind(self, source: Source, kind: InputFormat, stream: BinaryIO) -> tuple[InputFormat, BinaryIO]:
+        """A file read as text unless declared: a page saved as page.txt is a page, as `explain` reads it."""
+        if kind is not InputFormat.TEXT or source.path is None or self.o.input_format is not InputFormat.AUTO:
+            return kind, stream
+        head, stream = io.peek(stream)
+        return kind_of(head, source.path), stream
 
     def __call__(self, source: Source, stdin: BinaryIO | None = None) -> Iterator[batch.Unit]:
         """One source's units, read lazily; `stdin` is what `-` reads (default: this process's stdin)."""
@@ -307,6 +313,7 @@ class _Reader:
         yield batch.Unit(source, meta={"marker": "open"})
         try:
             with io.open_source(source, _stdin() if stdin is None else stdin) as stream:
+                kind, stream = self.opened_kind(source, kind, stream)
                 if jsonl:
                     yield from self.records(source, stream)
                 elif kind is InputFormat.HTML:
@@ -366,8 +373,8 @@ class _Run:
     def start(self, sources: list[Source], jobs: int | None, engine: Engine = Engine.LOCAL, address: str | None = None) -> None:
         """Settle the output format, destination and number of workers before anything is cleaned."""
         if self.o.input_format is InputFormat.AUTO and any(s.path is None for s in sources):
-            stdin_kind, self.stdin = io.sniff(self.stdin)
-            self.reader = replace(self.reader, stdin_kind=stdin_kind)
+            head, self.stdin = io.peek(self.stdin)
+            self.reader = replace(self.reader, stdin_kind=kind_of(head))
         kinds = [self.reader.kind(s) for s in sources]
         one_file = self.o.output is not None and io.base_suffix(self.o.output) == ".jsonl" and not self.o.output.is_dir()
         if self.o.output_format not in (None, OutputFormat.JSONL) and InputFormat.JSONL in kinds:
@@ -729,11 +736,8 @@ def explain(
             raise InputError(file, "is a folder", "explain takes one file")
         [source] = io.expand(file)
         with io.open_source(source, _stdin()) as stream:
-            kind, stream = io.sniff(stream)
-            if input_format is not DocumentFormat.AUTO:
-                kind = InputFormat(input_format.value)
-            elif source.path is not None and io.base_suffix(source.path) in io.HTML_SUFFIXES:
-                kind = InputFormat.HTML
+            head, stream = io.peek(stream)
+            kind = kind_of(head, source.path, InputFormat(input_format.value))
             if kind is InputFormat.JSONL:
                 raise InputError(source.name, "is JSONL", "explain takes one document: put its text in a file")
             data = io.read_limited(stream, source.name, limit) if kind is InputFormat.HTML else None

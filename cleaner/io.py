@@ -381,9 +381,9 @@ def output_path(source: Source, out_dir: Path, fmt: OutputFormat) -> Path:
     return out_dir / relative.with_suffix(fmt.suffix + (compression or ""))
 
 
-def sniff(stream: BinaryIO) -> tuple[InputFormat, BinaryIO]:
-    """What the stream holds by its start (after blank space): `{` is JSONL, an HTML tag is HTML, else
-    text. Returns the answer and a stream that replays the head.
+def peek(stream: BinaryIO) -> tuple[bytes, BinaryIO]:
+    """The stream's start (at least up to its first non-blank byte, when there is one, and at most about
+    SNIFF_BYTES), and a stream that replays it, so that `record.kind_of` can tell what the stream holds.
 
     Reads only what is available, so a pipeline's first record is not held back.
     """
@@ -393,13 +393,9 @@ def sniff(stream: BinaryIO) -> tuple[InputFormat, BinaryIO]:
         if not chunk:
             break
         head += chunk
-    start = head.removeprefix(codecs.BOM_UTF8).lstrip()
-    kind = (InputFormat.JSONL if start.startswith(b"{")
-            else InputFormat.HTML if _HTML_START.match(start) else InputFormat.TEXT)
-    return kind, io.BufferedReader(_Replay(head, stream))
+    return head, io.BufferedReader(_Replay(head, stream))
 
 
-_HTML_START = re.compile(rb"<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE)
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 
 

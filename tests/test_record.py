@@ -1,6 +1,7 @@
 """The in-memory JSONL contract: what pipelines call per record."""
 
 import pickle
+from pathlib import PurePath
 
 import pytest
 
@@ -9,7 +10,8 @@ from cleaner import clean as cleaner_clean
 from cleaner.article import Article, Category, Removal
 from cleaner.engine import Cleaner, Options
 from cleaner.defaults import default_cleaner
-from cleaner.record import Fields, to_record
+from cleaner.io import InputFormat
+from cleaner.record import Fields, kind_of, to_record
 
 ARTICLE = (
     "Share on Facebook\n"
@@ -145,3 +147,17 @@ def test_record_passes_fields_through_and_joins_body() -> None:
     assert record["body"] == "p1\n\np2"
     assert record["removed"] == [{"line": 3, "text": "Share", "category": "share", "rule": "share-bar"}]
     assert {"headline", "subheadline", "dateline", "date", "byline", "language"} <= set(record)
+
+
+@pytest.mark.parametrize("head,path,expected", [
+    (b'\n  \n{"text": "x"}\n', None, InputFormat.JSONL), (b"\xef\xbb\xbf{}", None, InputFormat.JSONL),
+    (b"Headline\n{not jsonl}", None, InputFormat.TEXT), (b"", None, InputFormat.TEXT),
+    (b"  <!DOCTYPE html><html>", None, InputFormat.HTML), (b"<html lang=en>", None, InputFormat.HTML),
+    (b"<b>bold</b> is not a page", None, InputFormat.TEXT),
+    (b"<!doctype html><html>", "page.txt", InputFormat.HTML), (b"", "page.htm", InputFormat.HTML),
+    (b'{"text": "x"}', "notes.txt", InputFormat.TEXT), (b"", "crawl.jsonl.gz", InputFormat.JSONL),
+    (b"<html>", "crawl.jsonl", InputFormat.JSONL), (b"Plain text", "page.html", InputFormat.HTML),
+])
+def test_kind_of_reads_suffix_then_start(head: bytes, path: str | None, expected: InputFormat) -> None:
+    assert kind_of(head, PurePath(path) if path else None) is expected
+    assert kind_of(head, PurePath(path) if path else None, InputFormat.TEXT) is InputFormat.TEXT  # declared wins

@@ -30,6 +30,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from ..article import Article, RecordError
 from ..engine import Cleaner, Options
 from ..io import InputError, quoted
+from ..record import clean_document
 from .output import Render
 
 CHUNK = 32  # documents per task sent to a worker: enough to make the round trip cheap...
@@ -250,11 +251,7 @@ def _attempt(cleaner: Cleaner, text: str | bytes, url: str | None, html: bool,
              template: frozenset[str] = frozenset()) -> tuple[Article | None, str | None]:
     """A bug in the engine fails one document, not the batch."""
     try:
-        if html:
-            from ..html import clean_html  # trafilatura's import is paid only when pages come
-            return clean_html(text, url=url, cleaner=cleaner), None
-        assert isinstance(text, str)
-        return cleaner.clean(text, source=url, template=template), None
+        return clean_document(text, html=html, cleaner=cleaner, url=url, template=template), None
     except RecordError as exc:  # a page over the HTML time limit: no bug, the document's own error
         return None, str(exc)
     except Exception as exc:  # noqa: BLE001 - reported per document
