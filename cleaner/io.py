@@ -16,6 +16,7 @@ import lzma
 import os
 import re
 import stat
+import sys
 import tempfile
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -220,6 +221,12 @@ def _megabytes(n: int) -> str:
 def read_text(stream: BinaryIO, name: str, max_bytes: int = MAX_BYTES) -> Decoded:
     """Read and decode one whole document."""
     return decode(read_limited(stream, name, max_bytes), name)
+
+
+def stdin() -> BinaryIO:
+    """This process's stdin, as bytes; an empty stream when it is closed (`<&-`, as some supervisors start
+    programs), which commands reading files only never notice."""
+    return sys.stdin.buffer if sys.stdin is not None else io.BytesIO()
 
 
 @contextmanager
