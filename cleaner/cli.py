@@ -20,12 +20,13 @@ from collections.abc import Iterator, Sequence
 
 import typer
 
-from . import batch, bench, io, site, snippets
+from . import batch, io, site
 from .article import Category
 from .batch.errors import UsageError
 from .batch.run import Engine, Run, RunOptions
 from .engine import Cleaner, LineReport
-from .evaluate import evaluate, render_report
+from .eval import bench, snippets
+from .eval.corpus import evaluate, render_report
 from .io import InputError, InputFormat, OutputFormat
 from .heuristics import HEURISTICS, Heuristic
 from .record import kind_of
