@@ -113,16 +113,10 @@ class Source:
 
 @dataclass(frozen=True)
 class Record:
-    """One JSONL object with a string text field; `line` is its 1-based line number in the source."""
+    """One JSONL object; `line` is its 1-based line number in the source."""
 
     line: int
     fields: dict[str, Any]
-    text_field: str = "text"  # the field to clean: the text one, or the HTML one when there is no text
-
-    @property
-    def text(self) -> str:
-        text: str = self.fields[self.text_field]
-        return text
 
 
 def decode(data: bytes, source: str) -> Decoded:
@@ -427,8 +421,7 @@ def _read_some(stream: BinaryIO, n: int) -> bytes:
     return stream.read1(n) if hasattr(stream, "read1") else stream.read(n)
 
 
-def read_jsonl(stream: BinaryIO, source: str, max_bytes: int = MAX_BYTES,
-               text_field: str = "text", html_field: str = "html") -> Iterator[Record | InputError]:
+def read_jsonl(stream: BinaryIO, source: str, max_bytes: int = MAX_BYTES) -> Iterator[Record | InputError]:
     """Records one at a time (constant memory); each bad line is yielded as an `InputError` and reading goes on.
 
     Blank lines are skipped. A line longer than `max_bytes` is an error and is skipped without being kept.
@@ -444,7 +437,7 @@ def read_jsonl(stream: BinaryIO, source: str, max_bytes: int = MAX_BYTES,
         if number == 1:
             line = line.removeprefix(codecs.BOM_UTF8)
         if line.strip():
-            yield _record(line, source, number, text_field, html_field)
+            yield _record(line, source, number)
 
 
 def _skip_line(stream: BinaryIO, chunk: int) -> None:
@@ -452,7 +445,7 @@ def _skip_line(stream: BinaryIO, chunk: int) -> None:
         pass
 
 
-def _record(line: bytes, source: str, number: int, text_field: str = "text", html_field: str = "html") -> Record | InputError:
+def _record(line: bytes, source: str, number: int) -> Record | InputError:
     try:
         data = json.loads(line.decode("utf-8"), parse_constant=_refuse_constant)
     except UnicodeDecodeError:
@@ -469,16 +462,7 @@ def _record(line: bytes, source: str, number: int, text_field: str = "text", htm
         return InputError(source, f"a JSON {type(data).__name__}, not an object", "write one object per line", number)
     if _deeper_than(data, MAX_JSON_DEPTH):
         return _too_deep(source, number)
-    field = html_field if text_field not in data and isinstance(data.get(html_field), str) else text_field
-    if not isinstance(data.get(field), str) or not data[field].strip():
-        # An empty record is an error, as an empty file is: a scrape that failed, not an article to pass on.
-        problem = (f"no '{text_field}' field" if field not in data else f"'{field}' is not a string"
-                   if not isinstance(data[field], str) else "empty document")
-        error = InputError(source, problem, f"give every record a string '{text_field}'"
-                           if problem != "empty document" else "skip it or check the input", number)
-        error.fields = data
-        return error
-    return Record(number, data, field)
+    return Record(number, data)
 
 
 def _too_deep(source: str, number: int) -> InputError:

@@ -83,9 +83,19 @@ def clean_document(document: str | bytes, *, html: bool, cleaner: Cleaner | None
     return engine.clean(document, source=url, template=template)
 
 
-def document_field(record: dict[str, Any], fields: Fields = DEFAULT_FIELDS) -> str:
-    """The field a record's document is in: its text field, else (when the record has none) its HTML field."""
-    return fields.html if fields.text not in record and isinstance(record.get(fields.html), str) else fields.text
+def document_of(record: dict[str, Any], fields: Fields = DEFAULT_FIELDS) -> tuple[str, str]:
+    """The field the record's document is in and the document: its text field, else (when it has no text
+    field) its HTML field, a page. A `RecordError` names what is wrong when neither holds a string.
+
+    >>> document_of({"id": 1, "html": "<p>Hi</p>"}), document_of({"text": "Hi", "html": "<p>Hi</p>"})
+    (('html', '<p>Hi</p>'), ('text', 'Hi'))
+    """
+    field = fields.html if fields.text not in record and isinstance(record.get(fields.html), str) else fields.text
+    document = record.get(field)
+    if not isinstance(document, str):
+        problem = f"no '{fields.text}' field" if fields.text not in record else f"'{fields.text}' is not a string"
+        raise RecordError(problem)
+    return field, document
 
 
 def to_record(article: Article, fields: dict[str, Any], text_field: str = DEFAULT_FIELDS.text) -> dict[str, Any]:
@@ -94,15 +104,6 @@ def to_record(article: Article, fields: dict[str, Any], text_field: str = DEFAUL
     record.update(article.to_dict())
     record["body"] = "\n\n".join(article.body)
     return record
-
-
-def document_of(record: dict[str, Any], fields: Fields = DEFAULT_FIELDS) -> str:
-    """The record's text, or a `RecordError` naming the record and what is wrong."""
-    text = record.get(fields.text)
-    if not isinstance(text, str):
-        problem = f"no '{fields.text}' field" if fields.text not in record else f"'{fields.text}' is not a string"
-        raise RecordError(problem)
-    return text
 
 
 def clean_record(record: dict[str, Any], *, cleaner: Cleaner | None = None, fields: Fields = DEFAULT_FIELDS,
@@ -114,10 +115,8 @@ def clean_record(record: dict[str, Any], *, cleaner: Cleaner | None = None, fiel
     """
     url = record.get(fields.url)
     url = url if isinstance(url, str) else source
-    field = document_field(record, fields)
-    html = field == fields.html
-    document = record[field] if html else document_of(record, fields)
-    return to_record(clean_document(document, html=html, cleaner=cleaner, url=url), record, field)
+    field, document = document_of(record, fields)
+    return to_record(clean_document(document, html=field == fields.html, cleaner=cleaner, url=url), record, field)
 
 
 def clean_records(records: Iterable[dict[str, Any]], *, cleaner: Cleaner | None = None,

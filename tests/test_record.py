@@ -11,7 +11,7 @@ from cleaner.article import Article, Category, Removal
 from cleaner.engine import Cleaner, Options
 from cleaner.defaults import default_cleaner
 from cleaner.io import InputFormat
-from cleaner.record import Fields, kind_of, to_record
+from cleaner.record import Fields, document_of, kind_of, to_record
 
 ARTICLE = (
     "Share on Facebook\n"
@@ -161,3 +161,16 @@ def test_record_passes_fields_through_and_joins_body() -> None:
 def test_kind_of_reads_suffix_then_start(head: bytes, path: str | None, expected: InputFormat) -> None:
     assert kind_of(head, PurePath(path) if path else None) is expected
     assert kind_of(head, PurePath(path) if path else None, InputFormat.TEXT) is InputFormat.TEXT  # declared wins
+
+
+@pytest.mark.parametrize("record,expected", [
+    ({"text": "Hi"}, ("text", "Hi")), ({"html": "<p>Hi</p>"}, ("html", "<p>Hi</p>")),
+    ({"text": "", "html": "<p>Hi</p>"}, ("text", "")),  # a text field, even empty, is the document
+    ({"text": None, "html": "<p>Hi</p>"}, "'text' is not a string"), ({"html": 3}, "no 'text' field"),
+])
+def test_document_of_takes_the_text_else_the_html(record: dict[str, object], expected: object) -> None:
+    if isinstance(expected, str):
+        with pytest.raises(RecordError, match=expected):
+            document_of(record)
+    else:
+        assert document_of(record) == expected

@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 from collections.abc import Iterator
 
 from .. import io
-from ..article import Article
+from ..article import Article, RecordError
 from ..engine import site_of
-from ..io import InputError, InputFormat, OutputFormat, Source
-from ..record import kind_of
+from ..io import InputError, InputFormat, OutputFormat, Record, Source
+from ..record import Fields, document_of, kind_of
 
 if TYPE_CHECKING:
     from .stats import Tally
@@ -107,14 +107,24 @@ class Reader:
         yield Unit(source, meta={"marker": "close"})
 
     def records(self, source: Source, stream: BinaryIO) -> Iterator[Unit]:
-        for item in io.read_jsonl(stream, source.name, self.o.max_bytes, self.o.text_field, self.o.html_field):
+        fields = Fields(text=self.o.text_field, html=self.o.html_field)
+        for item in io.read_jsonl(stream, source.name, self.o.max_bytes):
             if isinstance(item, InputError):
                 yield Unit(source, error=str(item), meta={"line": item.line, "fields": item.fields})
                 continue
+            try:
+                field, document = document_of(item.fields, fields)
+            except RecordError as exc:
+                yield _refused(source, item, str(exc), f"give every record a string '{fields.text}'")
+                continue
+            if not document.strip():
+                # An empty record is an error, as an empty file is: a scrape that failed, not an article to pass on.
+                yield _refused(source, item, "empty document", "skip it or check the input")
+                continue
             url = item.fields.get("url")
             url = url if isinstance(url, str) else self.o.url
-            yield Unit(source, item.text, url, {"fields": item.fields, "line": item.line, "field": item.text_field},
-                             html=item.text_field == self.o.html_field, site=self.site_key(url, source))
+            yield Unit(source, document, url, {"fields": item.fields, "line": item.line, "field": field},
+                       html=field == fields.html, site=self.site_key(url, source))
 
     @staticmethod
     def site_key(url: str | None, source: Source) -> str | None:
@@ -123,3 +133,9 @@ class Reader:
         if domain is not None:
             return domain
         return f"folder:{source.path.parent}" if source.path is not None else None
+
+
+def _refused(source: Source, record: Record, what: str, todo: str) -> Unit:
+    """A record that parsed but holds nothing to clean: its error, with its fields for the error log."""
+    return Unit(source, error=str(InputError(source.name, what, todo, record.line)),
+                meta={"line": record.line, "fields": record.fields})
