@@ -7,7 +7,6 @@ Exit status: 0 all went well, 1 some input failed, 2 bad usage or a bad rule fil
 from __future__ import annotations
 
 import codecs
-import glob
 import json
 import shutil
 import sys
@@ -23,7 +22,7 @@ import typer
 from . import batch, io, site
 from .article import Category
 from .batch.errors import UsageError
-from .batch.run import Engine, Run, RunOptions
+from .batch.run import Engine, Run, RunOptions, listed_inputs
 from .engine import Cleaner, LineReport
 from .eval import bench, snippets
 from .eval.corpus import evaluate, render_report
@@ -198,26 +197,10 @@ def clean(
 
 
 def _listed(list_file: Path) -> list[str]:
-    """The inputs a list file names: each line a path, or a glob pattern (`crawl/**/*.html`) expanded in order."""
     try:
-        lines = list_file.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        _fail(f"{io.quoted(list_file)}: cannot read the input list: {exc}", 2)
-    paths: list[str] = []
-    for number, line in enumerate(lines, 1):
-        entry = line.strip()
-        if not entry or entry.startswith("#"):
-            continue
-        if glob.has_magic(entry):
-            matched = sorted(glob.glob(entry, recursive=True))
-            if not matched:
-                _fail(f"{io.quoted(list_file)}:{number}: the pattern {entry!r} names no file", 2)
-            paths.extend(matched)
-        else:
-            paths.append(entry)
-    if not paths:
-        _fail(f"{io.quoted(list_file)}: names no input", 2)
-    return paths
+        return listed_inputs(list_file)
+    except UsageError as exc:
+        _fail(str(exc), 2)
 
 
 def _stdin_or_usage() -> list[str]:

@@ -7,6 +7,7 @@ engine and the workers), `plan.check`, `learn` (site templates), `reporting` and
 
 from __future__ import annotations
 
+import glob
 import importlib.util
 import json
 import os
@@ -248,6 +249,29 @@ class Run:
             from rich.console import Console
 
             Console(stderr=True).print(self.stats.table())
+
+
+def listed_inputs(list_file: Path) -> list[str]:
+    """The inputs a list file names: each line a path, or a glob pattern (`crawl/**/*.html`) expanded in order."""
+    try:
+        lines = list_file.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError(f"{io.quoted(list_file)}: cannot read the input list: {exc}") from exc
+    paths: list[str] = []
+    for number, line in enumerate(lines, 1):
+        entry = line.strip()
+        if not entry or entry.startswith("#"):
+            continue
+        if glob.has_magic(entry):
+            matched = sorted(glob.glob(entry, recursive=True))
+            if not matched:
+                raise UsageError(f"{io.quoted(list_file)}:{number}: the pattern {entry!r} names no file")
+            paths.extend(matched)
+        else:
+            paths.append(entry)
+    if not paths:
+        raise UsageError(f"{io.quoted(list_file)}: names no input")
+    return paths
 
 
 def _reader_gone() -> NoReturn:
