@@ -27,8 +27,8 @@ from .engine import Cleaner, LineReport
 from .eval import bench, snippets
 from .eval.corpus import evaluate, render_report
 from .io import InputError, InputFormat, OutputFormat
-from .heuristics import HEURISTICS, Heuristic
 from .record import kind_of
+from .heuristics import HEURISTICS, Heuristic
 from .rules import Rule, RuleError, builtin_rules, check_unique, load_rule_file
 
 if TYPE_CHECKING:
