@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Batch throughput: `cleaner bench` from a checkout (documents/s, MB/s and peak memory on generated
 documents of 1 KB to 200 KB built from corpus/, in one process and with workers, beside trafilatura's
-`extract` in the same run). See cleaner/bench.py for how documents are built.
+`extract` in the same run). See cleaner/eval/bench.py for how documents are built.
 
     python benchmarks/bench_batch.py [-n 2000] [-j 2] [--sizes 1,5,200] [--no-peer] [--format json]
 """

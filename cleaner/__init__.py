@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .article import Article, Category, Removal
+from .article import Article, Category, RecordError, Removal
+from .defaults import default_cleaner
 from .engine import Cleaner, Options
-from .record import Fields, RecordError, default_cleaner, clean_dataframe, clean_record, clean_records
+from .record import Fields, clean_dataframe, clean_record, clean_records
 
 if TYPE_CHECKING:
     from .html import clean_html

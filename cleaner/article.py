@@ -104,3 +104,8 @@ class Article:
             parts.append(f"*{meta}*")
         parts.extend(self.body)
         return "\n\n".join(parts) + "\n" if parts else ""
+
+
+class RecordError(ValueError):
+    """A document or record that cannot be cleaned (no text field, not a string, a page past the HTML
+    limits): no bug, the document's own error; the message says which and why."""

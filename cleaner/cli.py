@@ -1,4 +1,4 @@
-"""The `cleaner` command: clean, explain, rules, eval. Thin: options in, `io` and the engine do the work.
+"""The `cleaner` command: clean, explain, rules, eval. Thin: options in, `batch`, `io` and the engine do the work.
 
 Errors are one line on stderr (`cleaner: <file>: <what> (<what to do>)`); `--debug` adds the traceback.
 Exit status: 0 all went well, 1 some input failed, 2 bad usage or a bad rule file (nothing ran).
@@ -7,40 +7,31 @@ Exit status: 0 all went well, 1 some input failed, 2 bad usage or a bad rule fil
 from __future__ import annotations
 
 import codecs
-import glob
-import importlib.util
 import json
-import os
 import shutil
-import signal
 import sys
-import threading
-import time
-import traceback
 from collections import Counter
-from contextlib import ExitStack, contextmanager
-from dataclasses import dataclass, replace
 from functools import partial
-from io import BytesIO
 from enum import Enum
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Annotated, Any, BinaryIO, NoReturn, Protocol, TypeVar
-from collections.abc import Callable, Iterator, Sequence
+from typing import TYPE_CHECKING, Annotated, NoReturn
+from collections.abc import Iterator, Sequence
 
 import typer
 
-from . import batch, bench, io, site, snippets
+from . import batch, io, site
 from .article import Category
-from .engine import Cleaner, LineReport, site_of
-from .evaluate import evaluate, render_report
-from .io import InputError, InputFormat, OutputFormat, Source
+from .batch.errors import UsageError
+from .batch.run import Engine, Run, RunOptions, listed_inputs
+from .engine import Cleaner, LineReport
+from .eval import bench, snippets
+from .eval.corpus import evaluate, render_report
+from .io import InputError, InputFormat, OutputFormat
+from .record import kind_of
 from .heuristics import HEURISTICS, Heuristic
 from .rules import TAGS, Rule, RuleError, builtin_rules, check_unique, load_rule_file
 
 if TYPE_CHECKING:
-    from rich.progress import Progress
-    from rich.table import Table
-
     from .html import PageExplanation
 
 app = typer.Typer(
@@ -65,34 +56,9 @@ def _main(version: Annotated[bool, typer.Option("--version", callback=_print_ver
     """Strip boilerplate from scraped article text: keep the headline, the dateline and the body."""
 
 
-T = TypeVar("T")
-
-
-class _Writer(Protocol):
-    def write(self, text: str, /) -> object: ...
-
-
-class _Flushing:
-    """Stdout flushed after every write, so each JSONL record reaches the next program at once."""
-
-    def __init__(self, stream: IO[str]) -> None:
-        self.stream = stream
-
-    def write(self, text: str) -> None:
-        self.stream.write(text)
-        self.stream.flush()
-
-
 class ReportFormat(str, Enum):
     TEXT = "text"
     JSON = "json"
-
-
-class Engine(str, Enum):
-    """Where documents are cleaned: worker processes on this machine, or actors on a Ray cluster."""
-
-    LOCAL = "local"
-    RAY = "ray"
 
 
 RulesOption = Annotated[
@@ -122,12 +88,6 @@ def _utf8_stdout() -> None:
     encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
     if codecs.lookup(encoding).name != "utf-8" and hasattr(sys.stdout, "reconfigure"):
         sys.stdout.reconfigure(encoding="utf-8")
-
-
-def _stdin() -> BinaryIO:
-    """This process's stdin, as bytes; an empty stream when it is closed (`<&-`, as some supervisors start
-    programs), which commands reading files only never notice."""
-    return sys.stdin.buffer if sys.stdin is not None else BytesIO()
 
 
 def _fail(message: str, code: int) -> NoReturn:
@@ -163,7 +123,7 @@ def clean(
         "(a name ending in .jsonl, .jsonl.gz, .jsonl.bz2, .jsonl.xz or .jsonl.zst)."))] = None,
     input_format: Annotated[InputFormat, typer.Option(
         help=("auto: JSONL for .jsonl files (also compressed) and stdin starting with '{'; HTML for .html/.htm "
-              "files and stdin starting with an HTML tag; text otherwise."))] = InputFormat.AUTO,
+              "files and any input starting with an HTML tag (as explain reads it); text otherwise."))] = InputFormat.AUTO,
     output_format: Annotated[OutputFormat | None, typer.Option(
         help="Default: jsonl for JSONL input, text otherwise.", show_default=False)] = None,
     rules: RulesOption = None,
@@ -207,9 +167,9 @@ def clean(
     """
     _utf8_stdout()
     paths = [*(paths or []), *(_listed(input_file) if input_file is not None else [])] or _stdin_or_usage()
-    options = _Options(output, input_format, output_format, url, _max_bytes(max_size), text_field, html_field,
-                       id_field, resume, quiet, debug)
-    run = _Run(_user_rules(rules), list(rules or []), options)
+    options = RunOptions(output, input_format, output_format, url, _max_bytes(max_size), text_field, html_field,
+                         id_field, resume, quiet, debug)
+    run = Run(_user_rules(rules), list(rules or []), options)
     skipped: Counter[str] = Counter()
     sources = [source for arg in paths
                for source in run.attempt(arg, partial(io.expand, arg, follow_symlinks, skipped)) or []]
@@ -217,12 +177,17 @@ def clean(
         kinds = ", ".join(f"{suffix or 'no suffix'}: {n}" for suffix, n in skipped.most_common())
         typer.echo(f"cleaner: skipped {sum(skipped.values())} files in folders that are not documents by their "
                    f"suffix ({kinds}); name them to clean them", err=True)
-    run.start(sources, jobs, engine, address)
-    run.check_outputs(paths, sources, errors, stats)
+    try:
+        run.start(sources, jobs, engine, address)
+        run.plan.check(paths, sources, errors, stats)
+    except UsageError as exc:
+        _fail(str(exc), 2)
     templates = run.learn(sources, site_repeat_min, site_repeat_share) if site_repeat else {}
     try:
         with run.reporting(errors), run.cleaned(sources, templates) as units:
             run.write_all(units)
+    except UsageError as exc:
+        _fail(str(exc), 2)
     except OSError as exc:  # an output that cannot be written (a full disk): what was not complete is not kept
         where = f"{io.quoted(exc.filename)}: cannot write" if exc.filename else "cannot write the outputs"
         _fail(f"{where}: {exc.strerror or exc} (check the disk and permissions; with -o DIR, --resume goes on "
@@ -232,26 +197,10 @@ def clean(
 
 
 def _listed(list_file: Path) -> list[str]:
-    """The inputs a list file names: each line a path, or a glob pattern (`crawl/**/*.html`) expanded in order."""
     try:
-        lines = list_file.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        _fail(f"{io.quoted(list_file)}: cannot read the input list: {exc}", 2)
-    paths: list[str] = []
-    for number, line in enumerate(lines, 1):
-        entry = line.strip()
-        if not entry or entry.startswith("#"):
-            continue
-        if glob.has_magic(entry):
-            matched = sorted(glob.glob(entry, recursive=True))
-            if not matched:
-                _fail(f"{io.quoted(list_file)}:{number}: the pattern {entry!r} names no file", 2)
-            paths.extend(matched)
-        else:
-            paths.append(entry)
-    if not paths:
-        _fail(f"{io.quoted(list_file)}: names no input", 2)
-    return paths
+        return listed_inputs(list_file)
+    except UsageError as exc:
+        _fail(str(exc), 2)
 
 
 def _stdin_or_usage() -> list[str]:
@@ -259,444 +208,6 @@ def _stdin_or_usage() -> list[str]:
     if sys.stdin is None or sys.stdin.closed or sys.stdin.isatty():
         _fail("no input: give a file, a folder or - (or pipe a document into stdin)", 2)
     return ["-"]
-
-
-@dataclass(frozen=True)
-class _Options:
-    output: Path | None
-    input_format: InputFormat
-    output_format: OutputFormat | None
-    url: str | None
-    max_bytes: int
-    text_field: str
-    html_field: str
-    id_field: str
-    resume: bool
-    quiet: bool
-    debug: bool
-
-
-@dataclass(frozen=True)
-class _Reader:
-    """How a source becomes batch units: an opening marker, its documents (or the error that stopped it),
-    a closing marker. A value, so that `--engine ray` can send it to the Ray task that reads the files."""
-
-    o: _Options
-    output_format: OutputFormat
-    stdin_kind: InputFormat = InputFormat.TEXT  # what `--input-format auto` found on stdin
-
-    def kind(self, source: Source) -> InputFormat:
-        if self.o.input_format is not InputFormat.AUTO:
-            return self.o.input_format
-        if source.path is None:
-            return self.stdin_kind
-        suffix = io.base_suffix(source.path)
-        return (InputFormat.JSONL if suffix == ".jsonl" else InputFormat.HTML if suffix in io.HTML_SUFFIXES
-                else InputFormat.TEXT)
-
-    def __call__(self, source: Source, stdin: BinaryIO | None = None) -> Iterator[batch.Unit]:
-        """One source's units, read lazily; `stdin` is what `-` reads (default: this process's stdin)."""
-        if source.error is not None:
-            yield batch.Unit(source, error=source.error, meta={"fatal": True})
-            return
-        kind = self.kind(source)
-        jsonl = kind is InputFormat.JSONL
-        if jsonl and self.output_format is not OutputFormat.JSONL:
-            yield batch.Unit(source, error=str(InputError(source.name, "JSONL input gives JSONL output", "use --output-format jsonl")))
-            return
-        yield batch.Unit(source, meta={"marker": "open"})
-        try:
-            with io.open_source(source, _stdin() if stdin is None else stdin) as stream:
-                if jsonl:
-                    yield from self.records(source, stream)
-                elif kind is InputFormat.HTML:
-                    page = io.read_limited(stream, source.name, self.o.max_bytes)
-                    yield batch.Unit(source, page, self.o.url, {"encoding": "html"}, html=True)
-                else:
-                    decoded = io.read_text(stream, source.name, self.o.max_bytes)
-                    yield batch.Unit(source, decoded.text, self.o.url, {"encoding": decoded.encoding},
-                                     site=self.site_key(self.o.url, source))
-        except InputError as exc:
-            yield batch.Unit(source, error=str(exc), meta={"fatal": True, "traceback": traceback.format_exc()})
-        except OSError as exc:
-            yield batch.Unit(source, error=f"{io.quoted(exc.filename or source.name)}: {exc.strerror or exc} (check the disk and permissions)",
-                             meta={"fatal": True, "traceback": traceback.format_exc()})
-        yield batch.Unit(source, meta={"marker": "close"})
-
-    def records(self, source: Source, stream: BinaryIO) -> Iterator[batch.Unit]:
-        for item in io.read_jsonl(stream, source.name, self.o.max_bytes, self.o.text_field, self.o.html_field):
-            if isinstance(item, InputError):
-                yield batch.Unit(source, error=str(item), meta={"line": item.line, "fields": item.fields})
-                continue
-            url = item.fields.get("url")
-            url = url if isinstance(url, str) else self.o.url
-            yield batch.Unit(source, item.text, url, {"fields": item.fields, "line": item.line, "field": item.text_field},
-                             html=item.text_field == self.o.html_field, site=self.site_key(url, source))
-
-    @staticmethod
-    def site_key(url: str | None, source: Source) -> str | None:
-        """Whose template a document shares: its URL's domain, else its input folder."""
-        domain = site_of(url)
-        if domain is not None:
-            return domain
-        return f"folder:{source.path.parent}" if source.path is not None else None
-
-
-class _Run:
-    """One `cleaner clean` invocation: where outputs go, and the run's figures."""
-
-    def __init__(self, user_rules: list[Rule], rule_files: list[Path], options: _Options) -> None:
-        self.user_rules, self.rule_files, self.o = user_rules, rule_files, options
-        self.reader = _Reader(options, options.output_format or OutputFormat.TEXT)
-        self.out_dir: Path | None = None
-        self.out_file: Path | None = None
-        self.stdin = _stdin()
-        self.engine = Engine.LOCAL
-        self.address: str | None = None  # with --engine ray: the cluster (None: a new local instance)...
-        self.actors: int | None = None  # ...and the number of actors (None: one per CPU)
-        self.inputs: list[Path] = []
-        self.real_inputs: frozenset[Path] = frozenset()  # resolved once: outputs must not overwrite them
-        self.outputs: set[str] = set()  # output paths written, case folded
-        self.jobs = 1
-        self.source_count = 0
-        self.stats = RunStats()
-        self.error_log: IO[str] | None = None
-        self.progress: Progress | None = None
-
-    def start(self, sources: list[Source], jobs: int | None, engine: Engine = Engine.LOCAL, address: str | None = None) -> None:
-        """Settle the output format, destination and number of workers before anything is cleaned."""
-        if self.o.input_format is InputFormat.AUTO and any(s.path is None for s in sources):
-            stdin_kind, self.stdin = io.sniff(self.stdin)
-            self.reader = replace(self.reader, stdin_kind=stdin_kind)
-        kinds = [self.reader.kind(s) for s in sources]
-        one_file = self.o.output is not None and io.base_suffix(self.o.output) == ".jsonl" and not self.o.output.is_dir()
-        if self.o.output_format not in (None, OutputFormat.JSONL) and InputFormat.JSONL in kinds:
-            _fail(f"JSONL input gives JSONL output, not --output-format {self.o.output_format.value}", 2)
-        if self.o.output_format is None and ((bool(kinds) and all(k is InputFormat.JSONL for k in kinds)) or one_file):
-            self.reader = replace(self.reader, output_format=OutputFormat.JSONL)  # -o out.jsonl says JSONL too
-        if one_file:
-            if self.output_format is not OutputFormat.JSONL:
-                _fail("a single output file takes JSONL output (use --output-format jsonl)", 2)
-            self.out_file = self.o.output
-        else:
-            self.out_dir = self.o.output
-        if self.out_dir is None and self.out_file is None and len(sources) > 1 and self.output_format is not OutputFormat.JSONL:
-            _fail("several inputs need an output folder (use -o DIR, or --output-format jsonl for stdout)", 2)
-        if self.o.resume and self.out_dir is None:
-            _fail("--resume needs an output folder (-o DIR)", 2)
-        if self.o.resume and self.out_dir is not None and self.out_dir.is_dir():
-            io.remove_temporaries(self.out_dir)  # left by the run that --resume finishes, if it was killed
-        self.inputs = [s.path for s in sources if s.path is not None]
-        self.real_inputs = frozenset(p.resolve() for p in self.inputs)
-        self.source_count = len(sources)
-        on_stdin = any(s.path is None for s in sources)
-        if engine is Engine.RAY:
-            self.start_ray(on_stdin, address, jobs)
-        elif address is not None:
-            _fail("--address is for --engine ray", 2)
-        one_document = len(sources) == 1 and self.reader.kind(sources[0]) is not InputFormat.JSONL
-        # Workers cost a second each to start (they compile the rules): not for stdin, not for one page.
-        self.jobs = jobs if jobs is not None else (1 if on_stdin or one_document else batch.default_jobs())
-        if self.jobs < 1:
-            _fail("--jobs must be at least 1", 2)
-
-    def check_outputs(self, args: list[str], sources: list[Source], errors: Path | None, stats: Path | None) -> None:
-        """Refuse, before anything runs (exit 2), outputs that would destroy each other or an input: two of
-        -o FILE, --errors and --stats naming one file, one naming an input or a file of -o DIR, or any
-        output inside an input folder, where a later run would read it as input (hidden folders aside)."""
-        named = [(option, path.resolve()) for option, path in
-                 (("-o", self.o.output), ("--errors", errors), ("--stats", stats)) if path is not None]
-        taken = {str(path).casefold(): "an input" for path in (p.resolve() for p in self.inputs)}
-        if self.out_dir is not None:
-            out_dir = self.out_dir.resolve()
-            taken.update((str(io.output_path(s, out_dir, self.output_format)).casefold(), "the output of an input under -o")
-                         for s in sources)
-        for option, path in named:
-            if (other := taken.get(str(path).casefold())) is not None:
-                _fail(f"{option} {io.quoted(path)} is {other} (give each output its own file)", 2)
-            taken[str(path).casefold()] = f"the {option} file"
-        folders = [Path(arg).resolve() for arg in args if arg != "-" and Path(arg).is_dir()]
-        for option, path in named:
-            for folder in folders:
-                if path.is_relative_to(folder) and not any(part.startswith(".") for part in path.relative_to(folder).parts):
-                    _fail(f"{option} {io.quoted(path)} is inside the input folder {io.quoted(folder)}, where a later run "
-                          "would read it as input (write it elsewhere)", 2)
-
-    @property
-    def output_format(self) -> OutputFormat:
-        return self.reader.output_format
-
-    def start_ray(self, on_stdin: bool, address: str | None, actors: int | None) -> None:
-        """--engine ray: refuse what it cannot do before anything starts."""
-        if on_stdin:
-            _fail("--engine ray reads files, not stdin (Ray's workers cannot read this process's input)", 2)
-        if importlib.util.find_spec("ray") is None:
-            _fail("--engine ray needs Ray: pip install 'cleaner[ray]'", 2)
-        self.engine, self.address, self.actors = Engine.RAY, address, actors
-
-    @contextmanager
-    def reporting(self, errors: Path | None) -> Iterator[None]:
-        """The errors file (complete or absent, like every output) and the progress bar, for the run."""
-        with ExitStack() as stack:
-            if errors is not None:
-                self.error_log = self.attempt_open(errors, stack)
-            if sys.stderr.isatty() and not self.o.quiet:
-                from rich.console import Console  # here: importing rich costs ~20 ms of every start
-                from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeRemainingColumn
-
-                self.progress = stack.enter_context(Progress(
-                    TextColumn("{task.fields[docs]:>8} documents"), BarColumn(), TaskProgressColumn(),
-                    TextColumn("{task.fields[rate]}"), TimeRemainingColumn(), console=Console(stderr=True),
-                    transient=True))
-                self.task = self.progress.add_task("clean", total=self.total_bytes(), rate="", docs=0)
-            yield
-
-    def total_bytes(self) -> int | None:
-        """What the progress bar counts to: the inputs' sizes, when they are the text read (plain files,
-        no stdin); else None, and the bar counts documents."""
-        if not self.inputs or len(self.inputs) != self.source_count or any(io.compression_of(p) for p in self.inputs):
-            return None
-        return sum(p.stat().st_size for p in self.inputs)
-
-    def attempt_open(self, path: Path, stack: ExitStack) -> IO[str]:
-        """An output of the whole run, opened in `stack`: one that cannot be created stops the run (exit 2)."""
-        try:
-            return stack.enter_context(io.atomic_open(path, self.real_inputs))
-        except InputError as exc:
-            _fail(str(exc), 2)
-
-    def learn(self, sources: list[Source], min_documents: int, min_share: float) -> dict[str, frozenset[str]]:
-        """The first pass of site-template learning: every text document of the regular-file inputs, read
-        once more. Stdin, a pipe given as a path (`/dev/stdin`, `<(...)`) or a FIFO cannot be read twice:
-        learning from them left the cleaning pass nothing (or waiting forever), so they are left out."""
-        files = [s for s in sources if s.path is not None and s.path.is_file()]
-        learner = site.SiteRepeats(min_documents, min_share)
-        for unit in self.units(files, learning=True):
-            if isinstance(unit.text, str) and unit.site and not unit.html:
-                learner.add(unit.site, unit.text)
-        return learner.templates()
-
-    @contextmanager
-    def cleaned(self, sources: list[Source], templates: dict[str, frozenset[str]]) -> Iterator[Iterator[batch.Unit]]:
-        """Every source's units, documents cleaned, in input order: by worker processes here (--jobs), or by
-        Ray actors (--jobs of them, default one per CPU), the sources read by a Ray task."""
-        if self.engine is Engine.LOCAL:
-            # With workers, this process only reads and writes: it does not compile the rules (~1 s of a core).
-            cleaner = Cleaner(self.user_rules) if self.jobs <= 1 else None
-            render = partial(io.output, fmt=self.output_format)  # workers send back text, not articles
-            yield batch.clean_units(self.units(sources), cleaner, self.jobs, self.rule_files, templates=templates,
-                                    render=render)
-            return
-        from .integrations import ray as on_ray
-        with ExitStack() as session:
-            try:
-                session.enter_context(on_ray.connected(self.address, self.actors, self.o.quiet))
-            except Exception as exc:  # Ray's errors for a bad address or a failed start are many and vary by version
-                _fail(f"cannot start Ray{f' at {self.address}' if self.address else ''}: {exc}", 2)
-            todo = [source for source in sources if not self.done(source)]
-            yield on_ray.clean_units(todo, self.reader, rule_files=self.rule_files, templates=templates, actors=self.actors)
-
-    def write_all(self, units: Iterator[batch.Unit]) -> None:
-        """Outputs written in input order as the units come: one file per source, one shared file, or stdout."""
-        with ExitStack() as whole_run:
-            whole_run.enter_context(_sigterm_exits())
-            if self.out_file is not None:
-                shared = self.attempt_open(self.out_file, whole_run)
-            sink: ExitStack | None = None
-            out: _Writer | None = None
-            try:
-                for unit in units:
-                    kind = unit.meta.get("marker")
-                    if kind == "open":
-                        if self.out_file is not None:
-                            out = shared
-                        else:
-                            sink = ExitStack()
-                            # a generator context: opening the file (and failing) happens on enter, inside attempt
-                            out = self.attempt(unit.source.name, partial(sink.enter_context, self.sink(unit.source)))
-                    elif kind == "close":
-                        if sink is not None:
-                            self.attempt(unit.source.name, sink.close)
-                        sink = out = None
-                    elif unit.error is not None:
-                        self.report(unit.error, unit)
-                        if unit.meta.get("fatal") and sink is not None:
-                            _discard(sink)
-                            sink = out = None
-                    elif (unit.article is not None or unit.output is not None) and out is not None:
-                        self.write(out, unit)
-            except BrokenPipeError:
-                # The reader went away (`| head`): stop quietly, as other Unix tools do.
-                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-                raise typer.Exit(1) from None
-
-    def units(self, sources: list[Source], learning: bool = False) -> Iterator[batch.Unit]:
-        """The work, read lazily in order (see `_Reader`). Learning reads every source, finished or not, so
-        that a resumed run learns the same templates as an uninterrupted one."""
-        for source in sources:
-            if learning or not self.done(source):
-                yield from self.reader(source, self.stdin)
-
-    def done(self, source: Source) -> bool:
-        """With --resume: the source's output is there already (and the source counts as skipped). An
-        output name an earlier source of the run took, case folded, is not done: `sink` refuses it."""
-        if not self.o.resume or self.out_dir is None:
-            return False
-        path = io.output_path(source, self.out_dir, self.output_format)
-        key = str(path).casefold()
-        if key in self.outputs or not path.exists():
-            return False
-        self.outputs.add(key)
-        self.stats.skipped += 1
-        return True
-
-    def write(self, out: _Writer, unit: batch.Unit) -> None:
-        """A document's output: rendered by the worker that cleaned it, or here (Ray sends articles back)."""
-        text, tally = unit.output, unit.tally
-        if text is None or tally is None:
-            assert unit.article is not None
-            text = io.output(unit.article, unit.meta, unit.source.name, self.output_format)
-            tally = batch.tally_of(unit.article)
-        out.write(text)
-        self.stats.add(tally, unit.size, len(text.encode()))
-        if self.progress is not None:
-            self.progress.update(self.task, advance=1 if self.progress.tasks[0].total is None else unit.size,
-                                 rate=f"{self.stats.rate():.0f} docs/s", docs=self.stats.documents)
-
-    @contextmanager
-    def sink(self, source: Source) -> Iterator[_Writer]:
-        """Stdout (flushed per write, so pipelines stream) or the source's file under the output folder."""
-        if self.out_dir is None:
-            yield _Flushing(sys.stdout)
-            return
-        path = io.output_path(source, self.out_dir, self.output_format)
-        # Case folded: on a case-insensitive disk "A.txt" and "a.txt" are one file.
-        if str(path).casefold() in self.outputs:
-            raise InputError(path, "two inputs map to this output file (names may differ only by case)", "rename one of them")
-        self.outputs.add(str(path).casefold())
-        with io.atomic_open(path, self.real_inputs) as out:
-            yield out
-
-    def attempt(self, name: str, action: Callable[[], T]) -> T | None:
-        """Run one unit of work; an error is reported and counted, and the batch goes on."""
-        try:
-            return action()
-        except BrokenPipeError:
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-            raise typer.Exit(1) from None
-        except InputError as exc:
-            self.report(str(exc))
-        except OSError as exc:
-            self.report(f"{io.quoted(exc.filename or name)}: {exc.strerror or exc} (check the disk and permissions)")
-        except Exception as exc:  # a bug must not stop the batch
-            self.report(f"{io.quoted(name)}: internal error: {type(exc).__name__}: {exc} (please report it; --debug shows where)")
-        return None
-
-    def report(self, message: str, unit: batch.Unit | None = None) -> None:
-        self.stats.failed += 1
-        if self.o.debug and unit is not None and "traceback" in unit.meta:
-            sys.stderr.write(unit.meta["traceback"])
-        elif self.o.debug and sys.exc_info()[0] is not None:
-            traceback.print_exc()
-        typer.secho(f"cleaner: {message}", err=True, fg="red")
-        if self.error_log is not None:
-            fields = unit.meta.get("fields", {}) if unit else {}
-            self.error_log.write(io.json_line({
-                "source": unit.source.name if unit else None, "line": unit.meta.get("line") if unit else None,
-                "id": fields.get(self.o.id_field), "reason": message,
-            }))
-
-    def finish(self, stats: Path | None) -> None:
-        """The summary on a terminal, and the figures as JSON with --stats."""
-        if stats is not None:
-            try:
-                io.write_atomic(stats, json.dumps(self.stats.to_dict(), indent=2) + "\n", self.real_inputs)
-            except InputError as exc:
-                self.report(str(exc))
-            except OSError as exc:
-                self.report(f"{io.quoted(stats)}: cannot write: {exc.strerror or exc} (check the disk and permissions)")
-        if sys.stderr.isatty() and not self.o.quiet and (self.stats.documents + self.stats.failed) > 1:
-            from rich.console import Console
-
-            Console(stderr=True).print(self.stats.table())
-
-
-@contextmanager
-def _sigterm_exits() -> Iterator[None]:
-    """SIGTERM (a supervisor stopping the run) exits as Ctrl-C would: outputs being written are deleted,
-    not left as temporary files; by default it ends the process on the spot."""
-    if threading.current_thread() is not threading.main_thread():  # only the main thread may set handlers
-        yield
-        return
-    previous = signal.signal(signal.SIGTERM, _exit_on_signal)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGTERM, previous)
-
-
-def _exit_on_signal(signum: int, _frame: object) -> NoReturn:
-    raise SystemExit(128 + signum)
-
-
-class _Discarded(Exception):
-    """Thrown into an output's context so that its temporary file is deleted, not renamed."""
-
-
-def _discard(sink: ExitStack) -> None:
-    """Drop a half-written output: its input failed part-way."""
-    reason = _Discarded()
-    sink.__exit__(_Discarded, reason, None)
-
-
-class RunStats:
-    """What a run did: documents, bytes, removed lines per category and per rule or heuristic, pages with
-    no article per kind, failures, time."""
-
-    def __init__(self) -> None:
-        self.documents = self.failed = self.skipped = self.bytes_in = self.bytes_out = 0
-        self.removed: Counter[str] = Counter()
-        self.removed_by_rule: Counter[str] = Counter()
-        self.no_article: Counter[str] = Counter()
-        self.started = time.perf_counter()
-
-    def add(self, tally: batch.Tally, bytes_in: int, bytes_out: int) -> None:
-        """One document written: its bytes, and what its tally counts."""
-        self.documents += 1
-        self.bytes_in += bytes_in
-        self.bytes_out += bytes_out
-        self.removed.update(category for category, _ in tally.removed)
-        self.removed_by_rule.update(rule for _, rule in tally.removed)
-        if tally.no_article is not None:
-            self.no_article[tally.no_article] += 1
-
-    def rate(self) -> float:
-        return self.documents / max(1e-9, time.perf_counter() - self.started)
-
-    def to_dict(self) -> dict[str, Any]:
-        seconds = time.perf_counter() - self.started
-        return {
-            "documents": self.documents, "failed": self.failed, "skipped": self.skipped,
-            "bytes_in": self.bytes_in, "bytes_out": self.bytes_out, "seconds": round(seconds, 3),
-            "documents_per_second": round(self.documents / max(seconds, 1e-9), 1),
-            "megabytes_per_second": round(self.bytes_in / 1e6 / max(seconds, 1e-9), 3),
-            "no_article": sum(self.no_article.values()),
-            "no_article_by_kind": dict(sorted(self.no_article.items())),
-            "removed": dict(sorted(self.removed.items())),
-            "removed_by_rule": dict(self.removed_by_rule.most_common()),
-        }
-
-    def table(self) -> Table:
-        from rich.table import Table
-
-        data = self.to_dict()
-        table = Table(title="cleaner clean", show_header=False)
-        for key in ("documents", "failed", "skipped", "no_article", "bytes_in", "bytes_out", "seconds",
-                    "documents_per_second"):
-            table.add_row(key.replace("_", " "), str(data[key]))
-        for category, count in data["removed"].items():
-            table.add_row(f"removed: {category}", str(count))
-        return table
 
 
 class DocumentFormat(str, Enum):
@@ -728,12 +239,9 @@ def explain(
         if Path(file).is_dir():
             raise InputError(file, "is a folder", "explain takes one file")
         [source] = io.expand(file)
-        with io.open_source(source, _stdin()) as stream:
-            kind, stream = io.sniff(stream)
-            if input_format is not DocumentFormat.AUTO:
-                kind = InputFormat(input_format.value)
-            elif source.path is not None and io.base_suffix(source.path) in io.HTML_SUFFIXES:
-                kind = InputFormat.HTML
+        with io.open_source(source, io.stdin()) as stream:
+            head, stream = io.peek(stream)
+            kind = kind_of(head, source.path, InputFormat(input_format.value))
             if kind is InputFormat.JSONL:
                 raise InputError(source.name, "is JSONL", "explain takes one document: put its text in a file")
             data = io.read_limited(stream, source.name, limit) if kind is InputFormat.HTML else None

@@ -31,12 +31,12 @@ from lxml.html import HtmlElement
 from trafilatura.metadata import examine_meta, extract_author, extract_meta_json
 from trafilatura.utils import HTML_PARSER, load_html
 
-from .article import Article, Category, Removal
+from .article import Article, Category, RecordError, Removal
 from .dates import is_dateline, iso_date
+from .defaults import default_cleaner
 from .engine import DATELINE_REACH, Cleaner, LineReport, Options, site_of
 from .language import detect_lines, pack_of
 from .lines import normalize
-from .record import RecordError, default_cleaner
 
 # trafilatura's text under this share of the article the text engine finds in the page's whole
 # visible text, when that article is this long, means it missed the article: the text engine's

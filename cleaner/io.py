@@ -16,6 +16,7 @@ import lzma
 import os
 import re
 import stat
+import sys
 import tempfile
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -26,8 +27,6 @@ from collections.abc import Collection, Iterator
 
 from charset_normalizer import CharsetMatch, from_bytes
 
-from .article import Article
-from .record import to_record
 
 MAX_BYTES = 20 * 1024 * 1024
 # Nesting levels of a JSONL record, at most: a record is pickled to worker processes, and pickle
@@ -114,16 +113,10 @@ class Source:
 
 @dataclass(frozen=True)
 class Record:
-    """One JSONL object with a string text field; `line` is its 1-based line number in the source."""
+    """One JSONL object; `line` is its 1-based line number in the source."""
 
     line: int
     fields: dict[str, Any]
-    text_field: str = "text"  # the field to clean: the text one, or the HTML one when there is no text
-
-    @property
-    def text(self) -> str:
-        text: str = self.fields[self.text_field]
-        return text
 
 
 def decode(data: bytes, source: str) -> Decoded:
@@ -222,6 +215,12 @@ def _megabytes(n: int) -> str:
 def read_text(stream: BinaryIO, name: str, max_bytes: int = MAX_BYTES) -> Decoded:
     """Read and decode one whole document."""
     return decode(read_limited(stream, name, max_bytes), name)
+
+
+def stdin() -> BinaryIO:
+    """This process's stdin, as bytes; an empty stream when it is closed (`<&-`, as some supervisors start
+    programs), which commands reading files only never notice."""
+    return sys.stdin.buffer if sys.stdin is not None else io.BytesIO()
 
 
 @contextmanager
@@ -383,9 +382,9 @@ def output_path(source: Source, out_dir: Path, fmt: OutputFormat) -> Path:
     return out_dir / relative.with_suffix(fmt.suffix + (compression or ""))
 
 
-def sniff(stream: BinaryIO) -> tuple[InputFormat, BinaryIO]:
-    """What the stream holds by its start (after blank space): `{` is JSONL, an HTML tag is HTML, else
-    text. Returns the answer and a stream that replays the head.
+def peek(stream: BinaryIO) -> tuple[bytes, BinaryIO]:
+    """The stream's start (at least up to its first non-blank byte, when there is one, and at most about
+    SNIFF_BYTES), and a stream that replays it, so that `record.kind_of` can tell what the stream holds.
 
     Reads only what is available, so a pipeline's first record is not held back.
     """
@@ -395,13 +394,9 @@ def sniff(stream: BinaryIO) -> tuple[InputFormat, BinaryIO]:
         if not chunk:
             break
         head += chunk
-    start = head.removeprefix(codecs.BOM_UTF8).lstrip()
-    kind = (InputFormat.JSONL if start.startswith(b"{")
-            else InputFormat.HTML if _HTML_START.match(start) else InputFormat.TEXT)
-    return kind, io.BufferedReader(_Replay(head, stream))
+    return head, io.BufferedReader(_Replay(head, stream))
 
 
-_HTML_START = re.compile(rb"<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE)
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 
 
@@ -426,8 +421,7 @@ def _read_some(stream: BinaryIO, n: int) -> bytes:
     return stream.read1(n) if hasattr(stream, "read1") else stream.read(n)
 
 
-def read_jsonl(stream: BinaryIO, source: str, max_bytes: int = MAX_BYTES,
-               text_field: str = "text", html_field: str = "html") -> Iterator[Record | InputError]:
+def read_jsonl(stream: BinaryIO, source: str, max_bytes: int = MAX_BYTES) -> Iterator[Record | InputError]:
     """Records one at a time (constant memory); each bad line is yielded as an `InputError` and reading goes on.
 
     Blank lines are skipped. A line longer than `max_bytes` is an error and is skipped without being kept.
@@ -443,7 +437,7 @@ def read_jsonl(stream: BinaryIO, source: str, max_bytes: int = MAX_BYTES,
         if number == 1:
             line = line.removeprefix(codecs.BOM_UTF8)
         if line.strip():
-            yield _record(line, source, number, text_field, html_field)
+            yield _record(line, source, number)
 
 
 def _skip_line(stream: BinaryIO, chunk: int) -> None:
@@ -451,7 +445,7 @@ def _skip_line(stream: BinaryIO, chunk: int) -> None:
         pass
 
 
-def _record(line: bytes, source: str, number: int, text_field: str = "text", html_field: str = "html") -> Record | InputError:
+def _record(line: bytes, source: str, number: int) -> Record | InputError:
     try:
         data = json.loads(line.decode("utf-8"), parse_constant=_refuse_constant)
     except UnicodeDecodeError:
@@ -468,16 +462,7 @@ def _record(line: bytes, source: str, number: int, text_field: str = "text", htm
         return InputError(source, f"a JSON {type(data).__name__}, not an object", "write one object per line", number)
     if _deeper_than(data, MAX_JSON_DEPTH):
         return _too_deep(source, number)
-    field = html_field if text_field not in data and isinstance(data.get(html_field), str) else text_field
-    if not isinstance(data.get(field), str) or not data[field].strip():
-        # An empty record is an error, as an empty file is: a scrape that failed, not an article to pass on.
-        problem = (f"no '{text_field}' field" if field not in data else f"'{field}' is not a string"
-                   if not isinstance(data[field], str) else "empty document")
-        error = InputError(source, problem, f"give every record a string '{text_field}'"
-                           if problem != "empty document" else "skip it or check the input", number)
-        error.fields = data
-        return error
-    return Record(number, data, field)
+    return Record(number, data)
 
 
 def _too_deep(source: str, number: int) -> InputError:
@@ -513,25 +498,6 @@ def json_text(data: Any, indent: int | None = None) -> str:
     record is valid JSON, and comes out as it went in, but it has no UTF-8 form to be written raw."""
     text = json.dumps(data, ensure_ascii=False, indent=indent, allow_nan=False)
     return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
-
-
-def output(article: Article, meta: dict[str, Any], name: str, fmt: OutputFormat) -> str:
-    """A cleaned document as `cleaner clean` writes it: for a JSONL record, the record (its input fields,
-    see `to_record`); else the article in `fmt`. A `batch.Render` (workers call it)."""
-    if "fields" in meta:
-        return json_line(to_record(article, meta["fields"], meta["field"]))
-    return render(article, fmt, name, meta.get("encoding", "utf-8"))
-
-
-def render(article: Article, fmt: OutputFormat, name: str, encoding: str) -> str:
-    """One document's output. JSON and JSONL write the same record (`id`: where it came from, `encoding`: how
-    it was decoded, `body` joined by blank lines), JSON indented over lines, JSONL on one."""
-    if fmt is OutputFormat.TEXT:
-        return article.to_text()
-    if fmt is OutputFormat.MARKDOWN:
-        return article.to_markdown()
-    record = to_record(article, {"id": name, "encoding": encoding})
-    return json_text(record, indent=2) + "\n" if fmt is OutputFormat.JSON else json_line(record)
 
 
 def truncate(text: str, width: int) -> str:

@@ -1,20 +1,25 @@
 """The JSONL contract in memory: a record (dict) in, the same record with the article's fields out.
 
-The CLI, the process pool, Scrapy, Ray, Spark or Dask all call `clean_record`, so the contract has one
-home: the text field is replaced by headline, subheadline, dateline, date, byline, language, body
-(paragraphs joined by a blank line) and removed; every other field passes through; the record's `url`
-(when a string) is the source for site rules.
+The contract has one home: `to_record` builds the output record (the text field is replaced by headline,
+subheadline, dateline, date, byline, language, body (paragraphs joined by a blank line) and removed; every
+other field passes through; the record's `url`, when a string, is the source for site rules), `kind_of`
+decides what an input is read as and `clean_document` cleans it as text or as a page. The CLI's `clean`
+and `explain`, the process pool, Scrapy, Ray, datatrove, Spark or Dask all go through them.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+import codecs
+import re
+from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
-from .article import Article
+from .article import Article, RecordError
+from .defaults import default_cleaner
 from .engine import Cleaner, Options
+from .io import HTML_SUFFIXES, InputFormat, base_suffix
 
 if TYPE_CHECKING:
     import pandas
@@ -33,14 +38,64 @@ class Fields:
 DEFAULT_FIELDS = Fields()
 
 
-class RecordError(ValueError):
-    """A record that cannot be cleaned (no text field, not a string); the message says which and why."""
+# What starts a page (after a BOM and blank space): a fragment such as "<b>bold</b> text" is text.
+_HTML_START = re.compile(rb"<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE)
 
 
-@lru_cache(maxsize=8)
-def default_cleaner(options: Options) -> Cleaner:
-    """One compiled engine per process and options: workers pay for the rules once, not per record."""
-    return Cleaner(options=options)
+def kind_of(head: bytes, path: PurePath | None = None, declared: InputFormat = InputFormat.AUTO) -> InputFormat:
+    """What an input is read as: the one rule of `cleaner clean`, `cleaner explain` and the batch readers.
+
+    `declared` (`--input-format`) wins over `auto`. Then a file's suffix: `.jsonl` (also compressed) is
+    JSONL, `.html`/`.htm`/`.xhtml` HTML. Then its start, `head` (after a BOM and blank space): an HTML
+    tag (`<!doctype html>`, `<html>`, `<head>`, `<body>`) is a page whatever the file is named (a page
+    saved as `page.txt` is cleaned, and explained, as a page); on stdin (`path` None) `{` is JSONL. Else
+    text. A file's JSONL-ness is its suffix's alone, so that a batch's output format is known before reading.
+
+    >>> kind_of(b"<!DOCTYPE html><html>", PurePath("page.txt")).value
+    'html'
+    >>> kind_of(b'{"text": "x"}', PurePath("notes.txt")).value, kind_of(b'{"text": "x"}').value
+    ('text', 'jsonl')
+    """
+    if declared is not InputFormat.AUTO:
+        return declared
+    suffix = base_suffix(path) if path is not None else ""
+    if suffix == ".jsonl":
+        return InputFormat.JSONL
+    if suffix in HTML_SUFFIXES:
+        return InputFormat.HTML
+    start = head.removeprefix(codecs.BOM_UTF8).lstrip()
+    if _HTML_START.match(start):
+        return InputFormat.HTML
+    return InputFormat.JSONL if path is None and start.startswith(b"{") else InputFormat.TEXT
+
+
+def clean_document(document: str | bytes, *, html: bool, cleaner: Cleaner | None = None, url: str | None = None,
+                   template: Collection[str] = frozenset()) -> Article:
+    """One document cleaned as a page (`html`: trafilatura first, then the engine) or as text; the one
+    place where cleaning branches on the kind. `template`: the site's learned lines (text only)."""
+    engine = cleaner or default_cleaner(Options())
+    if html:
+        from .html import clean_html  # trafilatura's import is paid only by HTML users
+
+        return clean_html(document, url=url, cleaner=engine)
+    if not isinstance(document, str):
+        raise TypeError(f"text to clean is a str, not {type(document).__name__}")
+    return engine.clean(document, source=url, template=template)
+
+
+def document_of(record: dict[str, Any], fields: Fields = DEFAULT_FIELDS) -> tuple[str, str]:
+    """The field the record's document is in and the document: its text field, else (when it has no text
+    field) its HTML field, a page. A `RecordError` names what is wrong when neither holds a string.
+
+    >>> document_of({"id": 1, "html": "<p>Hi</p>"}), document_of({"text": "Hi", "html": "<p>Hi</p>"})
+    (('html', '<p>Hi</p>'), ('text', 'Hi'))
+    """
+    field = fields.html if fields.text not in record and isinstance(record.get(fields.html), str) else fields.text
+    document = record.get(field)
+    if not isinstance(document, str):
+        problem = f"no '{fields.text}' field" if fields.text not in record else f"'{fields.text}' is not a string"
+        raise RecordError(problem)
+    return field, document
 
 
 def to_record(article: Article, fields: dict[str, Any], text_field: str = DEFAULT_FIELDS.text) -> dict[str, Any]:
@@ -49,15 +104,6 @@ def to_record(article: Article, fields: dict[str, Any], text_field: str = DEFAUL
     record.update(article.to_dict())
     record["body"] = "\n\n".join(article.body)
     return record
-
-
-def document_of(record: dict[str, Any], fields: Fields = DEFAULT_FIELDS) -> str:
-    """The record's text, or a `RecordError` naming the record and what is wrong."""
-    text = record.get(fields.text)
-    if not isinstance(text, str):
-        problem = f"no '{fields.text}' field" if fields.text not in record else f"'{fields.text}' is not a string"
-        raise RecordError(problem)
-    return text
 
 
 def clean_record(record: dict[str, Any], *, cleaner: Cleaner | None = None, fields: Fields = DEFAULT_FIELDS,
@@ -69,12 +115,8 @@ def clean_record(record: dict[str, Any], *, cleaner: Cleaner | None = None, fiel
     """
     url = record.get(fields.url)
     url = url if isinstance(url, str) else source
-    engine = cleaner or default_cleaner(Options())
-    if fields.text not in record and isinstance(record.get(fields.html), str):
-        from .html import clean_html  # trafilatura's import is paid only by HTML users
-        return to_record(clean_html(record[fields.html], url=url, cleaner=engine), record, fields.html)
-    article = engine.clean(document_of(record, fields), source=url)
-    return to_record(article, record, fields.text)
+    field, document = document_of(record, fields)
+    return to_record(clean_document(document, html=field == fields.html, cleaner=cleaner, url=url), record, field)
 
 
 def clean_records(records: Iterable[dict[str, Any]], *, cleaner: Cleaner | None = None,

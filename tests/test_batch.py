@@ -172,7 +172,7 @@ def test_a_killed_worker_costs_its_chunk_not_the_batch(monkeypatch) -> None:
     every other document is cleaned, in order."""
     from pathlib import PurePath
 
-    from cleaner import batch
+    from cleaner.batch import pool as batch
     from cleaner.io import Source
 
     monkeypatch.setattr(batch, "CHUNK", 4)
@@ -205,7 +205,7 @@ def test_resume_removes_the_temporary_files_of_a_killed_run(tmp_path: Path) -> N
 
 def test_workers_are_one_per_core_at_most(monkeypatch) -> None:
     """-j 100000 must not start 100,000 processes (issue 16, item 22)."""
-    from cleaner import batch
+    from cleaner.batch import pool as batch
 
     started = []
 
@@ -225,7 +225,7 @@ def test_workers_are_one_per_core_at_most(monkeypatch) -> None:
 def test_text_in_flight_is_bounded_in_characters_not_documents(monkeypatch) -> None:
     """Issue 16, item 20: big documents do not pile up between reading and writing (100 records of
     5 MB under -j 2 once held 2 GB); here the bounds are shrunk so that small documents test them."""
-    from cleaner import batch
+    from cleaner.batch import pool as batch
 
     monkeypatch.setattr(batch, "default_jobs", lambda: 2)
     monkeypatch.setattr(batch, "CHUNK_CHARS", 5_000, raising=False)
@@ -295,3 +295,24 @@ def test_stats_count_removals_per_rule_and_pages_with_no_article(tmp_path: Path)
         assert figures["no_article"] == 1 and figures["no_article_by_kind"] == {"error-page": 1}
         assert sum(figures["removed_by_rule"].values()) == sum(figures["removed"].values())
         assert figures["removed_by_rule"]["error-page"] >= 4
+
+
+def test_the_reader_and_the_worker_spec_travel_by_pickle(tmp_path: Path) -> None:
+    """Workers and Ray get what they build from by pickle: the worker spec (rule files, options, templates,
+    how to render) and the reader (how a source becomes units); each must come back able to do its work."""
+    import pickle
+    from functools import partial
+    from pathlib import PurePath
+
+    from cleaner.batch import ReadOptions, Reader, WorkerSpec, output
+    from cleaner.io import OutputFormat, Source
+
+    spec = pickle.loads(pickle.dumps(WorkerSpec(render=partial(output, fmt=OutputFormat.TEXT))))
+    article = spec.cleaner().clean(f"Share on Facebook\n{PARAGRAPH.format(n=1)}")
+    assert spec.render is not None and spec.render(article, {}, "a.txt") == PARAGRAPH.format(n=1) + "\n"
+    page = tmp_path / "page.txt"
+    page.write_text(f"<!DOCTYPE html><html><body><article><p>{PARAGRAPH.format(n=2)}</p></article></body></html>")
+    reader = pickle.loads(pickle.dumps(Reader(ReadOptions(), OutputFormat.TEXT)))
+    [opened, document, closed] = reader(Source(page, PurePath("page.txt")))
+    assert opened.meta == {"marker": "open"} and closed.meta == {"marker": "close"}
+    assert document.html and isinstance(document.text, bytes)  # a page by its start, whatever its name

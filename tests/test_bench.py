@@ -6,7 +6,8 @@ import json
 
 from typer.testing import CliRunner
 
-from cleaner import Cleaner, bench
+from cleaner import Cleaner
+from cleaner.eval import bench
 from cleaner.cli import app
 from conftest import ROOT
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from cleaner.engine import Cleaner
-from cleaner.evaluate import EXPECTED, RAW, case_folders, load_expected, score_case
+from cleaner.eval.corpus import EXPECTED, RAW, case_folders, load_expected, score_case
 from cleaner.io import decode
 from conftest import CORPUS
 

@@ -9,10 +9,10 @@ from typing import Any
 
 import pytest
 
-import cleaner.evaluate
+import cleaner.eval.corpus
 from cleaner.article import Article
 from cleaner.engine import Cleaner
-from cleaner.evaluate import BodyScore, evaluate, render_report, score_case
+from cleaner.eval.corpus import BodyScore, evaluate, render_report, score_case
 from cleaner.io import InputError
 
 
@@ -34,7 +34,7 @@ def _case(corpus: Path, name: str, raw: str, **expected: Any) -> None:
 
 
 def test_doctests() -> None:
-    assert doctest.testmod(cleaner.evaluate).failed == 0
+    assert doctest.testmod(cleaner.eval.corpus).failed == 0
 
 
 def test_perfect_case() -> None:

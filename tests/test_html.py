@@ -7,6 +7,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+import pytest
 from typer.testing import CliRunner
 
 import trafilatura
@@ -134,6 +135,19 @@ def test_explain_a_page_agrees_with_clean_and_summarizes_trafilatura(tmp_path: P
     sniffed = CliRunner().invoke(app, ["explain", "--format", "json", "-"], input=PAGE)  # no suffix: by content
     data = json.loads(sniffed.output)
     assert data["extraction"] == "trafilatura" and [r["text"] for r in data["lines"] if r["verdict"] == "body"] == [P1, P2]
+
+
+@pytest.mark.parametrize("name", ["page.txt", "page"])
+def test_clean_and_explain_read_a_page_without_an_html_suffix_alike(tmp_path: Path, name: str) -> None:
+    """Issue 14: a page saved as page.txt was cleaned as text (its markup in the body) but explained as a page;
+    both now read it by the one rule, `record.kind_of`, and keep the same body."""
+    path = tmp_path / name
+    path.write_text(PAGE, encoding="utf-8")
+    cleaned = CliRunner().invoke(app, ["clean", "--output-format", "json", str(path)])
+    explained = CliRunner().invoke(app, ["explain", "--format", "json", str(path)])
+    assert cleaned.exit_code == 0 and explained.exit_code == 0, cleaned.output + explained.output
+    kept = [r["text"] for r in json.loads(explained.output)["lines"] if r["verdict"] == "body"]
+    assert json.loads(cleaned.output)["body"].split("\n\n") == kept == [P1, P2]
 
 
 def test_explain_a_page_with_nothing_to_extract_says_so() -> None:

@@ -1,14 +1,17 @@
 """The in-memory JSONL contract: what pipelines call per record."""
 
 import pickle
+from pathlib import PurePath
 
 import pytest
 
 from cleaner import RecordError, clean_dataframe, clean_record, clean_records
 from cleaner import clean as cleaner_clean
+from cleaner.article import Article, Category, Removal
 from cleaner.engine import Cleaner, Options
-from cleaner.record import default_cleaner
-from cleaner.record import Fields
+from cleaner.defaults import default_cleaner
+from cleaner.io import InputFormat
+from cleaner.record import Fields, document_of, kind_of, to_record
 
 ARTICLE = (
     "Share on Facebook\n"
@@ -133,3 +136,41 @@ def test_a_page_holding_a_lone_surrogate_keeps_its_text() -> None:
     page = f"<html><body><article><h1>River town library \ud800</h1><p>{paragraph[:40]} \udc00 {paragraph[40:]}</p></article></body></html>"
     [out] = clean_records([{"id": 1, "html": page}])
     assert f"{paragraph[:40]} \ufffd {paragraph[40:]}" in out["body"] and "error" not in out
+
+
+def test_record_passes_fields_through_and_joins_body() -> None:
+    article = Article(headline="H", body=("p1", "p2"), language="en",
+                      removed=(Removal(3, "Share", Category.SHARE, "share-bar"),))
+    record = to_record(article, {"id": "x", "text": "raw", "url": "u", "body": "old", "meta": {"k": 1}})
+    assert record["id"] == "x" and record["url"] == "u" and record["meta"] == {"k": 1}
+    assert "text" not in record
+    assert record["body"] == "p1\n\np2"
+    assert record["removed"] == [{"line": 3, "text": "Share", "category": "share", "rule": "share-bar"}]
+    assert {"headline", "subheadline", "dateline", "date", "byline", "language"} <= set(record)
+
+
+@pytest.mark.parametrize("head,path,expected", [
+    (b'\n  \n{"text": "x"}\n', None, InputFormat.JSONL), (b"\xef\xbb\xbf{}", None, InputFormat.JSONL),
+    (b"Headline\n{not jsonl}", None, InputFormat.TEXT), (b"", None, InputFormat.TEXT),
+    (b"  <!DOCTYPE html><html>", None, InputFormat.HTML), (b"<html lang=en>", None, InputFormat.HTML),
+    (b"<b>bold</b> is not a page", None, InputFormat.TEXT),
+    (b"<!doctype html><html>", "page.txt", InputFormat.HTML), (b"", "page.htm", InputFormat.HTML),
+    (b'{"text": "x"}', "notes.txt", InputFormat.TEXT), (b"", "crawl.jsonl.gz", InputFormat.JSONL),
+    (b"<html>", "crawl.jsonl", InputFormat.JSONL), (b"Plain text", "page.html", InputFormat.HTML),
+])
+def test_kind_of_reads_suffix_then_start(head: bytes, path: str | None, expected: InputFormat) -> None:
+    assert kind_of(head, PurePath(path) if path else None) is expected
+    assert kind_of(head, PurePath(path) if path else None, InputFormat.TEXT) is InputFormat.TEXT  # declared wins
+
+
+@pytest.mark.parametrize("record,expected", [
+    ({"text": "Hi"}, ("text", "Hi")), ({"html": "<p>Hi</p>"}, ("html", "<p>Hi</p>")),
+    ({"text": "", "html": "<p>Hi</p>"}, ("text", "")),  # a text field, even empty, is the document
+    ({"text": None, "html": "<p>Hi</p>"}, "'text' is not a string"), ({"html": 3}, "no 'text' field"),
+])
+def test_document_of_takes_the_text_else_the_html(record: dict[str, object], expected: object) -> None:
+    if isinstance(expected, str):
+        with pytest.raises(RecordError, match=expected):
+            document_of(record)
+    else:
+        assert document_of(record) == expected

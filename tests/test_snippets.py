@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from cleaner.cli import app
 from cleaner.engine import Cleaner
-from cleaner.snippets import SnippetScore, half_of, load, modes_of, run_cleaner, run_peer, score_page
+from cleaner.eval.snippets import SnippetScore, half_of, load, modes_of, run_cleaner, run_peer, score_page
 
 PARAGRAPHS = [
     "Wildlife volunteers recorded thirty otters along the river during their annual spring survey, the highest figure yet.",

@@ -19,7 +19,7 @@ from datatrove.data import Document, DocumentsPipeline
 from datatrove.pipeline.base import PipelineStep
 
 from ..engine import Cleaner
-from ..record import to_record
+from ..record import clean_document, to_record
 
 
 class CleanArticles(PipelineStep):  # type: ignore[misc]  # datatrove has no type information
@@ -58,10 +58,4 @@ class CleanArticles(PipelineStep):  # type: ignore[misc]  # datatrove has no typ
     def _record(self, doc: Document, cleaner: Cleaner) -> dict[str, Any]:
         url = doc.metadata.get(self.url_key)
         url = url if isinstance(url, str) else None
-        if self.html:
-            from ..html import clean_html
-
-            article = clean_html(doc.text, url=url, cleaner=cleaner)
-        else:
-            article = cleaner.clean(doc.text, source=url)
-        return to_record(article, {})
+        return to_record(clean_document(doc.text, html=self.html, cleaner=cleaner, url=url), {})

@@ -33,7 +33,7 @@ import pyarrow as pa
 import ray
 
 from ..article import Article
-from ..batch import CHUNK, Unit, clean_units as clean_here
+from ..batch import CHUNK, Unit, WorkerSpec, clean_units as clean_here
 from ..engine import Cleaner, Options
 from ..record import DEFAULT_FIELDS, Fields, clean_records
 
@@ -114,8 +114,8 @@ def clean_units(sources: Sequence[S], read: Callable[[S], Iterable[Unit]], *, ru
         ds: Any = ray.data.from_items([{"source": pickle.dumps(source)} for source in sources])
         # Reading takes no CPU from the actors: a reader waiting for a CPU that they hold would wait forever.
         ds = ds.flat_map(_read, fn_kwargs={"read": read}, num_cpus=0)
-        ds = ds.map_batches(_CleanUnits, fn_constructor_kwargs={
-            "rule_files": [str(f) for f in rule_files], "options": options, "templates": dict(templates or {})},
+        spec = WorkerSpec(tuple(str(f) for f in rule_files), options, dict(templates or {}))
+        ds = ds.map_batches(_CleanUnits, fn_constructor_kwargs={"spec": spec},
             batch_format="pyarrow", batch_size=CHUNK, compute=ray.data.ActorPoolStrategy(size=actors or _cpus()))
         for row in ds.iter_rows():
             yield pickle.loads(row["unit"])
@@ -131,9 +131,8 @@ def _read(row: dict[str, Any], read: Callable[[Any], Iterable[Unit]]) -> Iterato
 class _CleanUnits:
     """The actor behind `clean_units`: the local engine's own loop, on pickled units."""
 
-    def __init__(self, rule_files: Sequence[str], options: Options | None, templates: dict[str, frozenset[str]]) -> None:
-        self.cleaner = Cleaner.from_rule_files(rule_files, options)
-        self.templates = templates
+    def __init__(self, spec: WorkerSpec) -> None:
+        self.cleaner, self.templates = spec.cleaner(), spec.templates
 
     def __call__(self, batch: pa.Table) -> pa.Table:
         units = [pickle.loads(data) for data in batch.column("unit").to_pylist()]

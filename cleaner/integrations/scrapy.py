@@ -23,8 +23,7 @@ from itemadapter import ItemAdapter
 from scrapy.exceptions import DropItem
 
 from ..engine import Cleaner
-from ..html import clean_html
-from ..record import to_record
+from ..record import clean_document, to_record
 
 
 class CleanerPipeline:
@@ -67,9 +66,9 @@ class CleanerPipeline:
         url = url if isinstance(url, str) else None
         text, page = adapter.get(self.text_field), adapter.get(self.html_field)
         if isinstance(text, str) and text.strip():
-            article = self.cleaner.clean(text, source=url)
+            article = clean_document(text, html=False, cleaner=self.cleaner, url=url)
         elif isinstance(page, (str, bytes)) and page:
-            article = clean_html(page, url=url, cleaner=self.cleaner)
+            article = clean_document(page, html=True, cleaner=self.cleaner, url=url)
         else:
             return item
         if self.stats is not None:

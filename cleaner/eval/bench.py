@@ -28,11 +28,12 @@ from itertools import cycle
 from pathlib import Path
 from collections.abc import Callable, Sequence
 
-from . import batch, snippets
-from .engine import Cleaner, Options
-from .evaluate import EXPECTED, RAW, case_folders
-from .io import InputError
-from .rules import builtin_rules
+from .. import batch
+from . import snippets
+from ..engine import Cleaner, Options
+from .corpus import EXPECTED, RAW, case_folders
+from ..io import InputError
+from ..rules import builtin_rules
 
 SIZES_KB = (1, 2, 5, 10, 20, 50, 200)
 

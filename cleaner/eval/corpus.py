@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import Any, Protocol
 from collections.abc import Iterable
 
-from .article import Article
-from .engine import Cleaner
-from .io import InputError, decode, truncate
+from ..article import Article
+from ..engine import Cleaner
+from ..io import InputError, decode, truncate
 
 RAW = "raw.txt"
 EXPECTED = "expected.json"

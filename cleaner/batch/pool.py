@@ -20,17 +20,20 @@ import signal
 import threading
 import time
 from collections import deque
+from dataclasses import dataclass, field
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 
-from .article import Article
-from .engine import Cleaner, Options
-from .io import InputError, quoted
-from .record import RecordError
+from ..article import Article, RecordError
+from ..engine import Cleaner, Options
+from ..io import InputError, quoted
+from ..record import clean_document
+from .output import Render
+from .stats import Tally, tally_of
+from .units import Unit
 
 CHUNK = 32  # documents per task sent to a worker: enough to make the round trip cheap...
 CHUNK_CHARS = 1 << 20  # ...and at most about this much text: a big document travels alone
@@ -41,43 +44,23 @@ IN_FLIGHT_PER_JOB = 3  # chunks queued per worker: keeps workers busy, bounds me
 IN_FLIGHT_CHARS_PER_JOB = 8 << 20
 PARENT_CHECK_S = 1.0  # how often a worker checks that the process that started it is still there
 
-@dataclass
-class Unit:
-    """One item of a batch: a document (`text`) or a marker, with what the caller needs to place it."""
-
-    source: Any  # the caller's handle for where it came from (and where its output goes)
-    text: str | bytes | None = None  # text, or an HTML page (str or bytes) when `html`
-    url: str | None = None
-    meta: dict[str, Any] = field(default_factory=dict)  # caller data (record fields, line, encoding)
-    error: str | None = None  # set by the caller (unreadable input) or by cleaning
-    article: Article | None = None
-    html: bool = False
-    site: str | None = None  # the source whose learned template applies (see `site`)
-    output: str | None = None  # with a `Render`: the document's output, in place of `article`...
-    tally: Tally | None = None  # ...and what the figures count of it
-
-    @property
-    def size(self) -> int:
-        """Bytes of input, for figures."""
-        return len(self.text.encode(errors="surrogatepass") if isinstance(self.text, str) else self.text or b"")
-
-
-# How a cleaned document is written: (article, unit meta, source name) -> text. Picklable: workers call it.
-Render = Callable[[Article, dict[str, Any], str], str]
-@dataclass(frozen=True)
-class Tally:
-    """What the run's figures count of one document: its removed lines' (category, rule), and whether it
-    was a page with no article. Small, so that workers send it back in place of the article."""
-
-    removed: tuple[tuple[str, str], ...] = ()
-    no_article: str | None = None
-
-
-def tally_of(article: Article) -> Tally:
-    return Tally(tuple((r.category.value, r.rule) for r in article.removed), article.no_article)
-
 
 Result = tuple[Article | None, str | None, str | None, Tally | None]  # article, error, output, tally
+
+
+@dataclass(frozen=True)
+class WorkerSpec:
+    """What a worker builds its engine from, sent once to each worker process (or Ray actor): the rule files
+    and options (compiled rules do not travel: each worker compiles its own), the learned site templates by
+    `Unit.site`, and, when workers render, how."""
+
+    rule_files: tuple[str | Path, ...] = ()
+    options: Options | None = None
+    templates: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    render: Render | None = None
+
+    def cleaner(self) -> Cleaner:
+        return Cleaner.from_rule_files(self.rule_files, self.options)
 
 
 def default_jobs() -> int:
@@ -98,18 +81,18 @@ def clean_units(units: Iterable[Unit], cleaner: Cleaner | None, jobs: int = 1, r
     (which must give the same engine as `cleaner`, used when `jobs` is 1: it may be None otherwise).
     `templates`: the learned site templates, by `Unit.site` (sent to each worker once).
     """
-    templates = dict(templates or {})
+    spec = WorkerSpec(tuple(rule_files), options, dict(templates or {}), render)
     jobs = min(jobs, default_jobs())  # more workers than cores only cost memory (and -j 100000, the machine)
     if jobs <= 1:
         if cleaner is None:
-            cleaner = Cleaner.from_rule_files(rule_files, options)
+            cleaner = spec.cleaner()
         for unit in units:
             if unit.text is not None and unit.error is None:
                 _settle(unit, _clean(cleaner, unit.text, unit.url, unit.html, unit.site, unit.meta, _name(unit),
-                                     templates, render))
+                                     spec.templates, render))
             yield unit
         return
-    yield from _Pool(jobs, tuple(rule_files), options, templates, render).run(units)
+    yield from _Pool(jobs, spec).run(units)
 
 
 class _Pool:
@@ -120,17 +103,15 @@ class _Pool:
     chunk whose worker dies again is lost (each of its documents an error) and the batch goes on.
     """
 
-    def __init__(self, jobs: int, rule_files: tuple[Path, ...], options: Options | None,
-                 templates: dict[str, frozenset[str]], render: Render | None) -> None:
-        self.jobs, self.render = jobs, render
-        self.initargs = (rule_files, options, templates, render)
+    def __init__(self, jobs: int, spec: WorkerSpec) -> None:
+        self.jobs, self.spec = jobs, spec
         self.executor = self._start()
         self.broken = False  # a worker died: the executor takes no more work
         self.pending: deque[tuple[list[Unit], Future[list[Result]]]] = deque()
         self.in_flight = 0  # characters of text in `pending`
 
     def _start(self) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(self.jobs, initializer=_start_worker, initargs=(os.getpid(), *self.initargs))
+        return ProcessPoolExecutor(self.jobs, initializer=_start_worker, initargs=(os.getpid(), self.spec))
 
     def run(self, units: Iterable[Unit]) -> Iterator[Unit]:
         try:
@@ -154,7 +135,7 @@ class _Pool:
             return lost
 
     def _work(self, chunk: list[Unit]) -> list[tuple[str | bytes, str | None, bool, str | None, dict[str, Any], str]]:
-        return [(u.text, u.url, u.html, u.site, u.meta if self.render else {}, _name(u))
+        return [(u.text, u.url, u.html, u.site, u.meta if self.spec.render else {}, _name(u))
                 for u in chunk if u.text is not None and u.error is None]
 
     def _collect(self) -> Iterator[Unit]:
@@ -252,11 +233,7 @@ def _attempt(cleaner: Cleaner, text: str | bytes, url: str | None, html: bool,
              template: frozenset[str] = frozenset()) -> tuple[Article | None, str | None]:
     """A bug in the engine fails one document, not the batch."""
     try:
-        if html:
-            from .html import clean_html  # trafilatura's import is paid only when pages come
-            return clean_html(text, url=url, cleaner=cleaner), None
-        assert isinstance(text, str)
-        return cleaner.clean(text, source=url, template=template), None
+        return clean_document(text, html=html, cleaner=cleaner, url=url, template=template), None
     except RecordError as exc:  # a page over the HTML time limit: no bug, the document's own error
         return None, str(exc)
     except Exception as exc:  # noqa: BLE001 - reported per document
@@ -264,18 +241,15 @@ def _attempt(cleaner: Cleaner, text: str | bytes, url: str | None, html: bool,
 
 
 _worker: Cleaner | None = None
-_templates: dict[str, frozenset[str]] = {}
-_render: Render | None = None
+_spec = WorkerSpec()
 
 
-def _start_worker(parent: int, rule_files: tuple[Path, ...], options: Options | None,
-                  templates: dict[str, frozenset[str]], render: Render | None) -> None:
-    global _worker, _templates, _render
+def _start_worker(parent: int, spec: WorkerSpec) -> None:
+    global _worker, _spec
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's to handle: it stops the pool
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     threading.Thread(target=_exit_with, args=(parent,), daemon=True).start()
-    _worker = Cleaner.from_rule_files(rule_files, options)
-    _templates, _render = templates, render
+    _worker, _spec = spec.cleaner(), spec
 
 
 def _exit_with(parent: int) -> None:
@@ -288,5 +262,5 @@ def _exit_with(parent: int) -> None:
 
 def _clean_chunk(work: list[tuple[str | bytes, str | None, bool, str | None, dict[str, Any], str]]) -> list[Result]:
     assert _worker is not None, "pool started without its initializer"
-    return [_clean(_worker, text, url, html, site, meta, name, _templates, _render)
+    return [_clean(_worker, text, url, html, site, meta, name, _spec.templates, _spec.render)
             for text, url, html, site, meta, name in work]

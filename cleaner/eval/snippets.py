@@ -20,9 +20,9 @@ from pathlib import Path, PurePath
 from typing import Any
 from collections.abc import Callable, Iterator
 
-from .engine import Cleaner
-from .io import InputError, Source, open_source
-from .record import clean_record
+from ..engine import Cleaner
+from ..io import InputError, Source, open_source
+from ..record import clean_record
 
 HALVES = ("a", "b")
 
