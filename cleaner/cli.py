@@ -14,25 +14,20 @@ from collections import Counter
 from functools import partial
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
-from collections.abc import Iterator, Sequence
+from typing import Annotated, NoReturn
 
 import typer
 
-from . import batch, io, site
+from . import batch, io, reports, site
 from .article import Category
 from .batch.errors import UsageError
 from .batch.run import Engine, Run, RunOptions, listed_inputs
-from .engine import Cleaner, LineReport
+from .engine import Cleaner
 from .eval import bench, snippets
 from .eval.corpus import evaluate, render_report
 from .io import InputError, InputFormat, OutputFormat
 from .record import kind_of
-from .heuristics import HEURISTICS, Heuristic
-from .rules import TAGS, Rule, RuleError, builtin_rules, check_unique, load_rule_file
-
-if TYPE_CHECKING:
-    from .html import PageExplanation
+from .rules import Rule, RuleError, builtin_rules, check_unique, load_rule_file
 
 app = typer.Typer(
     help="Strip boilerplate from scraped article text: keep the headline, the dateline and the body.",
@@ -251,55 +246,20 @@ def explain(
     if data is not None:
         from .html import explain_html  # trafilatura's import (~0.2 s, 30 MB) only for pages
 
-        _explain_page(explain_html(data, url=url, cleaner=cleaner), format)
-        return
-    assert decoded is not None  # text whenever it is not a page
-    reports = cleaner.explain(decoded.text, source=url)
-    if format is ReportFormat.JSON:
-        typer.echo(json.dumps([r.to_dict() for r in reports], ensure_ascii=False, indent=2))
-        return
-    for line in _explain_lines(reports, shutil.get_terminal_size().columns):
+        page = explain_html(data, url=url, cleaner=cleaner)
+        if format is ReportFormat.JSON:
+            typer.echo(json.dumps(page.to_dict(), ensure_ascii=False, indent=2))
+            return
+        lines = reports.page_lines(page, shutil.get_terminal_size().columns)
+    else:
+        assert decoded is not None  # text whenever it is not a page
+        explained = cleaner.explain(decoded.text, source=url)
+        if format is ReportFormat.JSON:
+            typer.echo(json.dumps([r.to_dict() for r in explained], ensure_ascii=False, indent=2))
+            return
+        lines = reports.explain_lines(explained, shutil.get_terminal_size().columns)
+    for line in lines:
         typer.echo(line)
-
-
-def _explain_page(page: PageExplanation, format: ReportFormat) -> None:
-    if format is ReportFormat.JSON:
-        typer.echo(json.dumps(page.to_dict(), ensure_ascii=False, indent=2))
-        return
-    width = shutil.get_terminal_size().columns
-    typer.echo(page.summary())  # whole: it is the only account of what trafilatura dropped
-    e = page.extraction
-    if e is not None:
-        for name, value in (("headline", e.headline), ("date", e.date), ("byline", e.byline)):
-            typer.echo(io.truncate(f"{name} (page metadata): {value or '-'}", width))
-    for line in _explain_lines(page.reports, width):
-        typer.echo(line)
-
-
-def _explain_lines(reports: list[LineReport], width: int) -> Iterator[str]:
-    """Aligned columns (line, verdict, rule, text); under each text line, its label, features and rule hits."""
-    number_w = len(str(max((r.line for r in reports), default=1)))
-    verdict_w = max((len(r.verdict) for r in reports), default=1)
-    rule_w = max((len(r.rule or "-") for r in reports), default=1)
-    indent = " " * (2 + number_w + 2)
-    for r in reports:
-        yield io.truncate(f"  {r.line:>{number_w}}  {r.verdict:<{verdict_w}} {r.rule or '-':<{rule_w}} {r.text}".rstrip(), width)
-        for details in _details(r):
-            yield io.truncate(indent + details, width)
-
-
-def _details(report: LineReport) -> list[str]:
-    """Under a line: `rule fired=a,b`, then its features."""
-    if not report.features:
-        return []  # a blank line
-    head = [report.label] + (["fired=" + ",".join(report.fired)] if report.fired else [])
-    return [" ".join(head), " ".join(f"{key}={_short(value)}" for key, value in report.features.items())]
-
-
-def _short(value: object) -> str:
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    return f"{value:.2f}".rstrip("0").rstrip(".") if isinstance(value, float) else str(value)
 
 
 @app.command("rules")
@@ -323,69 +283,17 @@ def list_rules(
         return
     every = _cleaner(rules).rules.rules
     if rule_id is not None:
-        typer.echo(_explained(rule_id, every), nl=False)
+        if (explanation := reports.explained(rule_id, every)) is None:
+            _fail(f"no rule or heuristic {rule_id!r} (cleaner rules lists them)", 2)
+        typer.echo(explanation, nl=False)
         return
-    chosen = [
-        rule for rule in every
-        if (category is None or rule.category is category) and (language is None or rule.applies_to(language))
-    ]
-    passes = [h for h in _heuristics() if category is None or h.category in (category, None)]
+    chosen, passes = reports.chosen(every, category, language)
     if format is ReportFormat.JSON:
-        typer.echo(json.dumps([_rule_dict(rule) for rule in chosen] + [_heuristic_dict(h) for h in passes],
+        typer.echo(json.dumps([reports.rule_dict(rule) for rule in chosen] + [reports.heuristic_dict(h) for h in passes],
                               ensure_ascii=False, indent=2))
         return
-    rows = [(r.id, r.category.value, ",".join(sorted(r.languages)), r.action.value, _rule_note(r)) for r in chosen]
-    rows += [(h.id, h.category.value if h.category else "(its rule's)", "*", "heuristic", h.description) for h in passes]
-    widths = [max((len(row[i]) for row in rows), default=0) for i in range(4)]
-    width = shutil.get_terminal_size().columns
-    for row in rows:
-        typer.echo(io.truncate("  ".join(cell.ljust(w) for cell, w in zip(row, widths)) + "  " + row[4], width))
-
-
-def _heuristics() -> list[Heuristic]:
-    """The engine's heuristics and the page kinds (a page with no article), which remove lines by what they see."""
-    from .pagekind import kinds
-
-    return [*HEURISTICS, *(Heuristic(k.id, k.category, f"A page with no article ({k.id.replace('-', ' ')}): a marker "
-                                     "line says so and no article prose stands on the page; every line goes.")
-                           for k in kinds())]
-
-
-def _heuristic_dict(heuristic: Heuristic) -> dict[str, object]:
-    return {"id": heuristic.id, "category": heuristic.category.value if heuristic.category else None,
-            "languages": ["*"], "action": "heuristic", "description": heuristic.description}
-
-
-def _explained(rule_id: str, rules: Sequence[Rule]) -> str:
-    """`cleaner rules ID`: one rule with its patterns and examples, or one heuristic; bad usage if neither."""
-    rule = next((r for r in rules if r.id == rule_id), None)
-    if rule is not None:
-        lines = [f"{rule.id}: rule, category {rule.category.value}, action {rule.action.value}, languages "
-                 f"{', '.join(sorted(rule.languages))}" + (f", sites {', '.join(sorted(rule.sites))}" if rule.sites else ""),
-                 f"  {rule.description}", f"  from {rule.origin}"]
-        lines += [f"  tag {tag}: {TAGS[tag]}" for tag in sorted(rule.tags)]
-        lines += [f"  pattern: {p}" for p in rule.patterns]
-        lines += [f"  removes: {m}" for m in rule.match] + [f"  keeps:   {k}" for k in rule.keep]
-        return "\n".join(lines) + "\n"
-    heuristic = next((h for h in _heuristics() if h.id == rule_id), None)
-    if heuristic is None:
-        _fail(f"no rule or heuristic {rule_id!r} (cleaner rules lists them)", 2)
-    category = heuristic.category.value if heuristic.category else "that of the rule it follows"
-    return f"{heuristic.id}: heuristic, category {category}\n  {heuristic.description}\n"
-
-
-def _rule_dict(rule: Rule) -> dict[str, object]:
-    return {
-        "id": rule.id, "category": rule.category.value, "languages": sorted(rule.languages),
-        "action": rule.action.value, "sites": sorted(rule.sites), "tags": sorted(rule.tags),
-        "description": rule.description, "origin": rule.origin,
-    }
-
-
-def _rule_note(rule: Rule) -> str:
-    sites = f" [sites: {', '.join(sorted(rule.sites))}]" if rule.sites else ""
-    tags = f" [tags: {', '.join(sorted(rule.tags))}]" if rule.tags else ""
-    return rule.description + sites + tags
+    for line in reports.rule_table(chosen, passes, shutil.get_terminal_size().columns):
+        typer.echo(line)
 
 
 @app.command("bench")
@@ -406,17 +314,9 @@ def bench_command(
     """Measure throughput (documents/s, MB/s) and peak memory on a generated batch of realistic
     scraped documents, in one process and with workers, beside trafilatura in the same run."""
     try:
-        kilobytes = [float(size) for size in sizes.split(",")]
-    except ValueError:
-        _fail(f"--sizes takes numbers separated by commas, not {sizes!r}", 2)
-    if corpus is None and Path("corpus").is_dir():
-        corpus = Path("corpus")
-    html_pages = None
-    try:
-        if pages is not None:
-            docs, html_pages = bench.renderings(pages, mode, documents)
-        else:
-            docs = bench.documents(bench.templates(corpus), documents, kilobytes)
+        docs, html_pages, corpus = bench.inputs(documents, sizes, corpus, pages, mode)
+    except UsageError as exc:
+        _fail(str(exc), 2)
     except InputError as exc:
         _fail(str(exc), 1)
     pools = jobs if jobs is not None else [n for n in [batch.default_jobs()] if n > 1]
@@ -450,7 +350,16 @@ def eval_corpus(
     or on a snippet file such as the development set (precision, recall, F1, accuracy per rendering)."""
     cleaner = _cleaner(rules)
     if corpus.is_file():
-        _eval_snippets(corpus, cleaner, format, mode, half, limit, peers, show)
+        try:
+            pages, runs = snippets.evaluate(corpus, cleaner, mode, half, limit, peers)
+        except UsageError as exc:
+            _fail(str(exc), 2)
+        except InputError as exc:
+            _fail(str(exc), 1)
+        if format is ReportFormat.JSON:
+            typer.echo(json.dumps({"pages": pages, "half": half, "runs": [run.to_dict() for run in runs]}, indent=2))
+        else:
+            typer.echo(snippets.render(runs, show), nl=False)
         return
     try:
         report = evaluate(corpus, cleaner)
@@ -460,25 +369,3 @@ def eval_corpus(
         typer.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
     else:
         typer.echo(render_report(report, shutil.get_terminal_size().columns), nl=False)
-
-
-def _eval_snippets(path: Path, cleaner: Cleaner, format: ReportFormat, modes: list[str] | None, half: str | None,
-                   limit: int, peers: bool, show: int) -> None:
-    if half not in (None, *snippets.HALVES):
-        _fail(f"--half must be one of {', '.join(snippets.HALVES)}", 2)
-    try:
-        pages = snippets.load(path, limit, half)
-    except InputError as exc:
-        _fail(str(exc), 1)
-    present = snippets.modes_of(pages)
-    if unknown := [m for m in modes or () if m not in present]:
-        _fail(f"{path}: no pages carry {', '.join(unknown)} (they carry: {', '.join(present) or 'nothing'})", 2)
-    runs = []
-    for mode in modes or present:
-        runs.append(snippets.run_cleaner(pages, mode, cleaner))
-        if peers:
-            runs.append(snippets.run_peer(pages, mode))
-    if format is ReportFormat.JSON:
-        typer.echo(json.dumps({"pages": len(pages), "half": half, "runs": [run.to_dict() for run in runs]}, indent=2))
-    else:
-        typer.echo(snippets.render(runs, show), nl=False)

@@ -29,6 +29,7 @@ from pathlib import Path
 from collections.abc import Callable, Sequence
 
 from .. import batch
+from ..batch.errors import UsageError
 from . import snippets
 from ..engine import Cleaner, Options
 from .corpus import EXPECTED, RAW, case_folders
@@ -137,6 +138,22 @@ def renderings(path: Path, mode: str, n: int = 0) -> tuple[list[str], list[str]]
     if not pages or mode not in pages[0]:
         raise InputError(str(path), f"has no '{mode}' rendering", f"pick one of {', '.join(snippets.modes_of(pages))}")
     return [page[mode] for page in pages], [page["html"] for page in pages]
+
+
+def inputs(n: int, sizes: str, corpus: Path | None, pages: Path | None,
+           mode: str) -> tuple[list[str], list[str] | None, Path | None]:
+    """`cleaner bench`'s documents: `n` real pages' `mode` renderings (and their HTML, for the peer) from
+    the page file `pages`, or documents built from `corpus` (default: ./corpus when there is one) in the given
+    sizes ("1,5,200", KB); and the corpus used. Sizes that are not numbers are bad usage (UsageError)."""
+    try:
+        kilobytes = [float(size) for size in sizes.split(",")]
+    except ValueError:
+        raise UsageError(f"--sizes takes numbers separated by commas, not {sizes!r}") from None
+    if pages is not None:
+        return *renderings(pages, mode, n), corpus
+    if corpus is None and Path("corpus").is_dir():
+        corpus = Path("corpus")
+    return documents(templates(corpus), n, kilobytes), None, corpus
 
 
 def measure(docs: list[str], jobs: Sequence[int] = (2,), peer: bool = True,

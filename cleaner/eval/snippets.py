@@ -20,6 +20,7 @@ from pathlib import Path, PurePath
 from typing import Any
 from collections.abc import Callable, Iterator
 
+from ..batch.errors import UsageError
 from ..engine import Cleaner
 from ..io import InputError, Source, open_source
 from ..record import clean_record
@@ -182,6 +183,24 @@ def run_peer(pages: list[dict[str, Any]], mode: str) -> Run:
     if pages:
         extract(pages[0])  # its first-call set-up is not pages/s either
     return _run("trafilatura.extract", mode, pages, extract)
+
+
+def evaluate(path: Path, cleaner: Cleaner, modes: list[str] | None = None, half: str | None = None, limit: int = 0,
+             peers: bool = False) -> tuple[int, list[Run]]:
+    """`cleaner eval FILE`: the number of pages read and a run per rendering (all the file carries, or `modes`),
+    each beside its peer with `peers`. A bad half or a rendering no page carries is bad usage (UsageError)."""
+    if half not in (None, *HALVES):
+        raise UsageError(f"--half must be one of {', '.join(HALVES)}")
+    pages = load(path, limit, half)
+    present = modes_of(pages)
+    if unknown := [m for m in modes or () if m not in present]:
+        raise UsageError(f"{path}: no pages carry {', '.join(unknown)} (they carry: {', '.join(present) or 'nothing'})")
+    runs = []
+    for mode in modes or present:
+        runs.append(run_cleaner(pages, mode, cleaner))
+        if peers:
+            runs.append(run_peer(pages, mode))
+    return len(pages), runs
 
 
 def render(runs: list[Run], show: int = 0) -> str:
