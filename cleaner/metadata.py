@@ -5,6 +5,7 @@ Dates themselves (recognizing a date line, reading its ISO form) are the `dates`
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -154,18 +155,21 @@ def title_line_heading(page: Page, source: str | None = None) -> Titled:
     """
     first = page.nonblank[0] if page.nonblank else 0
     if len(page.nonblank) < 2 or (first + 1 < len(page.lines) and page.lines[first + 1].joiner is not None):
-        return Titled(None, False)  # a line the scraper cut inside a sentence (the next goes on with it) is no title
-    title = _run(page, page.nonblank[0])
+        return _stamped(page, [])  # a line the scraper cut inside a sentence (the next goes on with it) is no title
+    # A list item is a menu's, not the page's title line; a scraper that prints no title starts so.
+    title = [] if page.lines[first].text.startswith(LIST_BULLETS) else _run(page, first)
     # (title lines read, their forms) for each length of the title's run; the URL's slug reads none
     titles = [(k, forms) for k in range(1, len(title) + 1) if (forms := title_parts(_joined(page, title[:k])))]
     # A site separator parts the first line, or the title wrapped over lines that a blank line ends.
     named = any(len(forms) > 1 and (k == 1 or _blank_after(page, title[k - 1])) for k, forms in titles)
+    # The forms of a title line a site separator names as one: a stamped heading must share words with them.
+    title_forms = [form for k, forms in titles if len(forms) > 1 for form in forms] if named else []
     slug = slug_words(source)
     if len(slug) >= SLUG_MIN_WORDS:
         titles.append((0, [slug]))
         named = True
     if not titles:
-        return Titled(None, False)
+        return _stamped(page, [])
     best: list[int] = []
     best_score, title_lines, sure = TITLE_MATCH_MIN, 0, False
     lines, hits = page.lines, page.hits
@@ -188,8 +192,9 @@ def title_line_heading(page: Page, source: str | None = None) -> Titled:
     # documents; with the one `words` per line above, the heading search 0.26 -> 0.23 s of 1.7 s).
     title_words: set[str] = set().union(*(form for _, forms in titles for form in forms))
     for i in page.nonblank[len(title):]:
-        if len(lines[i].text) > HEADLINE_MAX_CHARS or hits[i] is not None or not page.open(i):
-            continue  # a run from here would stop at once (too long, or taken): no need to build it
+        if (len(lines[i].text) > HEADLINE_MAX_CHARS or hits[i] is not None or not page.open(i)
+                or lines[i].text.startswith(LIST_BULLETS)):
+            continue  # a run from here would stop at once (too long, or taken), or a list item: no heading
         if title_words.isdisjoint(line_read(i)[1]):
             continue
         run = _run(page, i, HEADLINE_MAX_CHARS)  # a longer run is cut below at once
@@ -220,13 +225,29 @@ def title_line_heading(page: Page, source: str | None = None) -> Titled:
                     best, best_score, title_lines, sure = run[:k], score, lines_read, raw >= TITLE_MATCH_MIN
         if best_score >= 1:
             break
-    if not best:
-        return Titled(None, named)
+    if not best or (not title_lines and not sure and (stamped := _stamped(page, title_forms)).heading is not None):
+        # no repeat of the title, or only a loose match of the slug: the heading over the byline is surer
+        return _stamped(page, title_forms, named) if not best else stamped
     for j in best:
         page.verdicts[j] = Verdict(Kind.HEADLINE, rule=TITLE_REPEAT)
     for j in title[:title_lines]:
         page.remove(j, Category.NAVIGATION, "title-line")
     return Titled(best[0], True, sure)
+
+
+def _stamped(page: Page, title_forms: Sequence[set[str]], named: bool = False) -> Titled:
+    """No line repeats the title: the heading over the byline or date line (`stamped_heading`), when
+    the page prints no title line or the heading shares words enough with it (`SLUG_MATCH_MIN`, as a slug
+    would: a title line may word the headline otherwise)."""
+    heading = stamped_heading(page)
+    if heading is not None and title_forms:
+        tokens = _tokens(page.lines[heading].text)
+        if max(_likeness(tokens, form) for form in title_forms) < SLUG_MATCH_MIN:
+            heading = None
+    if heading is None:
+        return Titled(None, named)
+    page.verdicts[heading] = Verdict(Kind.HEADLINE, rule=STAMPED)
+    return Titled(heading, True)
 
 
 def url_parts(source: str | None) -> SplitResult | None:
@@ -294,9 +315,13 @@ def headline_text(page: Page, i: int) -> str:
 
 def find_dateline(page: Page, start: int, stop: int) -> int | None:
     """The first standalone date line around the article start (a few lines above the headline
-    to a few lines into the article); failing one, the first short line there that prints a whole
+    to a few lines into the article: those under the headline first, then those over it from the
+    nearest up); failing one, the first short line there that prints a whole
     date among other words ("Story published on 5 May 2024 · 4 min read", "公開日 2019年2月13日")."""
-    lines = range(max(0, start), min(len(page.lines), stop))
+    lines: Sequence[int] = range(max(0, start), min(len(page.lines), stop))
+    heading = next((i for i in lines if (v := page.verdicts[i]) is not None and v.kind is Kind.HEADLINE), None)
+    if heading is not None:  # the headline's own date: under it, else the nearest over it (not a teaser's above)
+        lines = [*range(heading + 1, lines.stop), *range(heading - 1, lines.start - 1, -1)]
     for test in (is_dateline, _dated_stamp):
         for i in lines:
             if (page.open(i) and page.labels[i] is not Label.GOOD and not page.pieces[i] and test(page.lines[i].text)
@@ -438,6 +463,78 @@ def _title_like(page: Page, i: int) -> bool:
         and not text.startswith(LIST_BULLETS)
         and len(_TRAIL_SEPARATOR.findall(text)) < 2 and not page.pieces[i]
     )
+
+
+STAMPED = "heading-over-stamp"  # the rule a headline found over its byline or date line is marked with
+STAMPED_REACH = 4  # undecided lines passed between a heading and its byline or date line (a deck, a label)
+STAMPED_SPAN = 10  # nonblank lines at most between the two
+STAMPED_PROSE_LINES = 30  # nonblank lines under the stamp in which the article's prose is weighed
+STAMPED_PROSE_MIN_CHARS = 400  # good prose there from which the heading is the article's, not a teaser's
+
+
+def _stamp_line(page: Page, i: int) -> bool:
+    """A byline or date line ("By Jane Roe", "Jane Roe / 18 May 2024", "Published March 9, 2017")."""
+    text = page.lines[i].text
+    hit = page.hits[i]
+    return ((hit is not None and hit.category is Category.BYLINE) or _particle_byline(text)
+            or is_dateline(text) or _dated_stamp(text) or _name_then_stamp(page, text))
+
+
+def stamped_heading(page: Page) -> int | None:
+    """The heading a byline or a date line stands under, where no title line says which it is.
+
+    News pages print headline, maybe a deck or a label, then the byline or the date, then the text;
+    teaser lists print titles over dates too, but little prose under them. So the first stamp with a
+    title-like line a few lines above (decks, captions, labels and names passed) and at least
+    `STAMPED_PROSE_MIN_CHARS` of good prose in the lines under it names the headline. A scraper that prints no title line (inscriptis) leaves this
+    as the evidence of where the article starts.
+    """
+    nonblank, features = page.nonblank, page.features
+    stamped = [(k, heading) for k, a in enumerate(nonblank)
+               if not page.pieces[a] and _stamp_line(page, a) and (heading := _heading_over(page, nonblank, k)) is not None]
+    for n, (k, heading) in enumerate(stamped):
+        # The prose under the stamp, up to the next stamped heading past a sentence (a teaser list's next
+        # item; one right under the stamp, before any sentence, is a label of this article's head).
+        stop = min(k + 1 + STAMPED_PROSE_LINES, len(nonblank))
+        for _, later in stamped[n + 1:]:
+            if (j := bisect_left(nonblank, later)) >= stop:
+                break
+            if any(page.good(x) or ((f := features[x]) is not None and f.ends_sentence) for x in nonblank[k + 1:j]):
+                stop = j
+                break
+        prose = sum(f.chars for j in nonblank[k + 1:stop] if page.good(j) and (f := features[j]) is not None)
+        if prose >= STAMPED_PROSE_MIN_CHARS:
+            return heading
+    return None
+
+
+def _heading_over(page: Page, nonblank: Sequence[int], k: int) -> int | None:
+    """The title-like line over the stamp `nonblank[k]`, past decks, captions, labels, names and stamps."""
+    passed = 0
+    for i in reversed(nonblank[max(0, k - STAMPED_SPAN):k]):
+        if not page.open(i):
+            continue
+        hit = page.hits[i]
+        text = page.lines[i].text
+        if _title_like(page, i) and not _name_shaped(page, i) and not _stamp_line(page, i) and not _credit(text):
+            return i
+        if passed >= STAMPED_REACH or not (
+            (f := page.features[i]) is None or f.ends_sentence or f.words <= LABEL_MAX_WORDS
+            or _stamp_line(page, i) or _name_shaped(page, i) or _credit(text)
+            or (hit is not None and hit.category is Category.CAPTION)
+        ):
+            return None
+        passed += 1
+    return None
+
+
+# A photo credit under a picture: "(Jane Roe / Coast Daily)", "Jane Roe/Agency", "AP Photo/Jane Roe".
+_CREDIT = regex.compile(r"^\(.*\)$|\p{L}/\p{Lu}|\p{L} / \p{Lu}")
+CREDIT_MAX_WORDS = 6
+
+
+def _credit(text: str) -> bool:
+    return len(text.split()) <= CREDIT_MAX_WORDS and _CREDIT.search(text) is not None
 
 
 def find_headline(page: Page, first_good: int, only: int | None = None) -> int | None:

@@ -403,3 +403,55 @@ def test_a_run_of_paragraphs_above_a_headline_repeat_stays() -> None:
     article = cleaner.clean(text)
     assert first in article.body and second in article.body
     assert not [r for r in article.removed if r.rule == "above-headline" and r.text in (first, second)]
+
+
+_STAMPED_PAGES = {
+    "en": ("Night ferry to the islands returns in May", "The crossing was the busiest on the coast.", "By Jane Roe",
+           "March 4, 2025", "2025-03-04",
+           ["The night ferry will sail again from the second week of May, the operator said on Monday, after a winter "
+            "in which the islands were served by a single day boat that was often full by the early afternoon.",
+            "Tickets go on sale next week, and cabins can be booked for the first time since the service stopped, "
+            "which the harbour master said would bring back the walkers and the cyclists who used to come in spring."]),
+    "de": ("Die Nachtfähre zu den Inseln fährt ab Mai wieder", "Die Verbindung war die beliebteste der Küste.",
+           "Von Anna Berg", "4. März 2025", "2025-03-04",
+           ["Die Nachtfähre soll ab der zweiten Maiwoche wieder fahren, wie die Reederei am Montag mitteilte, nachdem "
+            "die Inseln den ganzen Winter über nur von einem einzigen Tagesschiff angefahren worden waren.",
+            "Die Fahrkarten gibt es ab der kommenden Woche, und zum ersten Mal seit der Einstellung können auch wieder "
+            "Kabinen gebucht werden, was nach Ansicht des Hafenmeisters die Wanderer und Radfahrer zurückbringt."]),
+    "fr": ("Le ferry de nuit vers les îles reprend en mai", "La liaison était la plus fréquentée de la côte.",
+           "Par Jeanne Martin", "4 mars 2025", "2025-03-04",
+           ["Le ferry de nuit reprendra la mer dès la deuxième semaine de mai, a annoncé lundi la compagnie, après un "
+            "hiver pendant lequel les îles n'étaient desservies que par un seul bateau de jour, souvent complet.",
+            "Les billets seront mis en vente la semaine prochaine, et les cabines pourront de nouveau être réservées, ce "
+            "qui devrait selon le capitaine du port faire revenir les randonneurs et les cyclistes au printemps."]),
+}
+
+
+@pytest.mark.parametrize("language", sorted(_STAMPED_PAGES))
+def test_without_a_title_line_the_heading_over_the_byline_is_the_headline(language: str) -> None:
+    """A scraper that prints no title line (inscriptis) leaves the page's menus, then a list of other stories
+    (a title over a date and a one-line summary each), then the article: heading, deck, byline, date, text.
+    The heading over the article's byline is the headline, not a teaser's title nor a menu item; the
+    byline and the date are the article's."""
+    import cleaner
+
+    heading, deck, byline, printed, iso, paragraphs = _STAMPED_PAGES[language]
+    menu = ["* Home", "* Sport", "* Weather", "* Business", "* Travel"]
+    teasers = []
+    for n in (1, 2, 3):
+        teasers += [f"Harbour Council Item {n} Of The Week", "", printed.replace("4", str(n), 1), "", f"{deck[:-1]} {n}.", ""]
+    page = [*menu, "", *teasers, heading, "", deck, "", byline, printed, "", *(p + "\n" for p in paragraphs), *menu]
+    article = cleaner.clean("\n".join(page))
+    assert (article.headline, article.byline, article.date) == (heading, byline, iso)
+    assert paragraphs[0] in article.body
+
+
+def test_a_list_item_first_line_is_no_title_line() -> None:
+    """A page that starts with a menu's list item has no title line: the item's repeat further down the menu
+    is not the headline (it was read as the title's repeat)."""
+    import cleaner
+
+    heading, deck, byline, printed, iso, paragraphs = _STAMPED_PAGES["en"]
+    page = ["* Harbour News Today", "* Sport", "", "* Harbour News Today", "", heading, "", byline, "",
+            *(p + "\n" for p in paragraphs)]
+    assert cleaner.clean("\n".join(page)).headline == heading
