@@ -440,17 +440,55 @@ def _particle_byline(text: str) -> bool:
 _NAME_NEIGHBOURS = (Kind.HEADLINE, Kind.DATELINE)  # the lines a bare name is a byline next to
 
 
+NAME_REACH = 3  # nonblank lines at most between a bare author name and the headline or date line it stands by
+REPEATED = "repeated-line"  # the heuristic that removes a line the page prints again (`repeated_lines`)
+
+
 def _name_by_metadata(page: Page, start: int, stop: int) -> int | None:
-    verdicts = page.verdicts
-    nonblank = [i for i in range(max(0, start), min(stop, len(page.lines))) if page.labels[i] is not Label.BLANK]
-    # Which nonblank line is the headline or the date line, looked up once rather than for both
-    # neighbours of each line; padded, so that line k's neighbours are k and k + 2.
-    marked = [False, *((v := verdicts[i]) is not None and v.kind in _NAME_NEIGHBOURS for i in nonblank), False]
-    for k, i in enumerate(nonblank):
-        if (marked[k] or marked[k + 2]) and page.open(i) and _name_shaped(page, i):
-            verdicts[i] = Verdict(Kind.BYLINE)
-            return i
+    """A bare author name ("Jane Roe", "Jane Roe | jroe@example.org", none of its words one the prose
+    prints in lower case) a few lines from the headline or the date line, with only short lines between (a
+    "By" on its own, a reading time, a separator), nearest first, those under first. The name may have gone as a repeated line:
+    an author box at the article's end prints it again. A "By" alone right over it goes with it."""
+    verdicts, labels = page.verdicts, page.labels
+    nonblank = [i for i in range(max(0, start), min(stop, len(page.lines))) if labels[i] is not Label.BLANK]
+    anchors = [k for k, i in enumerate(nonblank) if (v := verdicts[i]) is not None and v.kind in _NAME_NEIGHBOURS]
+    if not anchors:
+        return None
+    lower = _lower_case_words(page)
+    for side in (1, -1):  # under the headline or date line first: a section label stands over them
+        for distance, a in ((d, a) for d in range(1, NAME_REACH + 1) for a in anchors):
+            k = a + side * distance
+            if not 0 <= k < len(nonblank):
+                continue
+            i = nonblank[k]
+            if any(labels[j] is Label.GOOD for j in nonblank[min(a, k) + 1:max(a, k)]) or not _bylinable(page, i):
+                continue
+            text = page.lines[i].text
+            name = _NAME_SEPARATOR.split(text, maxsplit=1)[0]
+            if (_name_shaped(page, i) or _name_then_mail(page, text)) and lower.isdisjoint(w.casefold() for w in name.split()):
+                verdicts[i] = Verdict(Kind.BYLINE)
+                if k > 0 and page.lines[nonblank[k - 1]].text.rstrip(":").casefold() in BYLINE_PARTICLES:
+                    page.remove(nonblank[k - 1], Category.BYLINE, "byline-particle")
+                return i
     return None
+
+
+def _lower_case_words(page: Page) -> set[str]:
+    """The words the page's prose prints in lower case: a title-case label ("World News", "Saved Studies")
+    is made of them, a person's name is not."""
+    return {w for i in page.goods() for w in _BYLINE_WORD.findall(page.lines[i].text) if w[0].islower()}
+
+
+def _bylinable(page: Page, i: int) -> bool:
+    """Undecided, or removed only for being printed twice (a name the author box repeats)."""
+    v = page.verdicts[i]
+    return page.open(i) or (v is not None and v.rule == REPEATED and page.hits[i] is None)
+
+
+def _name_then_mail(page: Page, text: str) -> bool:
+    """"Jane Roe | jroe@example.org": a name, then after a separator a mail address."""
+    parts = _NAME_SEPARATOR.split(text, maxsplit=1)
+    return len(parts) == 2 and "@" in parts[1] and len(parts[1].split()) == 1 and _name_words(page, parts[0])
 
 
 def _title_like(page: Page, i: int) -> bool:
@@ -511,13 +549,14 @@ def stamped_heading(page: Page) -> int | None:
 def _heading_over(page: Page, nonblank: Sequence[int], k: int) -> int | None:
     """The title-like line over the stamp `nonblank[k]`, past decks, captions, labels, names and stamps."""
     passed = 0
-    for i in reversed(nonblank[max(0, k - STAMPED_SPAN):k]):
+    for n in range(k - 1, max(-1, k - 1 - STAMPED_SPAN), -1):
+        i = nonblank[n]
         if not page.open(i):
             continue
         hit = page.hits[i]
         text = page.lines[i].text
         if _title_like(page, i) and not _name_shaped(page, i) and not _stamp_line(page, i) and not _credit(text):
-            return i
+            return _over_deck(page, nonblank, n)
         if passed >= STAMPED_REACH or not (
             (f := page.features[i]) is None or f.ends_sentence or f.words <= LABEL_MAX_WORDS
             or _stamp_line(page, i) or _name_shaped(page, i) or _credit(text)
@@ -526,6 +565,21 @@ def _heading_over(page: Page, nonblank: Sequence[int], k: int) -> int | None:
             return None
         passed += 1
     return None
+
+
+def _over_deck(page: Page, nonblank: Sequence[int], n: int) -> int:
+    """The heading `nonblank[n]`, or the line right over it when that one reads as prose (a deck with no
+    final stop) and the line over it as a shorter title of more than a label's words: the headline."""
+    i = nonblank[n]
+    f = page.features[i]
+    if n == 0 or page.labels[i] is not Label.GOOD or f is None:
+        return i
+    j = nonblank[n - 1]
+    g = page.features[j]
+    if (page.open(j) and page.labels[j] is not Label.GOOD and g is not None and LABEL_MAX_WORDS < g.words < f.words
+            and _title_like(page, j)):
+        return j
+    return i
 
 
 # A photo credit under a picture: "(Jane Roe / Coast Daily)", "Jane Roe/Agency", "AP Photo/Jane Roe".

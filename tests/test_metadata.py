@@ -455,3 +455,33 @@ def test_a_list_item_first_line_is_no_title_line() -> None:
     page = ["* Harbour News Today", "* Sport", "", "* Harbour News Today", "", heading, "", byline, "",
             *(p + "\n" for p in paragraphs)]
     assert cleaner.clean("\n".join(page)).headline == heading
+
+
+@pytest.mark.parametrize("language, reading, box", [
+    ("en", "| 4 min read", "Jane Roe covers the harbour and the islands."),
+    ("de", "| Lesedauer: 4 Minuten", "Anna Berg schreibt über den Hafen und die Inseln."),
+    ("fr", "| Lecture : 4 min", "Jeanne Martin suit le port et les îles."),
+])
+def test_a_bare_name_a_few_lines_under_the_date_is_the_byline(language: str, reading: str, box: str) -> None:
+    """The author's name stands two lines under the date line, a reading time between, and the author box at
+    the end prints it again (so it went as a repeated line): it is the byline. A title-case label near the
+    headline made of words the prose prints in lower case ("Harbour News") is no name."""
+    import cleaner
+
+    heading, _, byline, printed, _, paragraphs = _STAMPED_PAGES[language]
+    name = byline.split(maxsplit=1)[1]
+    page = ["Harbour News", "", heading, "", printed, reading, "", name, "", *(p + "\n" for p in paragraphs),
+            name, box, ""]
+    article = cleaner.clean("\n".join(page))
+    assert (article.headline, article.byline) == (heading, name)
+
+
+def test_a_title_case_label_by_the_headline_is_no_byline() -> None:
+    """"Harbour News" right over the headline is name-shaped, but the prose prints "harbour" and "news" in lower
+    case: a section label, no byline."""
+    import cleaner
+
+    heading, _, _, printed, _, paragraphs = _STAMPED_PAGES["en"]
+    text = paragraphs[0] + " The harbour news came late."
+    page = ["Harbour News", "", heading, "", printed, "", text + "\n", paragraphs[1]]
+    assert cleaner.clean("\n".join(page)).byline is None
