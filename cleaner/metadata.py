@@ -324,11 +324,26 @@ def find_dateline(page: Page, start: int, stop: int) -> int | None:
         lines = [*range(heading + 1, lines.stop), *range(heading - 1, lines.start - 1, -1)]
     for test in (is_dateline, _dated_stamp):
         for i in lines:
-            if (page.open(i) and page.labels[i] is not Label.GOOD and not page.pieces[i] and test(page.lines[i].text)
-                    and not _byline_like(page, i)):
+            if (page.open(i) and page.labels[i] is not Label.GOOD and test(page.lines[i].text)
+                    and (not page.pieces[i] or is_dateline(_glued_whole(page, i))) and not _byline_like(page, i)):
                 page.verdicts[i] = Verdict(Kind.DATELINE)
                 return i
     return None
+
+
+def _glued_whole(page: Page, i: int) -> str:
+    """The text of the lines a scraper cut line i from at links ("Posted on" / "May 4, 2025"), joined again;
+    a piece of a hard-wrapped paragraph, or of a sentence cut at its links, is no date line whole."""
+    lines = page.lines
+    start = i
+    while start > 0 and lines[start].joiner is not None:
+        start -= 1
+    stop = i + 1
+    while stop < len(lines) and lines[stop].joiner is not None:
+        stop += 1
+    if stop - start < 2:
+        return ""
+    return lines[start].text + "".join(f"{line.joiner}{line.text}" for line in lines[start + 1:stop])
 
 
 def _byline_like(page: Page, i: int) -> bool:

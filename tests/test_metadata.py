@@ -485,3 +485,26 @@ def test_a_title_case_label_by_the_headline_is_no_byline() -> None:
     text = paragraphs[0] + " The harbour news came late."
     page = ["Harbour News", "", heading, "", printed, "", text + "\n", paragraphs[1]]
     assert cleaner.clean("\n".join(page)).byline is None
+
+
+@pytest.mark.parametrize("language, label", [("en", "Posted on "), ("de", "Veröffentlicht am "), ("fr", "Publié le ")])
+def test_a_date_a_scraper_cut_from_its_label_is_the_dateline(language: str, label: str) -> None:
+    """"Posted on <a>March 4, 2025</a>": the scraper prints the link's text on a line of its own, glued to the
+    label; the two lines whole are a date line, so the date is the page's (a piece of a cut sentence is none)."""
+    import cleaner
+
+    heading, _, _, printed, iso, paragraphs = _STAMPED_PAGES[language]
+    page = [f"{heading} | Coast Daily", "", heading, "", f"{label}\n{printed}\n", *(p + "\n" for p in paragraphs)]
+    article = cleaner.clean("\n".join(page))
+    assert (article.headline, article.date) == (heading, iso)
+
+
+@pytest.mark.parametrize("language", sorted(_STAMPED_PAGES))
+def test_a_date_line_under_the_opening_paragraph_and_its_widgets_is_found(language: str) -> None:
+    """The date line stands under the first paragraph (a summary) and a picture's widgets, nine lines down."""
+    import cleaner
+
+    heading, _, _, printed, iso, paragraphs = _STAMPED_PAGES[language]
+    widgets = ["Social Sharing", "", "Facebook", "X", "", "Jane Roe/Coast Daily", ""]
+    page = [f"{heading} | Coast Daily", "", heading, "", paragraphs[0], "", *widgets, printed, "", paragraphs[1], ""]
+    assert cleaner.clean("\n".join(page)).date == iso
