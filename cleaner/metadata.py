@@ -247,7 +247,7 @@ def _stamped(page: Page, title_forms: Sequence[set[str]], named: bool = False) -
     if heading is None:
         return Titled(None, named)
     page.verdicts[heading] = Verdict(Kind.HEADLINE, rule=STAMPED)
-    return Titled(heading, True)
+    return Titled(heading, True, True)  # sure: a byline and the article's prose under it
 
 
 def url_parts(source: str | None) -> SplitResult | None:

@@ -508,3 +508,27 @@ def test_a_date_line_under_the_opening_paragraph_and_its_widgets_is_found(langua
     widgets = ["Social Sharing", "", "Facebook", "X", "", "Jane Roe/Coast Daily", ""]
     page = [f"{heading} | Coast Daily", "", heading, "", paragraphs[0], "", *widgets, printed, "", paragraphs[1], ""]
     assert cleaner.clean("\n".join(page)).date == iso
+
+
+_TEASERS = {
+    "en": "The council has approved a new cycle path along the harbour, which will be built over the summer and "
+          "should open to the public before the schools go back in September.",
+    "de": "Der Stadtrat hat einen neuen Radweg am Hafen beschlossen, der im Sommer gebaut werden und noch vor dem "
+          "Ende der Schulferien im September für alle geöffnet sein soll.",
+    "fr": "Le conseil municipal a approuvé une nouvelle piste cyclable le long du port, qui sera construite cet été "
+          "et devrait ouvrir au public avant la rentrée des classes en septembre.",
+}
+
+
+@pytest.mark.parametrize("language", sorted(_STAMPED_PAGES))
+def test_a_lone_teaser_above_a_stamped_heading_goes(language: str) -> None:
+    """Over the heading that stands over its byline, a lone paragraph among menus is another story's teaser:
+    the article starts at its headline, as it does under a title line's repeat."""
+    import cleaner
+
+    heading, deck, byline, printed, iso, paragraphs = _STAMPED_PAGES[language]
+    page = ["* Home", "* Sport", "", _TEASERS[language], "", "* Weather", "* Travel", "", heading, "", deck, "",
+            byline, printed, "", *(p + "\n" for p in paragraphs)]
+    article = cleaner.clean("\n".join(page))
+    assert article.headline == heading
+    assert article.body == (deck, *paragraphs)
