@@ -228,11 +228,43 @@ def title_line_heading(page: Page, source: str | None = None) -> Titled:
     if not best or (not title_lines and not sure and (stamped := _stamped(page, title_forms)).heading is not None):
         # no repeat of the title, or only a loose match of the slug: the heading over the byline is surer
         return _stamped(page, title_forms, named) if not best else stamped
+    form = max((f for k, forms in titles if k == title_lines for f in forms),
+               key=lambda f: _likeness(_tokens(_joined(page, best)), f))
+    best = _wrapped_heading(page, best, form, title[title_lines - 1] if title_lines else -1)
     for j in best:
         page.verdicts[j] = Verdict(Kind.HEADLINE, rule=TITLE_REPEAT)
     for j in title[:title_lines]:
         page.remove(j, Category.NAVIGATION, "title-line")
     return Titled(best[0], True, sure)
+
+
+def _wrapped_heading(page: Page, run: list[int], form: set[str], above: int) -> list[int]:
+    """The heading repeat `run`, grown by the lines right over and under it (no blank between) that a scraper
+    wrapped it onto: where the heading breaks after a short function word ("An Ode to the" / "Comet Lander
+    ..."), or the line holds only words of the title (`form`; the page may edit its title, so the repeat
+    matched on the part the two share); either way it shares a word with the title and is no repeat of the
+    run. Not past `above` (the title line), nor onto a taken line or a stamp."""
+    lines = page.lines
+
+    def wraps(j: int) -> bool:
+        return (0 <= j < len(lines) and j > above and page.open(j) and page.hits[j] is None
+                and not _stamp(lines[j].text) and len(lines[j].text) <= HEADLINE_MAX_CHARS)
+
+    def cut_after(text: str) -> bool:
+        last = words(text)[-1:]
+        return bool(last) and len(last[0]) <= FUNCTION_WORD_MAX_CHARS and last[0] in page.stoplist
+
+    def goes_on(j: int, cut: bool) -> bool:
+        """Line j shares a word with the title, adds words the run lacks (not a repeat of it), and either
+        the break is after a function word or all its words are the title's."""
+        found = _tokens(lines[j].text)
+        return bool(found & form) and not found <= _tokens(_joined(page, run)) and (cut or found <= form)
+
+    while len(run) < TITLE_MAX_LINES and wraps(run[-1] + 1) and goes_on(run[-1] + 1, cut_after(_joined(page, run))):
+        run = [*run, run[-1] + 1]
+    while len(run) < TITLE_MAX_LINES and wraps(run[0] - 1) and goes_on(run[0] - 1, cut_after(lines[run[0] - 1].text)):
+        run = [run[0] - 1, *run]
+    return run
 
 
 def _stamped(page: Page, title_forms: Sequence[set[str]], named: bool = False) -> Titled:

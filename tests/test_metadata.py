@@ -532,3 +532,23 @@ def test_a_lone_teaser_above_a_stamped_heading_goes(language: str) -> None:
     article = cleaner.clean("\n".join(page))
     assert article.headline == heading
     assert article.body == (deck, *paragraphs)
+
+
+@pytest.mark.parametrize("language, title, first, second", [
+    ("en", "The night ferry returns to the islands in May | Coast Daily",
+     "A fond farewell after a long winter for the", "night ferry returns in May"),
+    ("de", "Die Nachtfähre fährt ab Mai wieder zu den Inseln | Küstenbote",
+     "Nach einem langen Winter auf der Werft kehrt die", "Nachtfähre ab Mai zu den Inseln zurück"),
+    ("fr", "Le ferry de nuit reprend la mer en mai vers les îles | Le Côtier",
+     "Après un long hiver au chantier naval, le", "ferry de nuit reprend la mer en mai"),
+])
+def test_a_heading_wrapped_after_a_function_word_is_read_whole(language: str, title: str, first: str,
+                                                              second: str) -> None:
+    """The page edits its title, and the scraper wraps the heading after "the" / "die" / "le": the second
+    line alone matches the title best, but the heading is both lines (it was cut to the second)."""
+    import cleaner
+
+    paragraphs = _STAMPED_PAGES[language][5]
+    article = cleaner.clean("\n".join([title, "", "Home", "News", "", first, second, "", *(p + "\n" for p in paragraphs)]))
+    assert article.headline == f"{first} {second}"
+    assert article.body == tuple(paragraphs)
