@@ -557,12 +557,24 @@ STAMPED_PROSE_LINES = 30  # nonblank lines under the stamp in which the article'
 STAMPED_PROSE_MIN_CHARS = 400  # good prose there from which the heading is the article's, not a teaser's
 
 
+STAMP_BYLINE_MAX_WORDS = 8  # "By Jane Roe and John Doe": a byline a heading stands over is short
+
+
 def _stamp_line(page: Page, i: int) -> bool:
-    """A byline or date line ("By Jane Roe", "Jane Roe / 18 May 2024", "Published March 9, 2017")."""
+    """A byline or date line ("By Jane Roe", "Jane Roe / May 9, 2017", "Published March 9, 2017"), short: a
+    "Von ..." teaser title is neither."""
     text = page.lines[i].text
     hit = page.hits[i]
-    return ((hit is not None and hit.category is Category.BYLINE) or _particle_byline(text)
-            or is_dateline(text) or _dated_stamp(text) or _name_then_stamp(page, text))
+    return ((hit is not None and hit.category is Category.BYLINE) or is_dateline(text) or _dated_stamp(text)
+            or (_particle_byline(text) and len(text.split()) <= STAMP_BYLINE_MAX_WORDS and not text.endswith(("...", "…")))
+            or _name_then_date(page, text))
+
+
+def _name_then_date(page: Page, text: str) -> bool:
+    """"Jane Roe · Coast Daily · Posted: May 18, 2024": a name, then after a separator a date."""
+    parts = _NAME_SEPARATOR.split(text, maxsplit=1)
+    return (len(text) <= MARKED_BYLINE_MAX_CHARS and len(parts) == 2 and _name_words(page, parts[0])
+            and date_in(parts[1]) is not None)
 
 
 def stamped_heading(page: Page) -> int | None:
@@ -587,10 +599,20 @@ def stamped_heading(page: Page) -> int | None:
             if any(page.good(x) or ((f := features[x]) is not None and f.ends_sentence) for x in nonblank[k + 1:j]):
                 stop = j
                 break
-        prose = sum(f.chars for j in nonblank[k + 1:stop] if page.good(j) and (f := features[j]) is not None)
+        end = next((m for m in range(k + 1, stop) if _block_end(page, nonblank[m])), stop)
+        prose = sum(f.chars for j in nonblank[k + 1:end] if page.good(j) and (f := features[j]) is not None)
         if prose >= STAMPED_PROSE_MIN_CHARS:
             return heading
     return None
+
+
+_BLOCK_ENDS = (Category.COMMENTS, Category.RELATED, Category.FOOTER)
+
+
+def _block_end(page: Page, i: int) -> bool:
+    """A rule's hit that ends the article's block: a comment thread's, a related list's or a footer's heading."""
+    hit = page.hits[i]
+    return hit is not None and hit.category in _BLOCK_ENDS
 
 
 def _heading_over(page: Page, nonblank: Sequence[int], k: int) -> int | None:
@@ -598,11 +620,14 @@ def _heading_over(page: Page, nonblank: Sequence[int], k: int) -> int | None:
     passed = 0
     for n in range(k - 1, max(-1, k - 1 - STAMPED_SPAN), -1):
         i = nonblank[n]
+        if _block_end(page, i):
+            return None  # a comment thread's or a related list's heading between: another block's stamp
         if not page.open(i):
             continue
         hit = page.hits[i]
         text = page.lines[i].text
-        if _title_like(page, i) and not _name_shaped(page, i) and not _stamp_line(page, i) and not _credit(text):
+        if (_title_like(page, i) and not text[0].islower() and not _name_shaped(page, i) and not _stamp_line(page, i)
+                and not _credit(text)):
             return _over_deck(page, nonblank, n)
         if passed >= STAMPED_REACH or not (
             (f := page.features[i]) is None or f.ends_sentence or f.words <= LABEL_MAX_WORDS

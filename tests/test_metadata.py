@@ -552,3 +552,20 @@ def test_a_heading_wrapped_after_a_function_word_is_read_whole(language: str, ti
     article = cleaner.clean("\n".join([title, "", "Home", "News", "", first, second, "", *(p + "\n" for p in paragraphs)]))
     assert article.headline == f"{first} {second}"
     assert article.body == tuple(paragraphs)
+
+
+@pytest.mark.parametrize("language, thread, says", [
+    ("en", "Leave a Reply", "Tom says:"), ("de", "Kommentar verfassen", "Tom sagt:"), ("fr", "Laisser un commentaire", "Tom dit :"),
+])
+def test_a_dated_comment_under_the_thread_heading_names_no_headline(language: str, thread: str, says: str) -> None:
+    """Under the article, a picture's credit, then the comment thread: each comment's date line has a title-like
+    line over it, and the replies read as prose. A comment thread's heading between them ends the article: no
+    heading over a comment's date is the headline, and nothing over the thread goes."""
+    import cleaner
+
+    _, _, _, printed, _, paragraphs = _STAMPED_PAGES[language]
+    page = ["* Home", "* Sport", "", *(p + "\n" for p in paragraphs), "More Pictures From The Harbour Works", "",
+            thread, "", says, printed, "", *(p + "\n" for p in reversed(paragraphs)), *(p + "\n" for p in paragraphs)]
+    article = cleaner.clean("\n".join(page))
+    assert article.headline is None
+    assert article.body[:2] == tuple(paragraphs)
