@@ -160,6 +160,8 @@ def title_line_heading(page: Page, source: str | None = None) -> Titled:
     title = [] if page.lines[first].text.startswith(LIST_BULLETS) else _run(page, first)
     # (title lines read, their forms) for each length of the title's run; the URL's slug reads none
     titles = [(k, forms) for k in range(1, len(title) + 1) if (forms := title_parts(_joined(page, title[:k])))]
+    # A first line no site separator names stands alone as a title: the first of a run of lines is a menu's.
+    titles = [(k, forms) for k, forms in titles if len(forms) > 1 or _blank_after(page, title[k - 1])]
     # A site separator parts the first line, or the title wrapped over lines that a blank line ends.
     named = any(len(forms) > 1 and (k == 1 or _blank_after(page, title[k - 1])) for k, forms in titles)
     # The forms of a title line a site separator names as one: a stamped heading must share words with them.
@@ -660,7 +662,7 @@ CREDIT_MAX_WORDS = 6
 
 
 def _credit(text: str) -> bool:
-    return len(text.split()) <= CREDIT_MAX_WORDS and _CREDIT.search(text) is not None
+    return len(words(text)) <= CREDIT_MAX_WORDS and _CREDIT.search(text) is not None
 
 
 def find_headline(page: Page, first_good: int, only: int | None = None) -> int | None:

@@ -569,3 +569,24 @@ def test_a_dated_comment_under_the_thread_heading_names_no_headline(language: st
     article = cleaner.clean("\n".join(page))
     assert article.headline is None
     assert article.body[:2] == tuple(paragraphs)
+
+
+def test_a_first_line_in_a_run_of_menu_lines_is_no_title_line() -> None:
+    """A first line no site separator names, with more menu lines right under it, is a menu's first item, not
+    the page's title line: its repeat in the menu further down is not the headline, the heading over the text is."""
+    import cleaner
+
+    heading, _, byline, printed, _, paragraphs = _STAMPED_PAGES["en"]
+    menu = ["Harbour News Today", "Sport", "Weather", "Travel", "Business", "Culture"]
+    page = [*menu, "", "Log in", "", *menu, "", heading, "", *(p + "\n" for p in paragraphs)]
+    assert cleaner.clean("\n".join(page)).headline == heading
+
+
+def test_a_photo_credit_with_its_agency_is_no_stamped_heading() -> None:
+    """"JANE ROE / AFP - Coast Images" between the heading and the byline is the picture's credit, passed over."""
+    import cleaner
+
+    heading, _, byline, printed, _, paragraphs = _STAMPED_PAGES["en"]
+    page = ["* Home", "", heading, "", "JANE ROE / AFP - Coast Images", "", byline, printed, "",
+            *(p + "\n" for p in paragraphs)]
+    assert cleaner.clean("\n".join(page)).headline == heading
