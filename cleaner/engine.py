@@ -151,7 +151,7 @@ class Cleaner:
 # A standfirst may stand between the headline and them, hence past the first good paragraph.
 BYLINE_REACH = 6
 BYLINE_ABOVE = 4  # and above the headline: some sites print the byline over it
-DATELINE_REACH = 6
+DATELINE_REACH = 10
 
 
 @dataclass

@@ -5,6 +5,7 @@ Dates themselves (recognizing a date line, reading its ISO form) are the `dates`
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -153,18 +154,23 @@ def title_line_heading(page: Page, source: str | None = None) -> Titled:
     """
     first = page.nonblank[0] if page.nonblank else 0
     if len(page.nonblank) < 2 or (first + 1 < len(page.lines) and page.lines[first + 1].joiner is not None):
-        return Titled(None, False)  # a line the scraper cut inside a sentence (the next goes on with it) is no title
-    title = _run(page, page.nonblank[0])
+        return _stamped(page, [])  # a line the scraper cut inside a sentence (the next goes on with it) is no title
+    # A list item is a menu's, not the page's title line; a scraper that prints no title starts so.
+    title = [] if page.lines[first].text.startswith(LIST_BULLETS) else _run(page, first)
     # (title lines read, their forms) for each length of the title's run; the URL's slug reads none
     titles = [(k, forms) for k in range(1, len(title) + 1) if (forms := title_parts(_joined(page, title[:k])))]
+    # A first line no site separator names stands alone as a title: the first of a run of lines is a menu's.
+    titles = [(k, forms) for k, forms in titles if len(forms) > 1 or _blank_after(page, title[k - 1])]
     # A site separator parts the first line, or the title wrapped over lines that a blank line ends.
     named = any(len(forms) > 1 and (k == 1 or _blank_after(page, title[k - 1])) for k, forms in titles)
+    # The forms of a title line a site separator names as one: a stamped heading must share words with them.
+    title_forms = [form for k, forms in titles if len(forms) > 1 for form in forms] if named else []
     slug = slug_words(source)
     if len(slug) >= SLUG_MIN_WORDS:
         titles.append((0, [slug]))
         named = True
     if not titles:
-        return Titled(None, False)
+        return _stamped(page, [])
     best: list[int] = []
     best_score, title_lines, sure = TITLE_MATCH_MIN, 0, False
     lines, hits = page.lines, page.hits
@@ -187,8 +193,9 @@ def title_line_heading(page: Page, source: str | None = None) -> Titled:
     # documents; with the one `words` per line above, the heading search 0.26 -> 0.23 s of 1.7 s).
     title_words: set[str] = set().union(*(form for _, forms in titles for form in forms))
     for i in page.nonblank[len(title):]:
-        if len(lines[i].text) > HEADLINE_MAX_CHARS or hits[i] is not None or not page.open(i):
-            continue  # a run from here would stop at once (too long, or taken): no need to build it
+        if (len(lines[i].text) > HEADLINE_MAX_CHARS or hits[i] is not None or not page.open(i)
+                or lines[i].text.startswith(LIST_BULLETS)):
+            continue  # a run from here would stop at once (too long, or taken), or a list item: no heading
         if title_words.isdisjoint(line_read(i)[1]):
             continue
         run = _run(page, i, HEADLINE_MAX_CHARS)  # a longer run is cut below at once
@@ -219,13 +226,61 @@ def title_line_heading(page: Page, source: str | None = None) -> Titled:
                     best, best_score, title_lines, sure = run[:k], score, lines_read, raw >= TITLE_MATCH_MIN
         if best_score >= 1:
             break
-    if not best:
-        return Titled(None, named)
+    if not best or (not title_lines and not sure and (stamped := _stamped(page, title_forms)).heading is not None):
+        # no repeat of the title, or only a loose match of the slug: the heading over the byline is surer
+        return _stamped(page, title_forms, named) if not best else stamped
+    form = max((f for k, forms in titles if k == title_lines for f in forms),
+               key=lambda f: _likeness(_tokens(_joined(page, best)), f))
+    best = _wrapped_heading(page, best, form, title[title_lines - 1] if title_lines else -1)
     for j in best:
         page.verdicts[j] = Verdict(Kind.HEADLINE, rule=TITLE_REPEAT)
     for j in title[:title_lines]:
         page.remove(j, Category.NAVIGATION, "title-line")
     return Titled(best[0], True, sure)
+
+
+def _wrapped_heading(page: Page, run: list[int], form: set[str], above: int) -> list[int]:
+    """The heading repeat `run`, grown by the lines right over and under it (no blank between) that a scraper
+    wrapped it onto: where the heading breaks after a short function word ("An Ode to the" / "Comet Lander
+    ..."), or the line holds only words of the title (`form`; the page may edit its title, so the repeat
+    matched on the part the two share); either way it shares a word with the title and is no repeat of the
+    run. Not past `above` (the title line), nor onto a taken line or a stamp."""
+    lines = page.lines
+
+    def wraps(j: int) -> bool:
+        return (0 <= j < len(lines) and j > above and page.open(j) and page.hits[j] is None
+                and not _stamp(lines[j].text) and len(lines[j].text) <= HEADLINE_MAX_CHARS)
+
+    def cut_after(text: str) -> bool:
+        last = words(text)[-1:]
+        return bool(last) and len(last[0]) <= FUNCTION_WORD_MAX_CHARS and last[0] in page.stoplist
+
+    def goes_on(j: int, cut: bool) -> bool:
+        """Line j shares a word with the title, adds words the run lacks (not a repeat of it), and either
+        the break is after a function word or all its words are the title's."""
+        found = _tokens(lines[j].text)
+        return bool(found & form) and not found <= _tokens(_joined(page, run)) and (cut or found <= form)
+
+    while len(run) < TITLE_MAX_LINES and wraps(run[-1] + 1) and goes_on(run[-1] + 1, cut_after(_joined(page, run))):
+        run = [*run, run[-1] + 1]
+    while len(run) < TITLE_MAX_LINES and wraps(run[0] - 1) and goes_on(run[0] - 1, cut_after(lines[run[0] - 1].text)):
+        run = [run[0] - 1, *run]
+    return run
+
+
+def _stamped(page: Page, title_forms: Sequence[set[str]], named: bool = False) -> Titled:
+    """No line repeats the title: the heading over the byline or date line (`stamped_heading`), when
+    the page prints no title line or the heading shares words enough with it (`SLUG_MATCH_MIN`, as a slug
+    would: a title line may word the headline otherwise)."""
+    heading = stamped_heading(page)
+    if heading is not None and title_forms:
+        tokens = _tokens(page.lines[heading].text)
+        if max(_likeness(tokens, form) for form in title_forms) < SLUG_MATCH_MIN:
+            heading = None
+    if heading is None:
+        return Titled(None, named)
+    page.verdicts[heading] = Verdict(Kind.HEADLINE, rule=STAMPED)
+    return Titled(heading, True, True)  # sure: a byline and the article's prose under it
 
 
 def url_parts(source: str | None) -> SplitResult | None:
@@ -293,16 +348,35 @@ def headline_text(page: Page, i: int) -> str:
 
 def find_dateline(page: Page, start: int, stop: int) -> int | None:
     """The first standalone date line around the article start (a few lines above the headline
-    to a few lines into the article); failing one, the first short line there that prints a whole
+    to a few lines into the article: those under the headline first, then those over it from the
+    nearest up); failing one, the first short line there that prints a whole
     date among other words ("Story published on 5 May 2024 · 4 min read", "公開日 2019年2月13日")."""
-    lines = range(max(0, start), min(len(page.lines), stop))
+    lines: Sequence[int] = range(max(0, start), min(len(page.lines), stop))
+    heading = next((i for i in lines if (v := page.verdicts[i]) is not None and v.kind is Kind.HEADLINE), None)
+    if heading is not None:  # the headline's own date: under it, else the nearest over it (not a teaser's above)
+        lines = [*range(heading + 1, lines.stop), *range(heading - 1, lines.start - 1, -1)]
     for test in (is_dateline, _dated_stamp):
         for i in lines:
-            if (page.open(i) and page.labels[i] is not Label.GOOD and not page.pieces[i] and test(page.lines[i].text)
-                    and not _byline_like(page, i)):
+            if (page.open(i) and page.labels[i] is not Label.GOOD and test(page.lines[i].text)
+                    and (not page.pieces[i] or is_dateline(_glued_whole(page, i))) and not _byline_like(page, i)):
                 page.verdicts[i] = Verdict(Kind.DATELINE)
                 return i
     return None
+
+
+def _glued_whole(page: Page, i: int) -> str:
+    """The text of the lines a scraper cut line i from at links ("Posted on" / "May 4, 2025"), joined again;
+    a piece of a hard-wrapped paragraph, or of a sentence cut at its links, is no date line whole."""
+    lines = page.lines
+    start = i
+    while start > 0 and lines[start].joiner is not None:
+        start -= 1
+    stop = i + 1
+    while stop < len(lines) and lines[stop].joiner is not None:
+        stop += 1
+    if stop - start < 2:
+        return ""
+    return lines[start].text + "".join(f"{line.joiner}{line.text}" for line in lines[start + 1:stop])
 
 
 def _byline_like(page: Page, i: int) -> bool:
@@ -414,17 +488,55 @@ def _particle_byline(text: str) -> bool:
 _NAME_NEIGHBOURS = (Kind.HEADLINE, Kind.DATELINE)  # the lines a bare name is a byline next to
 
 
+NAME_REACH = 3  # nonblank lines at most between a bare author name and the headline or date line it stands by
+REPEATED = "repeated-line"  # the heuristic that removes a line the page prints again (`repeated_lines`)
+
+
 def _name_by_metadata(page: Page, start: int, stop: int) -> int | None:
-    verdicts = page.verdicts
-    nonblank = [i for i in range(max(0, start), min(stop, len(page.lines))) if page.labels[i] is not Label.BLANK]
-    # Which nonblank line is the headline or the date line, looked up once rather than for both
-    # neighbours of each line; padded, so that line k's neighbours are k and k + 2.
-    marked = [False, *((v := verdicts[i]) is not None and v.kind in _NAME_NEIGHBOURS for i in nonblank), False]
-    for k, i in enumerate(nonblank):
-        if (marked[k] or marked[k + 2]) and page.open(i) and _name_shaped(page, i):
-            verdicts[i] = Verdict(Kind.BYLINE)
-            return i
+    """A bare author name ("Jane Roe", "Jane Roe | jroe@example.org", none of its words one the prose
+    prints in lower case) a few lines from the headline or the date line, with only short lines between (a
+    "By" on its own, a reading time, a separator), nearest first, those under first. The name may have gone as a repeated line:
+    an author box at the article's end prints it again. A "By" alone right over it goes with it."""
+    verdicts, labels = page.verdicts, page.labels
+    nonblank = [i for i in range(max(0, start), min(stop, len(page.lines))) if labels[i] is not Label.BLANK]
+    anchors = [k for k, i in enumerate(nonblank) if (v := verdicts[i]) is not None and v.kind in _NAME_NEIGHBOURS]
+    if not anchors:
+        return None
+    lower = _lower_case_words(page)
+    for side in (1, -1):  # under the headline or date line first: a section label stands over them
+        for distance, a in ((d, a) for d in range(1, NAME_REACH + 1) for a in anchors):
+            k = a + side * distance
+            if not 0 <= k < len(nonblank):
+                continue
+            i = nonblank[k]
+            if any(labels[j] is Label.GOOD for j in nonblank[min(a, k) + 1:max(a, k)]) or not _bylinable(page, i):
+                continue
+            text = page.lines[i].text
+            name = _NAME_SEPARATOR.split(text, maxsplit=1)[0]
+            if (_name_shaped(page, i) or _name_then_mail(page, text)) and lower.isdisjoint(w.casefold() for w in name.split()):
+                verdicts[i] = Verdict(Kind.BYLINE)
+                if k > 0 and page.lines[nonblank[k - 1]].text.rstrip(":").casefold() in BYLINE_PARTICLES:
+                    page.remove(nonblank[k - 1], Category.BYLINE, "byline-particle")
+                return i
     return None
+
+
+def _lower_case_words(page: Page) -> set[str]:
+    """The words the page's prose prints in lower case: a title-case label ("World News", "Saved Studies")
+    is made of them, a person's name is not."""
+    return {w for i in page.goods() for w in _BYLINE_WORD.findall(page.lines[i].text) if w[0].islower()}
+
+
+def _bylinable(page: Page, i: int) -> bool:
+    """Undecided, or removed only for being printed twice (a name the author box repeats)."""
+    v = page.verdicts[i]
+    return page.open(i) or (v is not None and v.rule == REPEATED and page.hits[i] is None)
+
+
+def _name_then_mail(page: Page, text: str) -> bool:
+    """"Jane Roe | jroe@example.org": a name, then after a separator a mail address."""
+    parts = _NAME_SEPARATOR.split(text, maxsplit=1)
+    return len(parts) == 2 and "@" in parts[1] and len(parts[1].split()) == 1 and _name_words(page, parts[0])
 
 
 def _title_like(page: Page, i: int) -> bool:
@@ -437,6 +549,119 @@ def _title_like(page: Page, i: int) -> bool:
         and not text.startswith(LIST_BULLETS)
         and len(_TRAIL_SEPARATOR.findall(text)) < 2 and not page.pieces[i]
     )
+
+
+STAMPED = "heading-over-stamp"  # the rule a headline found over its byline or date line is marked with
+STAMPED_REACH = 4  # undecided lines passed between a heading and its byline or date line (a deck, a label)
+STAMPED_SPAN = 10  # nonblank lines at most between the two
+STAMPED_PROSE_LINES = 30  # nonblank lines under the stamp in which the article's prose is weighed
+STAMPED_PROSE_MIN_CHARS = 400  # good prose there from which the heading is the article's, not a teaser's
+
+
+STAMP_BYLINE_MAX_WORDS = 8  # "By Jane Roe and John Doe": a byline a heading stands over is short
+
+
+def _stamp_line(page: Page, i: int) -> bool:
+    """A byline or date line ("By Jane Roe", "Jane Roe / May 9, 2017", "Published March 9, 2017"), short: a
+    "Von ..." teaser title is neither."""
+    text = page.lines[i].text
+    hit = page.hits[i]
+    return ((hit is not None and hit.category is Category.BYLINE) or is_dateline(text) or _dated_stamp(text)
+            or (_particle_byline(text) and len(text.split()) <= STAMP_BYLINE_MAX_WORDS and not text.endswith(("...", "…")))
+            or _name_then_date(page, text))
+
+
+def _name_then_date(page: Page, text: str) -> bool:
+    """"Jane Roe · Coast Daily · Posted: May 18, 2024": a name, then after a separator a date."""
+    parts = _NAME_SEPARATOR.split(text, maxsplit=1)
+    return (len(text) <= MARKED_BYLINE_MAX_CHARS and len(parts) == 2 and _name_words(page, parts[0])
+            and date_in(parts[1]) is not None)
+
+
+def stamped_heading(page: Page) -> int | None:
+    """The heading a byline or a date line stands under, where no title line says which it is.
+
+    News pages print headline, maybe a deck or a label, then the byline or the date, then the text;
+    teaser lists print titles over dates too, but little prose under them. So the first stamp with a
+    title-like line a few lines above (decks, captions, labels and names passed) and at least
+    `STAMPED_PROSE_MIN_CHARS` of good prose in the lines under it names the headline. A scraper that prints no title line (inscriptis) leaves this
+    as the evidence of where the article starts.
+    """
+    nonblank, features = page.nonblank, page.features
+    stamped = [(k, heading) for k, a in enumerate(nonblank)
+               if not page.pieces[a] and _stamp_line(page, a) and (heading := _heading_over(page, nonblank, k)) is not None]
+    for n, (k, heading) in enumerate(stamped):
+        # The prose under the stamp, up to the next stamped heading past a sentence (a teaser list's next
+        # item; one right under the stamp, before any sentence, is a label of this article's head).
+        stop = min(k + 1 + STAMPED_PROSE_LINES, len(nonblank))
+        for _, later in stamped[n + 1:]:
+            if (j := bisect_left(nonblank, later)) >= stop:
+                break
+            if any(page.good(x) or ((f := features[x]) is not None and f.ends_sentence) for x in nonblank[k + 1:j]):
+                stop = j
+                break
+        end = next((m for m in range(k + 1, stop) if _block_end(page, nonblank[m])), stop)
+        prose = sum(f.chars for j in nonblank[k + 1:end] if page.good(j) and (f := features[j]) is not None)
+        if prose >= STAMPED_PROSE_MIN_CHARS:
+            return heading
+    return None
+
+
+_BLOCK_ENDS = (Category.COMMENTS, Category.RELATED, Category.FOOTER)
+
+
+def _block_end(page: Page, i: int) -> bool:
+    """A rule's hit that ends the article's block: a comment thread's, a related list's or a footer's heading."""
+    hit = page.hits[i]
+    return hit is not None and hit.category in _BLOCK_ENDS
+
+
+def _heading_over(page: Page, nonblank: Sequence[int], k: int) -> int | None:
+    """The title-like line over the stamp `nonblank[k]`, past decks, captions, labels, names and stamps."""
+    passed = 0
+    for n in range(k - 1, max(-1, k - 1 - STAMPED_SPAN), -1):
+        i = nonblank[n]
+        if _block_end(page, i):
+            return None  # a comment thread's or a related list's heading between: another block's stamp
+        if not page.open(i):
+            continue
+        hit = page.hits[i]
+        text = page.lines[i].text
+        if (_title_like(page, i) and not text[0].islower() and not _name_shaped(page, i) and not _stamp_line(page, i)
+                and not _credit(text)):
+            return _over_deck(page, nonblank, n)
+        if passed >= STAMPED_REACH or not (
+            (f := page.features[i]) is None or f.ends_sentence or f.words <= LABEL_MAX_WORDS
+            or _stamp_line(page, i) or _name_shaped(page, i) or _credit(text)
+            or (hit is not None and hit.category is Category.CAPTION)
+        ):
+            return None
+        passed += 1
+    return None
+
+
+def _over_deck(page: Page, nonblank: Sequence[int], n: int) -> int:
+    """The heading `nonblank[n]`, or the line right over it when that one reads as prose (a deck with no
+    final stop) and the line over it as a shorter title of more than a label's words: the headline."""
+    i = nonblank[n]
+    f = page.features[i]
+    if n == 0 or page.labels[i] is not Label.GOOD or f is None:
+        return i
+    j = nonblank[n - 1]
+    g = page.features[j]
+    if (page.open(j) and page.labels[j] is not Label.GOOD and g is not None and LABEL_MAX_WORDS < g.words < f.words
+            and _title_like(page, j)):
+        return j
+    return i
+
+
+# A photo credit under a picture: "(Jane Roe / Coast Daily)", "Jane Roe/Agency", "AP Photo/Jane Roe".
+_CREDIT = regex.compile(r"^\(.*\)$|\p{L}/\p{Lu}|\p{L} / \p{Lu}")
+CREDIT_MAX_WORDS = 6
+
+
+def _credit(text: str) -> bool:
+    return len(words(text)) <= CREDIT_MAX_WORDS and _CREDIT.search(text) is not None
 
 
 def find_headline(page: Page, first_good: int, only: int | None = None) -> int | None:

@@ -403,3 +403,190 @@ def test_a_run_of_paragraphs_above_a_headline_repeat_stays() -> None:
     article = cleaner.clean(text)
     assert first in article.body and second in article.body
     assert not [r for r in article.removed if r.rule == "above-headline" and r.text in (first, second)]
+
+
+_STAMPED_PAGES = {
+    "en": ("Night ferry to the islands returns in May", "The crossing was the busiest on the coast.", "By Jane Roe",
+           "March 4, 2025", "2025-03-04",
+           ["The night ferry will sail again from the second week of May, the operator said on Monday, after a winter "
+            "in which the islands were served by a single day boat that was often full by the early afternoon.",
+            "Tickets go on sale next week, and cabins can be booked for the first time since the service stopped, "
+            "which the harbour master said would bring back the walkers and the cyclists who used to come in spring."]),
+    "de": ("Die Nachtfähre zu den Inseln fährt ab Mai wieder", "Die Verbindung war die beliebteste der Küste.",
+           "Von Anna Berg", "4. März 2025", "2025-03-04",
+           ["Die Nachtfähre soll ab der zweiten Maiwoche wieder fahren, wie die Reederei am Montag mitteilte, nachdem "
+            "die Inseln den ganzen Winter über nur von einem einzigen Tagesschiff angefahren worden waren.",
+            "Die Fahrkarten gibt es ab der kommenden Woche, und zum ersten Mal seit der Einstellung können auch wieder "
+            "Kabinen gebucht werden, was nach Ansicht des Hafenmeisters die Wanderer und Radfahrer zurückbringt."]),
+    "fr": ("Le ferry de nuit vers les îles reprend en mai", "La liaison était la plus fréquentée de la côte.",
+           "Par Jeanne Martin", "4 mars 2025", "2025-03-04",
+           ["Le ferry de nuit reprendra la mer dès la deuxième semaine de mai, a annoncé lundi la compagnie, après un "
+            "hiver pendant lequel les îles n'étaient desservies que par un seul bateau de jour, souvent complet.",
+            "Les billets seront mis en vente la semaine prochaine, et les cabines pourront de nouveau être réservées, ce "
+            "qui devrait selon le capitaine du port faire revenir les randonneurs et les cyclistes au printemps."]),
+}
+
+
+@pytest.mark.parametrize("language", sorted(_STAMPED_PAGES))
+def test_without_a_title_line_the_heading_over_the_byline_is_the_headline(language: str) -> None:
+    """A scraper that prints no title line (inscriptis) leaves the page's menus, then a list of other stories
+    (a title over a date and a one-line summary each), then the article: heading, deck, byline, date, text.
+    The heading over the article's byline is the headline, not a teaser's title nor a menu item; the
+    byline and the date are the article's."""
+    import cleaner
+
+    heading, deck, byline, printed, iso, paragraphs = _STAMPED_PAGES[language]
+    menu = ["* Home", "* Sport", "* Weather", "* Business", "* Travel"]
+    teasers = []
+    for n in (1, 2, 3):
+        teasers += [f"Harbour Council Item {n} Of The Week", "", printed.replace("4", str(n), 1), "", f"{deck[:-1]} {n}.", ""]
+    page = [*menu, "", *teasers, heading, "", deck, "", byline, printed, "", *(p + "\n" for p in paragraphs), *menu]
+    article = cleaner.clean("\n".join(page))
+    assert (article.headline, article.byline, article.date) == (heading, byline, iso)
+    assert paragraphs[0] in article.body
+
+
+def test_a_list_item_first_line_is_no_title_line() -> None:
+    """A page that starts with a menu's list item has no title line: the item's repeat further down the menu
+    is not the headline (it was read as the title's repeat)."""
+    import cleaner
+
+    heading, deck, byline, printed, iso, paragraphs = _STAMPED_PAGES["en"]
+    page = ["* Harbour News Today", "* Sport", "", "* Harbour News Today", "", heading, "", byline, "",
+            *(p + "\n" for p in paragraphs)]
+    assert cleaner.clean("\n".join(page)).headline == heading
+
+
+@pytest.mark.parametrize("language, reading, box", [
+    ("en", "| 4 min read", "Jane Roe covers the harbour and the islands."),
+    ("de", "| Lesedauer: 4 Minuten", "Anna Berg schreibt über den Hafen und die Inseln."),
+    ("fr", "| Lecture : 4 min", "Jeanne Martin suit le port et les îles."),
+])
+def test_a_bare_name_a_few_lines_under_the_date_is_the_byline(language: str, reading: str, box: str) -> None:
+    """The author's name stands two lines under the date line, a reading time between, and the author box at
+    the end prints it again (so it went as a repeated line): it is the byline. A title-case label near the
+    headline made of words the prose prints in lower case ("Harbour News") is no name."""
+    import cleaner
+
+    heading, _, byline, printed, _, paragraphs = _STAMPED_PAGES[language]
+    name = byline.split(maxsplit=1)[1]
+    page = ["Harbour News", "", heading, "", printed, reading, "", name, "", *(p + "\n" for p in paragraphs),
+            name, box, ""]
+    article = cleaner.clean("\n".join(page))
+    assert (article.headline, article.byline) == (heading, name)
+
+
+def test_a_title_case_label_by_the_headline_is_no_byline() -> None:
+    """"Harbour News" right over the headline is name-shaped, but the prose prints "harbour" and "news" in lower
+    case: a section label, no byline."""
+    import cleaner
+
+    heading, _, _, printed, _, paragraphs = _STAMPED_PAGES["en"]
+    text = paragraphs[0] + " The harbour news came late."
+    page = ["Harbour News", "", heading, "", printed, "", text + "\n", paragraphs[1]]
+    assert cleaner.clean("\n".join(page)).byline is None
+
+
+@pytest.mark.parametrize("language, label", [("en", "Posted on "), ("de", "Veröffentlicht am "), ("fr", "Publié le ")])
+def test_a_date_a_scraper_cut_from_its_label_is_the_dateline(language: str, label: str) -> None:
+    """"Posted on <a>March 4, 2025</a>": the scraper prints the link's text on a line of its own, glued to the
+    label; the two lines whole are a date line, so the date is the page's (a piece of a cut sentence is none)."""
+    import cleaner
+
+    heading, _, _, printed, iso, paragraphs = _STAMPED_PAGES[language]
+    page = [f"{heading} | Coast Daily", "", heading, "", f"{label}\n{printed}\n", *(p + "\n" for p in paragraphs)]
+    article = cleaner.clean("\n".join(page))
+    assert (article.headline, article.date) == (heading, iso)
+
+
+@pytest.mark.parametrize("language", sorted(_STAMPED_PAGES))
+def test_a_date_line_under_the_opening_paragraph_and_its_widgets_is_found(language: str) -> None:
+    """The date line stands under the first paragraph (a summary) and a picture's widgets, nine lines down."""
+    import cleaner
+
+    heading, _, _, printed, iso, paragraphs = _STAMPED_PAGES[language]
+    widgets = ["Social Sharing", "", "Facebook", "X", "", "Jane Roe/Coast Daily", ""]
+    page = [f"{heading} | Coast Daily", "", heading, "", paragraphs[0], "", *widgets, printed, "", paragraphs[1], ""]
+    assert cleaner.clean("\n".join(page)).date == iso
+
+
+_TEASERS = {
+    "en": "The council has approved a new cycle path along the harbour, which will be built over the summer and "
+          "should open to the public before the schools go back in September.",
+    "de": "Der Stadtrat hat einen neuen Radweg am Hafen beschlossen, der im Sommer gebaut werden und noch vor dem "
+          "Ende der Schulferien im September für alle geöffnet sein soll.",
+    "fr": "Le conseil municipal a approuvé une nouvelle piste cyclable le long du port, qui sera construite cet été "
+          "et devrait ouvrir au public avant la rentrée des classes en septembre.",
+}
+
+
+@pytest.mark.parametrize("language", sorted(_STAMPED_PAGES))
+def test_a_lone_teaser_above_a_stamped_heading_goes(language: str) -> None:
+    """Over the heading that stands over its byline, a lone paragraph among menus is another story's teaser:
+    the article starts at its headline, as it does under a title line's repeat."""
+    import cleaner
+
+    heading, deck, byline, printed, iso, paragraphs = _STAMPED_PAGES[language]
+    page = ["* Home", "* Sport", "", _TEASERS[language], "", "* Weather", "* Travel", "", heading, "", deck, "",
+            byline, printed, "", *(p + "\n" for p in paragraphs)]
+    article = cleaner.clean("\n".join(page))
+    assert article.headline == heading
+    assert article.body == (deck, *paragraphs)
+
+
+@pytest.mark.parametrize("language, title, first, second", [
+    ("en", "The night ferry returns to the islands in May | Coast Daily",
+     "A fond farewell after a long winter for the", "night ferry returns in May"),
+    ("de", "Die Nachtfähre fährt ab Mai wieder zu den Inseln | Küstenbote",
+     "Nach einem langen Winter auf der Werft kehrt die", "Nachtfähre ab Mai zu den Inseln zurück"),
+    ("fr", "Le ferry de nuit reprend la mer en mai vers les îles | Le Côtier",
+     "Après un long hiver au chantier naval, le", "ferry de nuit reprend la mer en mai"),
+])
+def test_a_heading_wrapped_after_a_function_word_is_read_whole(language: str, title: str, first: str,
+                                                              second: str) -> None:
+    """The page edits its title, and the scraper wraps the heading after "the" / "die" / "le": the second
+    line alone matches the title best, but the heading is both lines (it was cut to the second)."""
+    import cleaner
+
+    paragraphs = _STAMPED_PAGES[language][5]
+    article = cleaner.clean("\n".join([title, "", "Home", "News", "", first, second, "", *(p + "\n" for p in paragraphs)]))
+    assert article.headline == f"{first} {second}"
+    assert article.body == tuple(paragraphs)
+
+
+@pytest.mark.parametrize("language, thread, says", [
+    ("en", "Leave a Reply", "Tom says:"), ("de", "Kommentar verfassen", "Tom sagt:"), ("fr", "Laisser un commentaire", "Tom dit :"),
+])
+def test_a_dated_comment_under_the_thread_heading_names_no_headline(language: str, thread: str, says: str) -> None:
+    """Under the article, a picture's credit, then the comment thread: each comment's date line has a title-like
+    line over it, and the replies read as prose. A comment thread's heading between them ends the article: no
+    heading over a comment's date is the headline, and nothing over the thread goes."""
+    import cleaner
+
+    _, _, _, printed, _, paragraphs = _STAMPED_PAGES[language]
+    page = ["* Home", "* Sport", "", *(p + "\n" for p in paragraphs), "More Pictures From The Harbour Works", "",
+            thread, "", says, printed, "", *(p + "\n" for p in reversed(paragraphs)), *(p + "\n" for p in paragraphs)]
+    article = cleaner.clean("\n".join(page))
+    assert article.headline is None
+    assert article.body[:2] == tuple(paragraphs)
+
+
+def test_a_first_line_in_a_run_of_menu_lines_is_no_title_line() -> None:
+    """A first line no site separator names, with more menu lines right under it, is a menu's first item, not
+    the page's title line: its repeat in the menu further down is not the headline, the heading over the text is."""
+    import cleaner
+
+    heading, _, byline, printed, _, paragraphs = _STAMPED_PAGES["en"]
+    menu = ["Harbour News Today", "Sport", "Weather", "Travel", "Business", "Culture"]
+    page = [*menu, "", "Log in", "", *menu, "", heading, "", *(p + "\n" for p in paragraphs)]
+    assert cleaner.clean("\n".join(page)).headline == heading
+
+
+def test_a_photo_credit_with_its_agency_is_no_stamped_heading() -> None:
+    """"JANE ROE / AFP - Coast Images" between the heading and the byline is the picture's credit, passed over."""
+    import cleaner
+
+    heading, _, byline, printed, _, paragraphs = _STAMPED_PAGES["en"]
+    page = ["* Home", "", heading, "", "JANE ROE / AFP - Coast Images", "", byline, printed, "",
+            *(p + "\n" for p in paragraphs)]
+    assert cleaner.clean("\n".join(page)).headline == heading
