@@ -351,10 +351,11 @@ def find_dateline(page: Page, start: int, stop: int) -> int | None:
     to a few lines into the article: those under the headline first, then those over it from the
     nearest up); failing one, the first short line there that prints a whole
     date among other words ("Story published on 5 May 2024 · 4 min read", "公開日 2019年2月13日")."""
-    lines: Sequence[int] = range(max(0, start), min(len(page.lines), stop))
-    heading = next((i for i in lines if (v := page.verdicts[i]) is not None and v.kind is Kind.HEADLINE), None)
+    reach = range(max(0, start), min(len(page.lines), stop))
+    lines: Sequence[int] = reach
+    heading = next((i for i in reach if (v := page.verdicts[i]) is not None and v.kind is Kind.HEADLINE), None)
     if heading is not None:  # the headline's own date: under it, else the nearest over it (not a teaser's above)
-        lines = [*range(heading + 1, lines.stop), *range(heading - 1, lines.start - 1, -1)]
+        lines = [*range(heading + 1, reach.stop), *range(heading - 1, reach.start - 1, -1)]
     for test in (is_dateline, _dated_stamp):
         for i in lines:
             if (page.open(i) and page.labels[i] is not Label.GOOD and test(page.lines[i].text)
