@@ -308,10 +308,11 @@ def _edge_zones(m: _Marking) -> None:
 PASSES: tuple[Step, ...] = (
     Step("rule-hits", _rule_hits),
     Step(h.SITE_REPEAT.id, _site_repeats),
-    Step(h.TITLE_LINE.id, _title_line),
-    Step(h.REPEATED_LINE.id, _repeated_lines),
+    # Lines that are lists by their own shape, before the title line's search: its stamped heading must not be one.
     Step(h.COUNTED_LIST.id, _counted_lists),
     Step(h.DATE_LIST.id, _date_lists),
+    Step(h.TITLE_LINE.id, _title_line),
+    Step(h.REPEATED_LINE.id, _repeated_lines),
     Step(h.TRUNCATED_TEASERS.id, _truncated_teasers),
     Step("headline", _headline),
     Step("no-prose", _no_prose),
