@@ -16,6 +16,7 @@ from collections.abc import Collection, Sequence
 from . import archives
 from . import heuristics as h
 from . import metadata
+from . import notices
 from . import teasers
 from . import dates
 from .dates import iso_date
@@ -171,6 +172,7 @@ def _mark_article(page: h.Page, weights: Weights, titled: metadata.Titled) -> in
     h.counted_lists(page)
     archives.date_lists(page)
     h.truncated_teasers(page)
+    notices.site_notices(page)
     goods = page.goods()
     headline: int | None
     if titled.heading is not None:

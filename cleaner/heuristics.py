@@ -927,4 +927,6 @@ HEURISTICS: tuple[Heuristic, ...] = (
               "(\"Select month June 2024 May 2024 ...\") or a calendar's days, printed on one line."),
     Heuristic("headline-run", Category.RELATED, "Three or more other stories' headlines (several words, no end "
               "punctuation), each with a kicker, section, date or time of a few words beside it: a teaser list."),
+    Heuristic("site-notice", Category.OTHER, "A line that speaks of the site in three kinds of its words (cookies, "
+              "e-mail, data, consent, sign-up, comments, terms): a consent, newsletter or comment-rules notice."),
 )
