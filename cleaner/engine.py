@@ -14,6 +14,7 @@ from typing import Any
 from collections.abc import Collection, Sequence
 
 from . import archives
+from . import bios
 from . import heuristics as h
 from . import metadata
 from . import notices
@@ -214,6 +215,7 @@ def _mark_article(page: h.Page, weights: Weights, titled: metadata.Titled) -> in
     h.short_line_runs(page)
     teasers.headline_runs(page)
     h.edge_zones(page, first_good, h.article_end(page))  # the passes since take no good line
+    bios.author_bios(page)
     _low_scores(page, weights)
     return _keep_the_rest(page, headline)
 

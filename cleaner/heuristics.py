@@ -929,4 +929,6 @@ HEURISTICS: tuple[Heuristic, ...] = (
               "punctuation), each with a kicker, section, date or time of a few words beside it: a teaser list."),
     Heuristic("site-notice", Category.OTHER, "A line that speaks of the site in three kinds of its words (cookies, "
               "e-mail, data, consent, sign-up, comments, terms): a consent, newsletter or comment-rules notice."),
+    Heuristic("author-bio", Category.BYLINE, "The article's last lines that open with a name and name a writer's "
+              "trade (\"Jane Roe covers transport ...\", \"... ist freie Journalistin\"): the author's bio."),
 )
