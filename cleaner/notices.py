@@ -12,80 +12,132 @@ speaks to the reader or for the site (you, your, we, our): an article tells of o
 
 from __future__ import annotations
 
-import regex
+import operator
+import re
 
 from .article import Category
 from .heuristics import Page
+from .lines import remembered
 
 NOTICE_MIN_KINDS = 3  # different kinds of site words in one line (two is common in articles on the web)
+STEM_KEY = 4  # stems are looked up by their first letters (the shortest stem's): most words match none
 NOTICE_MIN_WORDS = 8  # shorter lines are buttons and labels, left to the rules and the short-line passes
 
-# Kinds of site words, each in the languages of the packs (stems where the words inflect). A kind
-# counts once per line however often its words occur.
+# Kinds of site words, each in the languages of the packs: a word, a stem (ending in "*": the word's
+# inflections) or a phrase of several words. A kind counts once per line however often its words occur.
 _KINDS: dict[str, str] = {
-    "cookie": r"cookies?|ciasteczk\w*|куки",
-    "newsletter": r"newsletter\w*|nieuwsbrie\w*|boletín|bolletino|рассылк\w*|розсилк\w*",
-    "mail": r"e-?mails?|e-?mail-?adress\w*|mailadress\w*|correo|courriel|adresse (?:e-?mail|électronique)",
-    "privacy": (r"datenschutz\w*|privacy|privacidad|privacidade|confidentialité|riservatezza|prywatnoś\w*|"
-                r"dsgvo|ds-gvo|gdpr|rgpd|конфиденциальн\w*|конфіденційн\w*"),
-    "consent": (r"einwillig\w*|zustimm\w*|einverstanden|consent\w*|consentimiento|consentement|consenso|"
-                r"toestemming|zgod\w*|согласи\w*|згод\w*"),
-    "subscribe": (r"abonn\w*|subscri\w*|suscri\w*|iscriv\w*|inscri\w*|assin\w*|anmeld\w*|abmeld\w*|"
-                  r"registr\w*|sign(?:ed)? up|log(?:ged)? in|einlogg\w*|aanmeld\w*|subskryb\w*|"
-                  r"подпис\w*|регистр\w*|реєстр\w*"),
-    "password": r"passw\w+|contraseña|mot de passe|hasł\w*|пароль\w*",
-    "browser": r"browser\w*|navigateur\w*|navegador\w*|przeglądar\w*|javascript|браузер\w*",
-    "site": (r"websites?|webseite\w*|internetseite\w*|sitio web|site web|sito web|site internet|"
-             r"this site|our site|diese seite|strona internetowa|stron\w* internetow\w*|сайт\w*"),
-    "terms": (r"nutzungsbedingung\w*|terms of (?:use|service)|términos|conditions d'utilisation|"
-              r"condizioni d'uso|agb|regulamin\w*"),
-    "revoke": r"widerruf\w*|unsubscribe\w*|jederzeit|at any time|à tout moment|en cualquier momento|in qualsiasi momento",
-    "ads": (r"werbung|werbe\w*|advertis\w*|publicidad|publicité|pubblicità|publicidade|reklam\w*|"
-            r"affiliate\w*|commission|реклам\w*"),
-    "data": (r"daten|data|données|datos|dati|dados|gegevens|dane|danych|personenbezogen\w*|"
-             r"personal information|данн\w*|даних|дані"),
-    "moderation": (r"moderat\w*|moderier\w*|moderiert\w*|modéra\w*|modéré\w*|moderad\w*|moderowan\w*|модер\w*|netiquette|kommentar\w*|comments?|commentaires?|comentarios?|"
-                   r"commenti|commento|reacties|komentarz\w*|комментар\w*|коментар\w*"),
-    "tracking": (r"tracking|analytics|third[- ]part\w*|drittanbieter\w*|terceros|terze parti|"
-                 r"stron\w* trzeci\w*|третьи\w* лиц\w*"),
+    "cookie": "cookie cookies ciasteczk* куки",
+    "newsletter": "newsletter* nieuwsbrie* boletín bolletino рассылк* розсилк*",
+    "mail": "e-mail* email* mailadress* correo courriel",
+    "privacy": ("datenschutz* privacy privacidad privacidade confidentialité riservatezza prywatnoś* dsgvo ds-gvo "
+                "gdpr rgpd конфиденциальн* конфіденційн*"),
+    "consent": ("einwillig* zustimm* einverstanden consent* consentimiento consentement consenso toestemming zgod* "
+                "согласи* згод*"),
+    "subscribe": ("abonn* subscri* suscri* iscriv* inscri* assin* anmeld* abmeld* registr* einlogg* aanmeld* "
+                  "subskryb* подпис* регистр* реєстр* sign_up signed_up log_in logged_in"),
+    "password": "passw* contraseña hasł* пароль* mot_de_passe",
+    "browser": "browser* navigateur* navegador* przeglądar* javascript браузер*",
+    "site": ("website websites webseite* internetseite* сайт* sitio_web site_web sito_web site_internet this_site "
+             "our_site diese_seite strona_internetowa"),
+    "terms": ("nutzungsbedingung* términos agb regulamin* terms_of_use terms_of_service conditions_d'utilisation "
+              "condizioni_d'uso"),
+    "revoke": "widerruf* unsubscribe* jederzeit at_any_time à_tout_moment en_cualquier_momento in_qualsiasi_momento",
+    "ads": ("werbung werbe* advertis* publicidad publicité pubblicità publicidade reklam* affiliate* commission "
+            "реклам*"),
+    "data": ("daten data données datos dati dados gegevens dane danych personenbezogen* данн* даних дані "
+             "personal_information"),
+    "moderation": ("moderat* moderier* modéra* modéré* moderad* moderowan* модер* netiquette kommentar* comment "
+                   "comments commentaire commentaires comentario comentarios commenti commento reacties komentarz* "
+                   "комментар* коментар*"),
+    "tracking": ("tracking analytics third-part* drittanbieter* terceros third_party third_parties terze_parti"),
 }
 # The site's voice: a notice speaks to the reader or for the site ("your e-mail", "we use"); an article
-# about such things tells of others ("the authors advise sites ...").
-_VOICE = regex.compile(
-    r"(?<!\p{L})(?:you|your|yours|we|our|us|sie|ihr|ihre[mnrs]?|ihnen|du|dein\w*|dich|dir|wir|uns|unser\w*|"
-    r"vous|votre|vos|nous|notre|nos|usted|ustedes|tu|tus|nosotros|nuestr\w*|vostr\w*|voi|noi|nostr\w*|"
-    r"você|vocês|seu|sua|nosso|nossa|uw|jij|jouw|wij|ons|onze|pan\w*|wy|wasz\w*|my|nasz\w*|"
-    r"ви|ваш\w*|вам|вас|вы|ми|наш\w*|нам|нас|мы)(?!\p{L})", regex.IGNORECASE)
-_TERMS = regex.compile(
-    r"(?<!\p{L})(?:" + "|".join(f"(?P<{kind}>{words})" for kind, words in _KINDS.items()) + r")(?!\p{L})",
-    regex.IGNORECASE)
+# about such things tells of others ("the authors advise sites ..."). Words and stems ("*"), as above.
+_VOICE = ("you your yours we our us sie ihr ihre ihrem ihren ihrer ihres ihnen du dein* dich dir wir uns unser* "
+          "vous votre vos nous notre nos usted ustedes tu tus nosotros nuestr* vostr* voi noi nostr* você vocês seu "
+          "sua nosso nossa uw jij jouw wij ons onze pan* wy wasz* my nasz* ви ваш* вам вас вы ми наш* нам нас мы")
+_VOICE_WORDS = frozenset(w for w in _VOICE.split() if not w.endswith("*"))
+_VOICE_STEMS = tuple(w[:-1] for w in _VOICE.split() if w.endswith("*"))
+
+
+# A word: letters, with the hyphens and apostrophes inside it ("e-mail", "d'utilisation").
+_TOKEN = re.compile(r"[\w'’-]+")
+
+
+def _index() -> tuple[dict[str, str], dict[str, list[tuple[str, str]]], list[tuple[str, str]]]:
+    """Words, stems (by their first letters) and phrases of `_KINDS`, each with its kind."""
+    words: dict[str, str] = {}
+    stems: dict[str, list[tuple[str, str]]] = {}
+    phrases: list[tuple[str, str]] = []
+    for kind, entries in _KINDS.items():
+        for entry in entries.split():
+            if "_" in entry:
+                phrases.append((" " + entry.replace("_", " "), kind))
+            elif entry.endswith("*"):
+                stems.setdefault(entry[:STEM_KEY], []).append((entry[:-1], kind))
+            else:
+                words[entry] = kind
+    return words, stems, phrases
+
+
+_WORDS, _STEMS, _PHRASES = _index()
+_STEM_KEY = operator.itemgetter(slice(STEM_KEY))
+# The first letters of every site word and stem: a cheap first look at a line.
+_KEYS = frozenset(map(_STEM_KEY, [*_WORDS, *_STEMS]))
 
 
 def notice_kinds(text: str) -> int:
     """How many different kinds of site words the line holds."""
-    return len({m.lastgroup for m in _TERMS.finditer(text)})
+    folded = text.casefold()
+    tokens = set(_TOKEN.findall(folded))
+    return _count(folded, tokens, set(map(_STEM_KEY, tokens)))
+
+
+def _count(folded: str, tokens: set[str], keys: set[str], words_first: int = 0) -> int:
+    """`notice_kinds` of a line's casefolded text, its words and their first letters. The phrases are
+    looked for only when the words give `words_first` kinds or more (each costs a pass over the line)."""
+    kinds = {_WORDS[token] for token in tokens.intersection(_WORDS)}
+    if not keys.isdisjoint(_STEMS):  # in C: most lines have no word of a stem's first letters
+        kinds.update(kind for token in tokens if token[:STEM_KEY] in _STEMS
+                     for stem, kind in _STEMS[token[:STEM_KEY]] if token.startswith(stem))
+    if len(kinds) >= words_first:
+        kinds.update(kind for phrase, kind in _PHRASES if phrase in folded)
+    return len(kinds)
 
 
 def site_notices(page: Page) -> None:
     """Lines of several words that hold three kinds of site words or more, in the site's voice, go as a
-    site notice, unless
-    they outweigh the page's other prose: then the page is about such things (a privacy policy, a
-    guide to browser settings) and its text stays."""
+    site notice, unless they outweigh the page's other prose: then the page is about such things (a
+    privacy policy, a guide to browser settings) and its text stays."""
     found = [i for i in page.nonblank if page.verdicts[i] is None and _notice(page, i)]
     if not found:
         return
-    notice_words = sum(page.features[i].words for i in found)  # type: ignore[union-attr]
-    found_set = set(found)
-    prose_words = sum(page.features[i].words for i in page.goods() if i not in found_set)  # type: ignore[union-attr]
-    if notice_words >= prose_words:
+    found_set = set(found)  # their length in characters: words are counted only where needed (Features)
+    notice_chars = sum(page.features[i].chars for i in found)  # type: ignore[union-attr]
+    prose_chars = sum(page.features[i].chars for i in page.goods() if i not in found_set)  # type: ignore[union-attr]
+    if notice_chars >= prose_chars:
         return
     for i in found:
         page.remove(i, Category.OTHER, "site-notice")
 
 
 def _notice(page: Page, i: int) -> bool:
-    f = page.features[i]
-    if f is None or f.words < NOTICE_MIN_WORDS:
-        return False
+    """Three kinds of site words or more, in the site's voice, in a line of several words."""
     text = page.lines[i].text
-    return notice_kinds(text) >= NOTICE_MIN_KINDS and _VOICE.search(text) is not None
+    return (page.features[i] is not None and text.count(" ") >= NOTICE_MIN_WORDS - 1  # words, cheaply
+            and _voiced_kinds(text) >= NOTICE_MIN_KINDS)
+
+
+@remembered
+def _voiced_kinds(text: str) -> int:
+    """Kinds of site words in a line in the site's voice; 0 for a line in another voice. Remembered: a
+    crawl prints its templates' notices on every page."""
+    folded = text.casefold()
+    if len(_KEYS.intersection(map(_STEM_KEY, folded.split()))) < NOTICE_MIN_KINDS - 1:
+        return 0  # too few site words to look closer (in C: most lines of prose end here)
+    tokens = set(_TOKEN.findall(folded))
+    keys = set(map(_STEM_KEY, tokens))
+    kinds = _count(folded, tokens, keys, NOTICE_MIN_KINDS - 1)  # a phrase or two makes no notice alone
+    if kinds < NOTICE_MIN_KINDS or not tokens.isdisjoint(_VOICE_WORDS):
+        return kinds
+    return kinds if any(token.startswith(_VOICE_STEMS) for token in tokens) else 0
