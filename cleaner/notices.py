@@ -89,8 +89,16 @@ _KEYS = frozenset(map(_STEM_KEY, [*_WORDS, *_STEMS]))
 def notice_kinds(text: str) -> int:
     """How many different kinds of site words the line holds."""
     folded = text.casefold()
-    tokens = set(_TOKEN.findall(folded))
+    tokens = _tokens(folded)
     return _count(folded, tokens, set(map(_STEM_KEY, tokens)))
+
+
+def _tokens(folded: str) -> set[str]:
+    """The line's words, and the parts of its hyphenated ones ("tracking-cookies": also "tracking", "cookies")."""
+    tokens = set(_TOKEN.findall(folded))
+    if "-" in folded:
+        tokens.update(part for token in [*tokens] if "-" in token for part in token.split("-"))
+    return tokens
 
 
 def _count(folded: str, tokens: set[str], keys: set[str], words_first: int = 0) -> int:
@@ -135,7 +143,7 @@ def _voiced_kinds(text: str) -> int:
     folded = text.casefold()
     if len(_KEYS.intersection(map(_STEM_KEY, folded.split()))) < NOTICE_MIN_KINDS - 1:
         return 0  # too few site words to look closer (in C: most lines of prose end here)
-    tokens = set(_TOKEN.findall(folded))
+    tokens = _tokens(folded)
     keys = set(map(_STEM_KEY, tokens))
     kinds = _count(folded, tokens, keys, NOTICE_MIN_KINDS - 1)  # a phrase or two makes no notice alone
     if kinds < NOTICE_MIN_KINDS or not tokens.isdisjoint(_VOICE_WORDS):
