@@ -13,8 +13,10 @@ from typing import Any
 from collections.abc import Callable, Collection, Sequence
 
 from . import archives
+from . import bios
 from . import heuristics as h
 from . import metadata
+from . import notices
 from . import teasers
 from . import dates
 from .dates import iso_date
@@ -209,6 +211,10 @@ def _truncated_teasers(m: _Marking) -> None:
     h.truncated_teasers(m.page)
 
 
+def _site_notices(m: _Marking) -> None:
+    notices.site_notices(m.page)
+
+
 def _headline(m: _Marking) -> None:
     """The headline: the title line's repeat, or the line over the first good paragraph."""
     page, titled = m.page, m.titled
@@ -301,6 +307,10 @@ def _edge_zones(m: _Marking) -> None:
     h.edge_zones(m.page, m.first_good, h.article_end(m.page))  # the passes since take no good line
 
 
+def _author_bios(m: _Marking) -> None:
+    bios.author_bios(m.page)
+
+
 # The engine's pass order, written once: `Cleaner` walks it for every document of a whole page. Rules first;
 # the title line before the repeats (the heading may repeat the title); the widgets before the headline; the
 # metadata lines around the headline; the rules' blocks after them (a widget header above the article cannot
@@ -314,6 +324,7 @@ PASSES: tuple[Step, ...] = (
     Step(h.TITLE_LINE.id, _title_line),
     Step(h.REPEATED_LINE.id, _repeated_lines),
     Step(h.TRUNCATED_TEASERS.id, _truncated_teasers),
+    Step(h.SITE_NOTICE.id, _site_notices),
     Step("headline", _headline),
     Step("no-prose", _no_prose),
     Step(h.CAPTION_NEAR_HEADLINE.id, _caption_near_headline),
@@ -328,6 +339,7 @@ PASSES: tuple[Step, ...] = (
     Step(h.SHORT_LINE_RUN.id, _short_line_runs),
     Step(h.HEADLINE_RUN.id, _headline_runs),
     Step("edge-zones", _edge_zones),
+    Step(h.AUTHOR_BIO.id, _author_bios),
 )
 # For text an extractor already cut to the article (`Options.extracted`): the rules and their blocks only.
 # The teaser before a "read more" link only here: in a whole page, a standfirst may end so.

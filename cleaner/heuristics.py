@@ -15,7 +15,7 @@ from itertools import accumulate
 
 import regex
 
-from . import archives, metadata, teasers
+from . import archives, bios, metadata, notices, teasers
 from .article import Category
 from .dates import date_in
 from .features import Features, Label
@@ -587,6 +587,12 @@ DATE_LIST = Heuristic("date-list", Category.NAVIGATION, "A line whose dates fill
 HEADLINE_RUN = Heuristic("headline-run", Category.RELATED, "Three or more other stories' headlines (several words, no "
                          "end punctuation), each with a kicker, section, date or time of a few words beside it: a "
                          "teaser list.", teasers.headline_runs)
+SITE_NOTICE = Heuristic("site-notice", Category.OTHER, "A line that speaks of the site in three kinds of its words "
+                        "(cookies, e-mail, data, consent, sign-up, comments, terms): a consent, newsletter or "
+                        "comment-rules notice.", notices.site_notices)
+AUTHOR_BIO = Heuristic("author-bio", Category.BYLINE, "The article's last lines that open with a name and name a "
+                       "writer's trade (\"Jane Roe covers transport ...\", \"... ist freie Journalistin\"): the "
+                       "author's bio.", bios.author_bios)
 
 HEURISTICS: tuple[Heuristic, ...] = (
     TOP_ZONE, TAIL_ZONE, REPEATED_LINE, SHORT_LINE_RUN, WIDGET_NEIGHBOUR, COMMENT_THREAD, COUNTED_LIST,
@@ -599,5 +605,5 @@ HEURISTICS: tuple[Heuristic, ...] = (
               "passed over as a headline, removed.", metadata.find_headline),
     Heuristic("byline-particle", Category.BYLINE, "\"By\" (or its like) alone on a line over the author's name: "
               "part of the byline.", metadata.find_byline),
-    DATE_LIST, HEADLINE_RUN,
+    DATE_LIST, HEADLINE_RUN, SITE_NOTICE, AUTHOR_BIO,
 )

@@ -1,0 +1,59 @@
+"""Author bios at the end of an article: "Jane Roe covers transport for the paper. Follow her on ...",
+"Max Muster ist freier Journalist und lebt in Köln.", "Ana Ruiz es periodista y escribe sobre ...".
+
+A bio is prose, so the article's end takes it in. It opens with a person's name (capitalized words)
+and names the writer's trade (reporter, Journalistin, rédactrice, periodista, ...) or what the writer
+covers within its first words; and it stands last in the article, after its paragraphs. In the middle
+of an article a line of that shape is a person the story is about, and stays.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from .article import Category
+from .page import Kind, Page
+
+BIO_NAME_MAX_WORDS = 4  # a name's capitalized words ("Jean-Luc de la Tour" counts its particles too)
+BIO_CUE_REACH = 25  # the trade is named within the line's first words
+BIO_MIN_WORDS = 8  # a shorter line is a name or a link ("More articles by ..."), left to other passes
+BIO_SHORT_MAX_WORDS = 6  # short lines after a bio ("Follow her on X") are passed over, not taken
+
+# A name: capitalized words (initials, hyphens, apostrophes), with the lower-case particles of names between them.
+_NAME = regex.compile(
+    r"^(?:\p{Lu}[\p{L}'’.-]*\s+(?:(?:von|van|de|del|della|der|den|di|da|du|la|le|dos|das|y|zu|ter)\s+)?){2,%d}"
+    % BIO_NAME_MAX_WORDS)
+# The writer's trade, or what a writer does, in the pack languages.
+_CUE = regex.compile(
+    r"(?<!\p{L})(?:reporter\w*|writer|editor|journalist\w*|correspondent|columnist|contributor|freelance\w*|"
+    r"covers|writes (?:about|for|on)|autor\w*|redakteur\w*|korrespondent\w*|kolumnist\w*|schreibt (?:über|für)|"
+    r"journaliste|rédact(?:eur|rice)|correspondant\w*|chroniqueu?r\w*|auteure?|autrice|"
+    r"periodista|redact(?:or|ora)|corresponsal|columnista|escribe sobre|"
+    r"giornalista|redatt(?:ore|rice)|corrispondente|scrive (?:di|per)|jornalista|repórter|redat(?:or|ora)|"
+    r"dziennikar\w*|redaktor\w*|felietonist\w*|redacteur|verslaggever|schrijft (?:over|voor)|"
+    r"журналист\w*|журналіст\w*|корреспондент\w*|кореспондент\w*|редактор\w*|автор\w*|обозревател\w*|оглядач\w*)"
+    r"(?!\p{L})", regex.IGNORECASE)
+
+
+def is_bio(text: str, stoplist: frozenset[str]) -> bool:
+    """A line that opens with a name (not with a word of the language's stoplist: "The Mayor said ...")
+    and names a writer's trade within its first words."""
+    name = _NAME.match(text)
+    if name is None or text.split(maxsplit=1)[0].casefold() in stoplist:
+        return False
+    rest = " ".join(text[name.end():].split()[:BIO_CUE_REACH])
+    return rest[:1].islower() and _CUE.search(rest) is not None
+
+
+def author_bios(page: Page) -> None:
+    """From the article's last line back, bios go; short lines between are passed over, and the first
+    other line of the article ends the search."""
+    for i in reversed(page.nonblank):
+        verdict, f = page.verdicts[i], page.features[i]
+        if verdict is not None and verdict.kind is not Kind.BODY:
+            continue  # removed, or the headline and metadata: not the article's text
+        if f is None or f.words <= BIO_SHORT_MAX_WORDS:
+            continue
+        if f.words < BIO_MIN_WORDS or not is_bio(page.lines[i].text, page.stoplist):
+            return
+        page.remove(i, Category.BYLINE, "author-bio")

@@ -1,0 +1,151 @@
+"""Site notices that read like prose: consent and cookie texts, newsletter sign-up terms, comment
+guidelines, registration and password messages, affiliate and tracking disclosures, printed inside
+or around an article page.
+
+Their sentences are prose-shaped (the line score and the article's clusters take them for text), but
+they speak of the site itself: its cookies, the reader's e-mail address and data, consent, sign-up,
+comments and their moderation. One such word is common in an article (a story about data or
+newsletters); three different kinds of them in one line are the notice's own vocabulary. The kinds
+are counted, not the words: an article on cookies names cookies many times, but one kind. And a notice
+speaks to the reader or for the site (you, your, we, our): an article tells of others.
+"""
+
+from __future__ import annotations
+
+import operator
+import re
+
+from .article import Category
+from .page import Page
+from .lines import remembered
+
+NOTICE_MIN_KINDS = 3  # different kinds of site words in one line (two is common in articles on the web)
+STEM_KEY = 4  # stems are looked up by their first letters (the shortest stem's): most words match none
+NOTICE_MIN_WORDS = 8  # shorter lines are buttons and labels, left to the rules and the short-line passes
+
+# Kinds of site words, each in the languages of the packs: a word, a stem (ending in "*": the word's
+# inflections) or a phrase of several words. A kind counts once per line however often its words occur.
+_KINDS: dict[str, str] = {
+    "cookie": "cookie cookies ciasteczk* куки",
+    "newsletter": "newsletter* nieuwsbrie* boletín bolletino рассылк* розсилк*",
+    "mail": "e-mail* email* mailadress* correo courriel",
+    "privacy": ("datenschutz* privacy privacidad privacidade confidentialité riservatezza prywatnoś* dsgvo ds-gvo "
+                "gdpr rgpd конфиденциальн* конфіденційн*"),
+    "consent": ("einwillig* zustimm* einverstanden consent* consentimiento consentement consenso toestemming zgod* "
+                "согласи* згод*"),
+    "subscribe": ("abonn* subscri* suscri* iscriv* inscri* assin* anmeld* abmeld* registr* einlogg* aanmeld* "
+                  "subskryb* подпис* регистр* реєстр* sign_up signed_up log_in logged_in"),
+    "password": "passw* contraseña hasł* пароль* mot_de_passe",
+    "browser": "browser* navigateur* navegador* przeglądar* javascript браузер*",
+    "site": ("website websites webseite* internetseite* сайт* sitio_web site_web sito_web site_internet this_site "
+             "our_site diese_seite strona_internetowa"),
+    "terms": ("nutzungsbedingung* términos agb regulamin* terms_of_use terms_of_service conditions_d'utilisation "
+              "condizioni_d'uso"),
+    "revoke": "widerruf* unsubscribe* jederzeit at_any_time à_tout_moment en_cualquier_momento in_qualsiasi_momento",
+    "ads": ("werbung werbe* advertis* publicidad publicité pubblicità publicidade reklam* affiliate* commission "
+            "реклам*"),
+    "data": ("daten data données datos dati dados gegevens dane danych personenbezogen* данн* даних дані "
+             "personal_information"),
+    "moderation": ("moderat* moderier* modéra* modéré* moderad* moderowan* модер* netiquette kommentar* comment "
+                   "comments commentaire commentaires comentario comentarios commenti commento reacties komentarz* "
+                   "комментар* коментар*"),
+    "tracking": ("tracking analytics third-part* drittanbieter* terceros third_party third_parties terze_parti"),
+}
+# The site's voice: a notice speaks to the reader or for the site ("your e-mail", "we use"); an article
+# about such things tells of others ("the authors advise sites ..."). Words and stems ("*"), as above.
+_VOICE = ("you your yours we our us sie ihr ihre ihrem ihren ihrer ihres ihnen du dein* dich dir wir uns unser* "
+          "vous votre vos nous notre nos usted ustedes tu tus nosotros nuestr* vostr* voi noi nostr* você vocês seu "
+          "sua nosso nossa uw jij jouw wij ons onze pan* wy wasz* my nasz* ви ваш* вам вас вы ми наш* нам нас мы")
+_VOICE_WORDS = frozenset(w for w in _VOICE.split() if not w.endswith("*"))
+_VOICE_STEMS = tuple(w[:-1] for w in _VOICE.split() if w.endswith("*"))
+
+
+# A word: letters, with the hyphens and apostrophes inside it ("e-mail", "d'utilisation").
+_TOKEN = re.compile(r"[\w'’-]+")
+
+
+def _index() -> tuple[dict[str, str], dict[str, list[tuple[str, str]]], list[tuple[str, str]]]:
+    """Words, stems (by their first letters) and phrases of `_KINDS`, each with its kind."""
+    words: dict[str, str] = {}
+    stems: dict[str, list[tuple[str, str]]] = {}
+    phrases: list[tuple[str, str]] = []
+    for kind, entries in _KINDS.items():
+        for entry in entries.split():
+            if "_" in entry:
+                phrases.append((" " + entry.replace("_", " "), kind))
+            elif entry.endswith("*"):
+                stems.setdefault(entry[:STEM_KEY], []).append((entry[:-1], kind))
+            else:
+                words[entry] = kind
+    return words, stems, phrases
+
+
+_WORDS, _STEMS, _PHRASES = _index()
+_STEM_KEY = operator.itemgetter(slice(STEM_KEY))
+# The first letters of every site word and stem: a cheap first look at a line.
+_KEYS = frozenset(map(_STEM_KEY, [*_WORDS, *_STEMS]))
+
+
+def notice_kinds(text: str) -> int:
+    """How many different kinds of site words the line holds."""
+    folded = text.casefold()
+    tokens = _tokens(folded)
+    return _count(folded, tokens, set(map(_STEM_KEY, tokens)))
+
+
+def _tokens(folded: str) -> set[str]:
+    """The line's words, and the parts of its hyphenated ones ("tracking-cookies": also "tracking", "cookies")."""
+    tokens = set(_TOKEN.findall(folded))
+    if "-" in folded:
+        tokens.update(part for token in [*tokens] if "-" in token for part in token.split("-"))
+    return tokens
+
+
+def _count(folded: str, tokens: set[str], keys: set[str], words_first: int = 0) -> int:
+    """`notice_kinds` of a line's casefolded text, its words and their first letters. The phrases are
+    looked for only when the words give `words_first` kinds or more (each costs a pass over the line)."""
+    kinds = {_WORDS[token] for token in tokens.intersection(_WORDS)}
+    if not keys.isdisjoint(_STEMS):  # in C: most lines have no word of a stem's first letters
+        kinds.update(kind for token in tokens if token[:STEM_KEY] in _STEMS
+                     for stem, kind in _STEMS[token[:STEM_KEY]] if token.startswith(stem))
+    if len(kinds) >= words_first:
+        kinds.update(kind for phrase, kind in _PHRASES if phrase in folded)
+    return len(kinds)
+
+
+def site_notices(page: Page) -> None:
+    """Lines of several words that hold three kinds of site words or more, in the site's voice, go as a
+    site notice, unless they outweigh the page's other prose: then the page is about such things (a
+    privacy policy, a guide to browser settings) and its text stays."""
+    found = [i for i in page.nonblank if page.verdicts[i] is None and _notice(page, i)]
+    if not found:
+        return
+    found_set = set(found)  # their length in characters: words are counted only where needed (Features)
+    notice_chars = sum(page.features[i].chars for i in found)  # type: ignore[union-attr]
+    prose_chars = sum(page.features[i].chars for i in page.goods() if i not in found_set)  # type: ignore[union-attr]
+    if notice_chars >= prose_chars:
+        return
+    for i in found:
+        page.remove(i, Category.OTHER, "site-notice")
+
+
+def _notice(page: Page, i: int) -> bool:
+    """Three kinds of site words or more, in the site's voice, in a line of several words."""
+    text = page.lines[i].text
+    return (page.features[i] is not None and text.count(" ") >= NOTICE_MIN_WORDS - 1  # words, cheaply
+            and _voiced_kinds(text) >= NOTICE_MIN_KINDS)
+
+
+@remembered
+def _voiced_kinds(text: str) -> int:
+    """Kinds of site words in a line in the site's voice; 0 for a line in another voice. Remembered: a
+    crawl prints its templates' notices on every page."""
+    folded = text.casefold()
+    if len(_KEYS.intersection(map(_STEM_KEY, folded.split()))) < NOTICE_MIN_KINDS - 1:
+        return 0  # too few site words to look closer (in C: most lines of prose end here)
+    tokens = _tokens(folded)
+    keys = set(map(_STEM_KEY, tokens))
+    kinds = _count(folded, tokens, keys, NOTICE_MIN_KINDS - 1)  # a phrase or two makes no notice alone
+    if kinds < NOTICE_MIN_KINDS or not tokens.isdisjoint(_VOICE_WORDS):
+        return kinds
+    return kinds if any(token.startswith(_VOICE_STEMS) for token in tokens) else 0

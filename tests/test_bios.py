@@ -1,0 +1,49 @@
+"""Author bios at the end of an article (`cleaner.bios`)."""
+
+from __future__ import annotations
+
+import cleaner
+
+HEADLINE = "Council extends the tram line north"
+P1 = ("The city council voted on Tuesday to extend the tram line to the northern suburbs, "
+      "a project that residents have requested for more than a decade.")
+P2 = ("Construction is expected to begin next spring and the first trams should run in 2027, "
+      "according to the transport department, which will publish a timetable in the autumn.")
+P3 = ("Opposition members said the budget was too optimistic, but the motion passed with a "
+      "comfortable majority after a debate that lasted most of the afternoon.")
+
+# Invented articles and bios, in the shape news sites print under their articles.
+ARTICLES = {
+    "en": ([P1, P2, P3],
+           "Jane Roe covers transport and city planning for the paper. Follow her on social media for updates."),
+    "de": (["Der Stadtrat hat am Dienstag beschlossen, die Straßenbahn bis in die nördlichen Vororte zu verlängern, "
+            "was die Anwohner seit mehr als zehn Jahren fordern.",
+            "Die Bauarbeiten sollen im nächsten Frühjahr beginnen, und die ersten Bahnen könnten nach Angaben der "
+            "Verwaltung schon im Jahr 2027 fahren.",
+            "Die Opposition hielt den Haushalt für zu optimistisch, doch der Antrag wurde nach einer langen Debatte "
+            "mit einer klaren Mehrheit angenommen."],
+           "Max Mustermann ist freier Journalist und schreibt über Verkehr und Stadtentwicklung im Norden."),
+    "es": (["El pleno aprobó el martes ampliar la línea de tranvía hasta los barrios del norte, un proyecto que "
+            "los vecinos reclaman desde hace más de una década.",
+            "Las obras comenzarán la próxima primavera y los primeros tranvías podrían circular en 2027, según "
+            "el departamento de transportes de la ciudad.",
+            "La oposición consideró que el presupuesto era demasiado optimista, pero la moción salió adelante "
+            "con una amplia mayoría tras un largo debate."],
+           "Ana Ruiz Soler es periodista y escribe sobre movilidad urbana desde hace diez años."),
+}
+
+
+def test_a_bio_after_the_article_goes_in_every_language() -> None:
+    for language, (paragraphs, bio) in ARTICLES.items():
+        article = cleaner.clean("\n".join([HEADLINE, *paragraphs, bio]))
+        assert article.body == tuple(paragraphs), language
+        assert {r.text: r.rule for r in article.removed}.get(bio) == "author-bio", language
+
+
+def test_a_person_in_the_story_stays() -> None:
+    # The same shape inside the article is someone the story is about; at its end, a sentence that
+    # opens with a word of the language ("The Mayor ...") is no name.
+    inside = "Jane Roe covers the night shift at the depot and says the drivers welcome the extension."
+    last = "The Mayor told a reporter that the first contracts would be signed before the summer."
+    article = cleaner.clean("\n".join([HEADLINE, P1, inside, P2, P3, last]))
+    assert inside in article.body and last in article.body

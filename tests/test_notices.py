@@ -1,0 +1,66 @@
+"""Site notices that read like prose (`cleaner.notices`)."""
+
+from __future__ import annotations
+
+import cleaner
+from cleaner.notices import NOTICE_MIN_KINDS, notice_kinds
+
+HEADLINE = "Council extends the tram line north"
+P1 = ("The city council voted on Tuesday to extend the tram line to the northern suburbs, "
+      "a project that residents have requested for more than a decade.")
+P2 = ("Construction is expected to begin next spring and the first trams should run in 2027, "
+      "according to the transport department, which will publish a timetable in the autumn.")
+P3 = ("Opposition members said the budget was too optimistic, but the motion passed with a "
+      "comfortable majority after a debate that lasted most of the afternoon.")
+
+# Invented notices in the shape of consent, newsletter and comment-rules boxes.
+NOTICES = {
+    "en": ["By entering your email address you agree that we may send you our weekly newsletter; "
+           "you can unsubscribe at any time via the link in each issue.",
+           "Comments are moderated before they appear on the website, and we do not publish your data."],
+    "de": ["Mit der Anmeldung zum Newsletter willigen Sie ein, dass wir Ihre E-Mail-Adresse speichern; "
+           "die Einwilligung können Sie jederzeit widerrufen.",
+           "Wir verwenden Cookies, um unsere Webseite zu verbessern, und geben keine Daten an Dritte weiter."],
+    "fr": ["En vous inscrivant à notre newsletter, vous acceptez que votre adresse e-mail soit utilisée "
+           "conformément à notre politique de confidentialité.",
+           "Nous utilisons des cookies pour mesurer l'audience de ce site web et vos données restent protégées."],
+    "es": ["Al suscribirte al boletín aceptas nuestra política de privacidad y puedes darte de baja "
+           "en cualquier momento desde el correo que recibes.",
+           "Los comentarios son moderados y los datos que nos facilites no se publicarán en el sitio web."],
+}
+
+
+def test_notices_inside_an_article_page_go_in_every_language() -> None:
+    for language, notices in NOTICES.items():
+        article = cleaner.clean("\n".join([HEADLINE, P1, P2, notices[0], P3, notices[1]]))
+        assert article.body == (P1, P2, P3), language
+        removed = {r.text: r.rule for r in article.removed}
+        assert [removed.get(n) for n in notices] == ["site-notice", "site-notice"], language
+
+
+def test_an_article_naming_one_or_two_kinds_stays() -> None:
+    # An article on data, newsletters or cookies names some site words, but not three kinds in one line.
+    lines = ["The bakery's newsletter now reaches four thousand readers, the owner said with some pride.",
+             "Regulators fined the company after it kept customer data for longer than the law allows."]
+    for line in lines:
+        assert notice_kinds(line) < NOTICE_MIN_KINDS
+        article = cleaner.clean("\n".join([HEADLINE, P1, P2, line, P3]))
+        assert line in article.body
+
+
+def test_a_page_that_is_itself_a_notice_keeps_its_text() -> None:
+    # A privacy policy: the notices outweigh the other prose, so the page is about them and stays.
+    policy = [NOTICES["en"][0], NOTICES["en"][1],
+              "We store your email address and the data of your account on servers in the EU and delete "
+              "them when you unsubscribe from the website."]
+    article = cleaner.clean("\n".join(["Privacy policy", P1, *policy]))
+    assert all(line in article.body for line in policy)
+
+
+def test_an_article_telling_of_notices_stays() -> None:
+    # Three kinds of site words, but told of others, not in the site's voice: an article on consent banners.
+    line = ("The researchers found that most websites hide the button that refuses cookies, "
+            "so visitors give their consent to tracking without meaning to.")
+    assert notice_kinds(line) >= NOTICE_MIN_KINDS
+    article = cleaner.clean("\n".join([HEADLINE, P1, P2, line, P3]))
+    assert line in article.body
