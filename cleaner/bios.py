@@ -21,8 +21,8 @@ BIO_SHORT_MAX_WORDS = 6  # short lines after a bio ("Follow her on X") are passe
 
 # A name: capitalized words (initials, hyphens, apostrophes), with the lower-case particles of names between them.
 _NAME = regex.compile(
-    r"^(?:\p{Lu}[\p{L}'’.-]*\s+(?:(?:von|van|de|del|della|der|den|di|da|du|la|le|dos|das|y|zu|ter)\s+)?){2,%d}"
-    % BIO_NAME_MAX_WORDS)
+    r"^(?:\p{Lu}[\p{L}'’.-]*\s+(?:(?:von|van|de|del|della|der|den|di|da|du|la|le|dos|das|y|zu|ter)\s+)?)"
+    f"{{2,{BIO_NAME_MAX_WORDS}}}")
 # The writer's trade, or what a writer does, in the pack languages.
 _CUE = regex.compile(
     r"(?<!\p{L})(?:reporter\w*|writer|editor|journalist\w*|correspondent|columnist|contributor|freelance\w*|"

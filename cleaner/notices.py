@@ -121,8 +121,8 @@ def site_notices(page: Page) -> None:
     if not found:
         return
     found_set = set(found)  # their length in characters: words are counted only where needed (Features)
-    notice_chars = sum(page.features[i].chars for i in found)  # type: ignore[union-attr]
-    prose_chars = sum(page.features[i].chars for i in page.goods() if i not in found_set)  # type: ignore[union-attr]
+    notice_chars = sum(f.chars for i in found if (f := page.features[i]) is not None)
+    prose_chars = sum(f.chars for i in page.goods() if i not in found_set and (f := page.features[i]) is not None)
     if notice_chars >= prose_chars:
         return
     for i in found:
