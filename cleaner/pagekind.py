@@ -107,13 +107,18 @@ def _teaser_list(page: Page, prose: list[int]) -> bool:
         return False
     previous = dict(zip(nonblank[1:], nonblank))
     summaries = [i for i in sentences if (title := previous.get(i)) is not None and _title(page, title)]
+    # Each story's title is its own: a line printed twice ("#Ukraine #NATO" between paragraphs) is a widget.
+    if len({page.lines[previous[i]].norm for i in summaries}) < len(summaries):
+        return False
     return len(summaries) >= TEASERS_MIN and _chars(page, summaries) >= TEASER_SHARE * _chars(page, sentences)
 
 
 def _title(page: Page, i: int) -> bool:
-    """A line shaped like a story's title: a few words, no sentence end."""
+    """A line shaped like a story's title: a few words, no sentence end, and no widget a rule names ("Load
+    more", hashtags): found by the property tests, where such lines stood over an article's paragraphs."""
     f = page.features[i]
-    return f is not None and not f.ends_sentence and TITLE_WORDS[0] <= len(page.lines[i].text.split()) <= TITLE_WORDS[1]
+    return (f is not None and not f.ends_sentence and page.hits[i] is None
+            and TITLE_WORDS[0] <= len(page.lines[i].text.split()) <= TITLE_WORDS[1])
 
 
 def _sentences(page: Page, prose: list[int]) -> list[int]:

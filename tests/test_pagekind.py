@@ -89,3 +89,13 @@ def test_a_section_front_without_time_stamps_is_one() -> None:
     assert article.no_article == "section-front" and article.body == ()
     paragraphs = "\n".join(s.replace(".", ", as the council said on Monday evening.") for _, s in teasers)
     assert cleaner.clean(f"Harbour Chronicle\n{teasers[0][0]}\n{paragraphs}\nOlder posts\n").no_article is None
+
+
+def test_widget_lines_between_paragraphs_are_no_teaser_titles() -> None:
+    """Found by the property tests: "Load more" and a hashtag line printed twice stood over short paragraphs,
+    which read as a teaser list's summaries, and the article was lost as a section front."""
+    paragraph = "The the the the the the the the. The the the the the the the the."
+    page = "\n".join(["The the council said", paragraph, "#Bundestag", "#Bundestag", "Load more", paragraph, paragraph,
+                      "#Ukraine #NATO", paragraph, "#Ukraine #NATO", paragraph])
+    article = cleaner.clean(page)
+    assert article.no_article is None and article.body.count(paragraph) == 5
