@@ -503,7 +503,9 @@ def _name_by_metadata(page: Page, start: int, stop: int) -> int | None:
     anchors = [k for k, i in enumerate(nonblank) if (v := verdicts[i]) is not None and v.kind in _NAME_NEIGHBOURS]
     if not anchors:
         return None
-    lower = _lower_case_words(page)
+    # The prose's words are read only for a line shaped like a name: on 1,500 bench documents 73 of
+    # 387 calls reach one, and reading them all cost the byline pass 45 of its 70 us a document.
+    lower: set[str] | None = None
     for side in (1, -1):  # under the headline or date line first: a section label stands over them
         for distance, a in ((d, a) for d in range(1, NAME_REACH + 1) for a in anchors):
             k = a + side * distance
@@ -514,7 +516,11 @@ def _name_by_metadata(page: Page, start: int, stop: int) -> int | None:
                 continue
             text = page.lines[i].text
             name = _NAME_SEPARATOR.split(text, maxsplit=1)[0]
-            if (_name_shaped(page, i) or _name_then_mail(page, text)) and lower.isdisjoint(w.casefold() for w in name.split()):
+            if not (_name_shaped(page, i) or _name_then_mail(page, text)):
+                continue
+            if lower is None:
+                lower = _lower_case_words(page)
+            if lower.isdisjoint(w.casefold() for w in name.split()):
                 verdicts[i] = Verdict(Kind.BYLINE)
                 if k > 0 and page.lines[nonblank[k - 1]].text.rstrip(":").casefold() in BYLINE_PARTICLES:
                     page.remove(nonblank[k - 1], Category.BYLINE, "byline-particle")
