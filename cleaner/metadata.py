@@ -637,6 +637,11 @@ def stamped_heading(page: Page) -> int | None:
                     break
         if enough is None:
             continue
+        # A heading is a title-like line (`_heading_over`, `_over_deck`): with none between the stamp's next
+        # line and `enough`, no later stamp's heading cuts the prose, and no later stamp is looked for (the
+        # stamps tested on 1,500 bench documents: 34,000 -> 14,300).
+        if not any(_title_like(page, nonblank[m]) for m in range(k + 2, enough)):
+            return heading
         # The prose ends at the next stamped heading past a sentence (a teaser list's next item; one right
         # under the stamp, before any sentence, is a label of this article's head): it must not stand
         # over `enough`. A heading stands at most `STAMPED_SPAN` + 1 lines over its stamp (a deck passed),
