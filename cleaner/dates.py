@@ -76,7 +76,11 @@ def _calendar() -> Calendar:
 @remembered
 def date_in(text: str) -> str | None:
     """The printed date inside a line, if the line holds one. Remembered: the month-name search is
-    slow (5-10 us), and `iso_date` reads the date of a line `is_dateline` has just looked at."""
+    slow (5-10 us), and `iso_date` reads the date of a line `is_dateline` has just looked at. Every
+    date has a digit: a line without one is not searched (on 1,500 bench documents, its search cost
+    ~7 us, the test for a digit ~0.3)."""
+    if not _DIGIT.search(text):
+        return None
     m = _calendar().pattern.search(text)
     return m.group(0) if m else None
 

@@ -31,22 +31,24 @@ def headline_runs(page: Page) -> None:
     three or more in a row: a teaser list, wherever it stands. A list the line above introduces
     ("...:") is the article's."""
     run: list[int] = []  # headlines and labels, alternating
+    headlines = 0  # of them (counted as they come: shaping each line twice cost half of this pass)
     last = None  # the shape of the run's last line
     introduced = False  # the lines since the last line of neither shape follow one ending in a colon
     for i in [*page.nonblank, None]:
         shape = None if i is None else _shape(page, i)
         if shape is None or (shape == last == HEADLINE):  # the run ends
-            if not introduced and sum(_shape(page, j) == HEADLINE for j in run) >= TEASER_RUN_MIN:
+            if not introduced and headlines >= TEASER_RUN_MIN:
                 removal = Verdict(Kind.REMOVED, Category.RELATED, "headline-run")
                 for j in run:
                     if page.verdicts[j] is None:
                         page.verdicts[j] = removal
-            run = []
+            run, headlines = [], 0
             if shape is None:
                 introduced = i is not None and page.lines[i].text.endswith(":")
                 last = None
                 continue
         run.append(i)  # type: ignore[arg-type]
+        headlines += shape == HEADLINE
         last = shape
 
 
