@@ -170,7 +170,7 @@ def title_line_heading(page: Page, source: str | None = None) -> Titled:
         titles.append((0, [slug]))
         named = True
     if not titles:
-        return _stamped(page, [])
+        return _stamped(page, [], slug=slug)
     best: list[int] = []
     best_score, title_lines, sure = TITLE_MATCH_MIN, 0, False
     lines, hits = page.lines, page.hits
@@ -226,9 +226,9 @@ def title_line_heading(page: Page, source: str | None = None) -> Titled:
                     best, best_score, title_lines, sure = run[:k], score, lines_read, raw >= TITLE_MATCH_MIN
         if best_score >= 1:
             break
-    if not best or (not title_lines and not sure and (stamped := _stamped(page, title_forms)).heading is not None):
+    if not best or (not title_lines and not sure and (stamped := _stamped(page, title_forms, slug=slug)).heading is not None):
         # no repeat of the title, or only a loose match of the slug: the heading over the byline is surer
-        return _stamped(page, title_forms, named) if not best else stamped
+        return _stamped(page, title_forms, named, slug) if not best else stamped
     form = max((f for k, forms in titles if k == title_lines for f in forms),
                key=lambda f: _likeness(_tokens(_joined(page, best)), f))
     best = _wrapped_heading(page, best, form, title[title_lines - 1] if title_lines else -1)
@@ -268,14 +268,20 @@ def _wrapped_heading(page: Page, run: list[int], form: set[str], above: int) -> 
     return run
 
 
-def _stamped(page: Page, title_forms: Sequence[set[str]], named: bool = False) -> Titled:
+def _stamped(page: Page, title_forms: Sequence[set[str]], named: bool = False, slug: set[str] | None = None) -> Titled:
     """No line repeats the title: the heading over the byline or date line (`stamped_heading`), when
     the page prints no title line or the heading shares words enough with it (`SLUG_MATCH_MIN`, as a slug
-    would: a title line may word the headline otherwise)."""
+    would: a title line may word the headline otherwise). A slug of words (`_worded_slug`) names the
+    article too: a heading in the slug's script that shares no word with it but function words is another
+    block's (a menu, a teaser, an author box over a date) and none is taken."""
     heading = stamped_heading(page)
     if heading is not None and title_forms:
         tokens = _tokens(page.lines[heading].text)
         if max(_likeness(tokens, form) for form in title_forms) < SLUG_MATCH_MIN:
+            heading = None
+    if heading is not None and slug and _worded_slug(slug):
+        text = page.lines[heading].text
+        if _UNSPACED_RUN.search(text) is None and (_tokens(text) & slug) <= page.stoplist:
             heading = None
     if heading is None:
         return Titled(None, named)
@@ -301,6 +307,18 @@ def slug_words(source: str | None) -> set[str]:
     path = unquote(parts.path)
     segments = [_tokens(segment.replace("-", " ").replace("_", " ")) for segment in path.split("/")]
     return max(segments, key=len, default=set())
+
+
+SLUG_WORD_MIN_CHARS = 3  # "asm", "hknm": shorter pieces of a slug are an id's, not words
+_SLUG_WORD = regex.compile(r"\p{L}*[aeiouy]\p{L}*")  # a word has a vowel ("qucvl", "ddd" are an id's letters)
+_FILE_EXTENSIONS = frozenset({"htm", "html", "shtml", "php", "aspx"})
+
+
+def _worded_slug(slug: set[str]) -> bool:
+    """Are `SLUG_MIN_WORDS` of the slug's pieces words (letters with a vowel, not a file extension), so the
+    slug is the article's title in short, not an id ("de2b8f78c6-f6bb-4da9")?"""
+    found = [w for w in slug if len(w) >= SLUG_WORD_MIN_CHARS and w not in _FILE_EXTENSIONS and _SLUG_WORD.fullmatch(w)]
+    return len(found) >= SLUG_MIN_WORDS
 
 
 def _prose(page: Page, i: int) -> bool:
@@ -665,6 +683,12 @@ def _credit(text: str) -> bool:
     return len(words(text)) <= CREDIT_MAX_WORDS and _CREDIT.search(text) is not None
 
 
+# Nonblank lines from the top within which a headline no title line names may be guessed. Deeper, under
+# menus and teasers, the title-like line over the first paragraph was a widget's or another story's on 9 of
+# 11 scraped pages without a title line (inscriptis, metaset); a wrong headline is worse than none.
+GUESS_REACH = 20
+
+
 def find_headline(page: Page, first_good: int, only: int | None = None) -> int | None:
     """The title-like line nearest above the first good paragraph, or that paragraph itself.
 
@@ -679,6 +703,8 @@ def find_headline(page: Page, first_good: int, only: int | None = None) -> int |
     if headline is None and _title_like(page, first_good) and page.any_good(first_good + 1):
         headline = first_good
     if only is not None and headline != only:
+        return None
+    if headline is not None and only is None and bisect_left(page.nonblank, headline) >= GUESS_REACH:
         return None
     if headline is not None:
         page.verdicts[headline] = Verdict(Kind.HEADLINE)

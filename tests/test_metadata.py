@@ -590,3 +590,38 @@ def test_a_photo_credit_with_its_agency_is_no_stamped_heading() -> None:
     page = ["* Home", "", heading, "", "JANE ROE / AFP - Coast Images", "", byline, printed, "",
             *(p + "\n" for p in paragraphs)]
     assert cleaner.clean("\n".join(page)).headline == heading
+
+
+_OTHER_SLUGS = {  # the slug of another story than the page's heading: none of its words is the heading's
+    "en": ("https://news.example/2025/03/04/mayor-opens-library-wing", "https://news.example/2025/03/04/night-ferry-islands-returns-may"),
+    "de": ("https://news.example/2025/03/04/bürgermeister-eröffnet-bibliothek", "https://news.example/2025/03/04/nachtfähre-zu-den-inseln-ab-mai"),
+    "fr": ("https://news.example/2025/03/04/le-maire-ouvre-la-bibliotheque", "https://news.example/2025/03/04/le-ferry-de-nuit-reprend-en-mai"),
+}
+
+
+@pytest.mark.parametrize("language", sorted(_STAMPED_PAGES))
+def test_a_stamped_heading_the_slug_does_not_name_is_no_headline(language: str) -> None:
+    """The URL's slug names the article; a heading over a byline and a date that shares none of its words is
+    another block's (an author box, a teaser over its date): no headline is better than that one. Under a
+    slug that names it, the same heading is the headline."""
+    import cleaner
+
+    heading, deck, byline, printed, iso, paragraphs = _STAMPED_PAGES[language]
+    page = "\n".join(["* Home", "* Sport", "", heading, "", deck, "", byline, printed, "", *(p + "\n" for p in paragraphs)])
+    other, own = _OTHER_SLUGS[language]
+    assert cleaner.clean(page, source=other).headline is None
+    assert cleaner.clean(page, source=own).headline == heading
+    assert cleaner.clean(page).headline == heading  # no URL: the stamp is the evidence
+
+
+@pytest.mark.parametrize("language", sorted(_STAMPED_PAGES))
+def test_no_headline_is_guessed_deep_in_a_page_without_a_title_line(language: str) -> None:
+    """No title line, no slug, no byline: the title-like line over the first paragraph is guessed the headline
+    near the top only. Under two dozen menu and teaser lines it is as likely a widget's or another story's title."""
+    import cleaner
+
+    heading, _, _, _, _, paragraphs = _STAMPED_PAGES[language]
+    menu = [f"* Section {n}" for n in range(1, 25)]
+    page = [heading, "", *(p + "\n" for p in paragraphs)]
+    assert cleaner.clean("\n".join(["* Home", "", *page])).headline == heading
+    assert cleaner.clean("\n".join([*menu, "", *page])).headline is None
