@@ -5,6 +5,7 @@ Dates themselves (recognizing a date line, reading its ISO form) are the `dates`
 
 from __future__ import annotations
 
+import unicodedata
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -166,6 +167,9 @@ def title_line_heading(page: Page, source: str | None = None) -> Titled:
     # The forms of a title line a site separator names as one: a stamped heading must share words with them.
     title_forms = [form for k, forms in titles if len(forms) > 1 for form in forms] if named else []
     slug = slug_words(source)
+    # A first line no site separator parts and that shares no word with a slug of words is a widget's (a
+    # sign-in bar, a subscription link) printed first by a scraper without a title line: no title.
+    titles = [(k, forms) for k, forms in titles if len(forms) > 1 or not _off_slug(page, forms[0], slug)]
     if len(slug) >= SLUG_MIN_WORDS:
         titles.append((0, [slug]))
         named = True
@@ -279,10 +283,8 @@ def _stamped(page: Page, title_forms: Sequence[set[str]], named: bool = False, s
         tokens = _tokens(page.lines[heading].text)
         if max(_likeness(tokens, form) for form in title_forms) < SLUG_MATCH_MIN:
             heading = None
-    if heading is not None and slug and _worded_slug(slug):
-        text = page.lines[heading].text
-        if _UNSPACED_RUN.search(text) is None and (_tokens(text) & slug) <= page.stoplist:
-            heading = None
+    if heading is not None and slug and _off_slug(page, _tokens(page.lines[heading].text), slug):
+        heading = None
     if heading is None:
         return Titled(None, named)
     page.verdicts[heading] = Verdict(Kind.HEADLINE, rule=STAMPED)
@@ -319,6 +321,19 @@ def _worded_slug(slug: set[str]) -> bool:
     slug is the article's title in short, not an id ("de2b8f78c6-f6bb-4da9")?"""
     found = [w for w in slug if len(w) >= SLUG_WORD_MIN_CHARS and w not in _FILE_EXTENSIONS and _SLUG_WORD.fullmatch(w)]
     return len(found) >= SLUG_MIN_WORDS
+
+
+def _off_slug(page: Page, tokens: set[str], slug: set[str]) -> bool:
+    """Do the words `tokens` (a line's, in a script with spaces) share none but function words with a slug of
+    words (`_worded_slug`), which names the article: then they name something else."""
+    return (_worded_slug(slug) and not any(_UNSPACED_RUN.search(t) for t in tokens)
+            and (_unaccented(frozenset(tokens)) & _unaccented(frozenset(slug))) <= _unaccented(page.stoplist))
+
+
+@lru_cache(maxsize=64)  # a stoplist is a pack's frozenset, read again for each page
+def _unaccented(found: frozenset[str]) -> frozenset[str]:
+    """The words without their accents: a slug spells "économiques" as "economiques"."""
+    return frozenset("".join(c for c in unicodedata.normalize("NFKD", w) if not unicodedata.combining(c)) for w in found)
 
 
 def _prose(page: Page, i: int) -> bool:

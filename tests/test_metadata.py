@@ -625,3 +625,31 @@ def test_no_headline_is_guessed_deep_in_a_page_without_a_title_line(language: st
     page = [heading, "", *(p + "\n" for p in paragraphs)]
     assert cleaner.clean("\n".join(["* Home", "", *page])).headline == heading
     assert cleaner.clean("\n".join([*menu, "", *page])).headline is None
+
+
+@pytest.mark.parametrize("language, bar", [("en", "Log in Subscribe"), ("de", "Anmelden Abonnieren"), ("fr", "Connexion S'abonner")])
+def test_a_first_line_the_slug_does_not_name_is_no_title_line(language: str, bar: str) -> None:
+    """A scraper that prints no title line starts with a widget (a sign-in bar) the page prints again further
+    down: it shares no word with the URL's slug, so it is no title line and its repeat no headline; the line
+    the slug names is."""
+    import cleaner
+
+    heading, _, _, _, _, paragraphs = _STAMPED_PAGES[language]
+    page = [bar, "", "* Home", "* Sport", "", bar, "", heading, "", *(p + "\n" for p in paragraphs)]
+    assert cleaner.clean("\n".join(page), source=_OTHER_SLUGS[language][1]).headline == heading
+
+
+@pytest.mark.parametrize("language, url", [
+    ("de", "https://news.example/2025/03/04/nachtfahre-fahrt-ab-sommer"),
+    ("fr", "https://news.example/2025/03/04/iles-reprise-ete"),
+])
+def test_a_slug_without_accents_names_a_title_with_them(language: str, url: str) -> None:
+    """Slugs drop accents ("nachtfahre" for "Nachtfähre"): a title line whose words the slug spells so is the
+    page's title, and its repeat the headline."""
+    import cleaner
+
+    heading, _, _, _, _, paragraphs = _STAMPED_PAGES[language]
+    page = [heading, "", "* Home", "* Sport", "", heading, "", *(p + "\n" for p in paragraphs)]
+    article = cleaner.clean("\n".join(page), source=url)
+    assert article.headline == heading
+    assert [r.text for r in article.removed if r.rule == "title-line"] == [heading]
