@@ -230,6 +230,8 @@ def title_line_heading(page: Page, source: str | None = None) -> Titled:
                     best, best_score, title_lines, sure = run[:k], score, lines_read, raw >= TITLE_MATCH_MIN
         if best_score >= 1:
             break
+    if best and not title_lines and not sure and _weak_slug_match(page, best):
+        best = []
     if not best or (not title_lines and not sure and (stamped := _stamped(page, title_forms, slug=slug)).heading is not None):
         # no repeat of the title, or only a loose match of the slug: the heading over the byline is surer
         return _stamped(page, title_forms, named, slug) if not best else stamped
@@ -241,6 +243,17 @@ def title_line_heading(page: Page, source: str | None = None) -> Titled:
     for j in title[:title_lines]:
         page.remove(j, Category.NAVIGATION, "title-line")
     return Titled(best[0], True, sure)
+
+
+LOOSE_SLUG_MIN_TOKENS = 5  # "Paging Alexa", "Jane Roe Harbour Council": a tag or a name shares words with a slug too
+
+
+def _weak_slug_match(page: Page, run: list[int]) -> bool:
+    """A line the slug matches loosely (under `TITLE_MATCH_MIN`) is too weak a headline when it is short (a tag
+    list, a name, a section's title: on the metaset 4 short ones wrong, 1 right) or starts in lower case (a
+    reader's reply)."""
+    text = _joined(page, run)
+    return len(_tokens(text)) < LOOSE_SLUG_MIN_TOKENS or text[:1].islower()
 
 
 def _wrapped_heading(page: Page, run: list[int], form: set[str], above: int) -> list[int]:

@@ -340,9 +340,10 @@ def test_a_line_the_slug_names_loosely_clears_nothing_above_it() -> None:
 
     third = "The first crossing is planned for the second Friday in May, weather permitting, the company added."
     fourth = "Tickets for the night crossing go on sale next week, and islanders will pay half the normal fare."
-    text = "\n".join([_OPENING, "", "Island ferry summer deals", "", _SECOND, "", third, "", fourth, ""])
+    heading = "Island ferry summer deals for walkers"  # five words: a shorter line is too weak a match to be one
+    text = "\n".join([_OPENING, "", heading, "", _SECOND, "", third, "", fourth, ""])
     article = cleaner.clean(text, source="https://news.example/2024/05/ferry-timetable-changes-islands-summer")
-    assert article.headline == "Island ferry summer deals"
+    assert article.headline == heading
     assert article.body == (_OPENING, _SECOND, third, fourth)
 
 
@@ -653,3 +654,16 @@ def test_a_slug_without_accents_names_a_title_with_them(language: str, url: str)
     article = cleaner.clean("\n".join(page), source=url)
     assert article.headline == heading
     assert [r.text for r in article.removed if r.rule == "title-line"] == [heading]
+
+
+@pytest.mark.parametrize("language, tag", [("en", "Ferry Islands"), ("de", "Nachtfähre Inseln"), ("fr", "Ferry Mai")])
+def test_a_short_line_the_slug_matches_loosely_is_no_headline(language: str, tag: str) -> None:
+    """A tag line of two words the slug shares ("Ferry Islands") is no headline: a name or a tag list matches a slug
+    as well. The page's heading, which the slug names as loosely, is."""
+    import cleaner
+
+    heading, _, _, _, _, paragraphs = _STAMPED_PAGES[language]
+    url = _OTHER_SLUGS[language][1]
+    tagged = "\n".join(["* Home", "", tag, "", *(p + "\n" for p in paragraphs)])
+    assert cleaner.clean(tagged, source=url).headline is None
+    assert cleaner.clean(tagged.replace(tag, heading), source=url).headline == heading
