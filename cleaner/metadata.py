@@ -389,7 +389,23 @@ def headline_text(page: Page, i: int) -> str:
     run = [i]
     while run[-1] + 1 < len(page.lines) and (v := page.verdicts[run[-1] + 1]) is not None and v.rule == TITLE_REPEAT:
         run.append(run[-1] + 1)
-    return _joined(page, run)
+    return section_cut(_joined(page, run))
+
+
+SECTION_MAX_WORDS = 3  # "New York | ...", "Home › ...": a section label or a breadcrumb's first step before the headline
+_SECTION_SEPARATOR = regex.compile(r" (?:\||›|»|>) ")
+
+
+def section_cut(text: str) -> str:
+    """The headline without a section label or breadcrumb step the page prints before it on its line ("Home ›
+    Night ferry returns", "Travel | Night ferry returns"): a short part before the separator, a headline of at
+    least twice its words (and `SPLIT_MIN_WORDS`) after it. "Night Ferry | Coast Daily" keeps its words."""
+    parts = _SECTION_SEPARATOR.split(text, maxsplit=1)
+    if len(parts) == 2:
+        label, rest = len(parts[0].split()), len(parts[1].split())
+        if label <= SECTION_MAX_WORDS and rest >= max(2 * label, SPLIT_MIN_WORDS):
+            return parts[1]
+    return text
 
 
 def find_dateline(page: Page, start: int, stop: int) -> int | None:
@@ -860,6 +876,7 @@ def split_headline(text: str, stoplist: frozenset[str], body: Sequence[str] = ()
     headline half may not end on a stopword ("... in Berlin" is one title), and both halves have
     a few words.
     """
+    text = section_cut(text)
     if len(text.split()) < 2 * SPLIT_MIN_WORDS:
         return text, None
     for m in _GLUE.finditer(text):

@@ -667,3 +667,27 @@ def test_a_short_line_the_slug_matches_loosely_is_no_headline(language: str, tag
     tagged = "\n".join(["* Home", "", tag, "", *(p + "\n" for p in paragraphs)])
     assert cleaner.clean(tagged, source=url).headline is None
     assert cleaner.clean(tagged.replace(tag, heading), source=url).headline == heading
+
+
+@pytest.mark.parametrize("line, headline", [
+    ("Travel | Night ferry to the islands returns in May", "Night ferry to the islands returns in May"),
+    ("Startseite › Die Nachtfähre zu den Inseln fährt ab Mai wieder", "Die Nachtfähre zu den Inseln fährt ab Mai wieder"),
+    ("Accueil > Le ferry de nuit vers les îles reprend en mai", "Le ferry de nuit vers les îles reprend en mai"),
+    ("Night Ferry | Coast Daily", "Night Ferry | Coast Daily"),  # no longer headline after it: kept whole
+    ("Island life and the sea | A night on the ferry", "Island life and the sea | A night on the ferry"),
+])
+def test_a_section_label_before_the_headline_is_cut(line: str, headline: str) -> None:
+    from cleaner.metadata import section_cut
+
+    assert section_cut(line) == headline
+
+
+@pytest.mark.parametrize("language, label", [("en", "Travel | "), ("de", "Reise | "), ("fr", "Voyage | ")])
+def test_a_section_label_before_the_headline_on_its_line_goes(language: str, label: str) -> None:
+    """"Travel | <headline>", "Home › <headline>": a section label or a breadcrumb's first step printed on the
+    heading's line (over its byline here) is not part of the headline."""
+    import cleaner
+
+    heading, deck, byline, printed, _, paragraphs = _STAMPED_PAGES[language]
+    page = ["* Home", "* Sport", "", label + heading, "", deck, "", byline, printed, "", *(p + "\n" for p in paragraphs)]
+    assert cleaner.clean("\n".join(page)).headline == heading
