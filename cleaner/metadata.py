@@ -447,7 +447,20 @@ def _byline_like(page: Page, i: int) -> bool:
     hit = page.hits[i]
     first = page.lines[i].text.split(maxsplit=1)[0].rstrip(":").casefold()
     return ((hit is not None and hit.category is Category.BYLINE) or first in BYLINE_PARTICLES
-            or _name_then_stamp(page, page.lines[i].text))
+            or _name_then_stamp(page, page.lines[i].text) or _dated_byline(page, page.lines[i].text))
+
+
+DATED_BYLINE_GAP_WORDS = 5  # "at 6:08 PM ET", "10:44 am PST": a time between the date and the byline particle
+
+
+def _dated_byline(page: Page, text: str) -> bool:
+    """"March 4, 2025 at 6:08 PM ET by Jane Roe", "4. März 2025 von Anna Berg": a date, maybe its time, then a
+    byline particle and a name: the byline (the date is read from it), not a date line."""
+    if len(text) > MARKED_BYLINE_MAX_CHARS or (printed := date_in(text)) is None:
+        return False
+    after = text[text.find(printed) + len(printed):].split()
+    k = next((k for k, t in enumerate(after[:DATED_BYLINE_GAP_WORDS + 1]) if t.casefold() in BYLINE_PARTICLES), None)
+    return k is not None and _name_words(page, " ".join(after[k:]))
 
 
 @lru_cache(maxsize=4096)
@@ -510,7 +523,7 @@ def _marked_byline(page: Page, start: int, stop: int) -> int | None:
         if not page.open(i):
             continue
         text = page.lines[i].text
-        if _particle_byline(text) or _name_then_stamp(page, text):
+        if _particle_byline(text) or _name_then_stamp(page, text) or _dated_byline(page, text):
             page.verdicts[i] = Verdict(Kind.BYLINE)
             return i
         if text.rstrip(":").casefold() in BYLINE_PARTICLES:  # "By" alone, the name on a line of its own

@@ -691,3 +691,29 @@ def test_a_section_label_before_the_headline_on_its_line_goes(language: str, lab
     heading, deck, byline, printed, _, paragraphs = _STAMPED_PAGES[language]
     page = ["* Home", "* Sport", "", label + heading, "", deck, "", byline, printed, "", *(p + "\n" for p in paragraphs)]
     assert cleaner.clean("\n".join(page)).headline == heading
+
+
+@pytest.mark.parametrize("language, stamp, byline", [
+    ("en", "March 4, 2025 at 6:08 PM ET by Jane Roe", "Jane Roe"),
+    ("en", "Tuesday March 4, 2025 10:44 am PST by Jane Roe", "Jane Roe"),
+    ("de", "4. März 2025 von Anna Berg", "Anna Berg"),
+    ("fr", "4 mars 2025 par Jeanne Martin", "Jeanne Martin"),
+])
+def test_a_date_then_its_author_is_the_byline(language: str, stamp: str, byline: str) -> None:
+    """"<date> [time] by <name>": the line is the byline, and the date is read from it."""
+    import cleaner
+
+    heading, _, _, _, iso, paragraphs = _STAMPED_PAGES[language]
+    article = cleaner.clean("\n".join(["* Home", "", heading, "", stamp, "", *(p + "\n" for p in paragraphs)]))
+    assert (article.headline, article.byline, article.date) == (heading, stamp, iso)
+    assert byline in article.byline
+
+
+def test_a_date_then_no_name_is_no_byline() -> None:
+    """"March 4, 2025 by the harbour": no name after the particle, a date line."""
+    import cleaner
+
+    heading, _, _, _, iso, paragraphs = _STAMPED_PAGES["en"]
+    stamp = "March 4, 2025 by the harbour"
+    article = cleaner.clean("\n".join(["* Home", "", heading, "", stamp, "", *(p + "\n" for p in paragraphs)]))
+    assert (article.byline, article.dateline, article.date) == (None, stamp, iso)
