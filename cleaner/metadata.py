@@ -400,7 +400,7 @@ def section_cut(text: str) -> str:
     """The headline without a section label or breadcrumb step the page prints before it on its line ("Home ›
     Night ferry returns", "Travel | Night ferry returns"): a short part before the separator, a headline of at
     least twice its words (and `SPLIT_MIN_WORDS`) after it. "Night Ferry | Coast Daily" keeps its words."""
-    parts = _SECTION_SEPARATOR.split(text, maxsplit=1)
+    parts: list[str] = _SECTION_SEPARATOR.split(text, maxsplit=1)
     if len(parts) == 2:
         label, rest = len(parts[0].split()), len(parts[1].split())
         if label <= SECTION_MAX_WORDS and rest >= max(2 * label, SPLIT_MIN_WORDS):
