@@ -5,6 +5,7 @@ Dates themselves (recognizing a date line, reading its ISO form) are the `dates`
 
 from __future__ import annotations
 
+import unicodedata
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -166,11 +167,14 @@ def title_line_heading(page: Page, source: str | None = None) -> Titled:
     # The forms of a title line a site separator names as one: a stamped heading must share words with them.
     title_forms = [form for k, forms in titles if len(forms) > 1 for form in forms] if named else []
     slug = slug_words(source)
+    # A first line no site separator parts and that shares no word with a slug of words is a widget's (a
+    # sign-in bar, a subscription link) printed first by a scraper without a title line: no title.
+    titles = [(k, forms) for k, forms in titles if len(forms) > 1 or not _off_slug(page, forms[0], slug)]
     if len(slug) >= SLUG_MIN_WORDS:
         titles.append((0, [slug]))
         named = True
     if not titles:
-        return _stamped(page, [])
+        return _stamped(page, [], slug=slug)
     best: list[int] = []
     best_score, title_lines, sure = TITLE_MATCH_MIN, 0, False
     lines, hits = page.lines, page.hits
@@ -226,9 +230,11 @@ def title_line_heading(page: Page, source: str | None = None) -> Titled:
                     best, best_score, title_lines, sure = run[:k], score, lines_read, raw >= TITLE_MATCH_MIN
         if best_score >= 1:
             break
-    if not best or (not title_lines and not sure and (stamped := _stamped(page, title_forms)).heading is not None):
+    if best and not title_lines and not sure and _weak_slug_match(page, best):
+        best = []
+    if not best or (not title_lines and not sure and (stamped := _stamped(page, title_forms, slug=slug)).heading is not None):
         # no repeat of the title, or only a loose match of the slug: the heading over the byline is surer
-        return _stamped(page, title_forms, named) if not best else stamped
+        return _stamped(page, title_forms, named, slug) if not best else stamped
     form = max((f for k, forms in titles if k == title_lines for f in forms),
                key=lambda f: _likeness(_tokens(_joined(page, best)), f))
     best = _wrapped_heading(page, best, form, title[title_lines - 1] if title_lines else -1)
@@ -237,6 +243,17 @@ def title_line_heading(page: Page, source: str | None = None) -> Titled:
     for j in title[:title_lines]:
         page.remove(j, Category.NAVIGATION, "title-line")
     return Titled(best[0], True, sure)
+
+
+LOOSE_SLUG_MIN_TOKENS = 5  # "Paging Alexa", "Jane Roe Harbour Council": a tag or a name shares words with a slug too
+
+
+def _weak_slug_match(page: Page, run: list[int]) -> bool:
+    """A line the slug matches loosely (under `TITLE_MATCH_MIN`) is too weak a headline when it is short (a tag
+    list, a name, a section's title: on the metaset 4 short ones wrong, 1 right) or starts in lower case (a
+    reader's reply)."""
+    text = _joined(page, run)
+    return len(_tokens(text)) < LOOSE_SLUG_MIN_TOKENS or text[:1].islower()
 
 
 def _wrapped_heading(page: Page, run: list[int], form: set[str], above: int) -> list[int]:
@@ -268,15 +285,19 @@ def _wrapped_heading(page: Page, run: list[int], form: set[str], above: int) -> 
     return run
 
 
-def _stamped(page: Page, title_forms: Sequence[set[str]], named: bool = False) -> Titled:
+def _stamped(page: Page, title_forms: Sequence[set[str]], named: bool = False, slug: set[str] | None = None) -> Titled:
     """No line repeats the title: the heading over the byline or date line (`stamped_heading`), when
     the page prints no title line or the heading shares words enough with it (`SLUG_MATCH_MIN`, as a slug
-    would: a title line may word the headline otherwise)."""
+    would: a title line may word the headline otherwise). A slug of words (`_worded_slug`) names the
+    article too: a heading in the slug's script that shares no word with it but function words is another
+    block's (a menu, a teaser, an author box over a date) and none is taken."""
     heading = stamped_heading(page)
     if heading is not None and title_forms:
         tokens = _tokens(page.lines[heading].text)
         if max(_likeness(tokens, form) for form in title_forms) < SLUG_MATCH_MIN:
             heading = None
+    if heading is not None and slug and _off_slug(page, _tokens(page.lines[heading].text), slug):
+        heading = None
     if heading is None:
         return Titled(None, named)
     page.verdicts[heading] = Verdict(Kind.HEADLINE, rule=STAMPED)
@@ -301,6 +322,31 @@ def slug_words(source: str | None) -> set[str]:
     path = unquote(parts.path)
     segments = [_tokens(segment.replace("-", " ").replace("_", " ")) for segment in path.split("/")]
     return max(segments, key=len, default=set())
+
+
+SLUG_WORD_MIN_CHARS = 3  # "asm", "hknm": shorter pieces of a slug are an id's, not words
+_SLUG_WORD = regex.compile(r"\p{L}*[aeiouy]\p{L}*")  # a word has a vowel ("qucvl", "ddd" are an id's letters)
+_FILE_EXTENSIONS = frozenset({"htm", "html", "shtml", "php", "aspx"})
+
+
+def _worded_slug(slug: set[str]) -> bool:
+    """Are `SLUG_MIN_WORDS` of the slug's pieces words (letters with a vowel, not a file extension), so the
+    slug is the article's title in short, not an id ("de2b8f78c6-f6bb-4da9")?"""
+    found = [w for w in slug if len(w) >= SLUG_WORD_MIN_CHARS and w not in _FILE_EXTENSIONS and _SLUG_WORD.fullmatch(w)]
+    return len(found) >= SLUG_MIN_WORDS
+
+
+def _off_slug(page: Page, tokens: set[str], slug: set[str]) -> bool:
+    """Do the words `tokens` (a line's, in a script with spaces) share none but function words with a slug of
+    words (`_worded_slug`), which names the article: then they name something else."""
+    return (_worded_slug(slug) and not any(_UNSPACED_RUN.search(t) for t in tokens)
+            and (_unaccented(frozenset(tokens)) & _unaccented(frozenset(slug))) <= _unaccented(page.stoplist))
+
+
+@lru_cache(maxsize=64)  # a stoplist is a pack's frozenset, read again for each page
+def _unaccented(found: frozenset[str]) -> frozenset[str]:
+    """The words without their accents: a slug spells "économiques" as "economiques"."""
+    return frozenset("".join(c for c in unicodedata.normalize("NFKD", w) if not unicodedata.combining(c)) for w in found)
 
 
 def _prose(page: Page, i: int) -> bool:
@@ -343,7 +389,23 @@ def headline_text(page: Page, i: int) -> str:
     run = [i]
     while run[-1] + 1 < len(page.lines) and (v := page.verdicts[run[-1] + 1]) is not None and v.rule == TITLE_REPEAT:
         run.append(run[-1] + 1)
-    return _joined(page, run)
+    return section_cut(_joined(page, run))
+
+
+SECTION_MAX_WORDS = 3  # "New York | ...", "Home › ...": a section label or a breadcrumb's first step before the headline
+_SECTION_SEPARATOR = regex.compile(r" (?:\||›|»|>) ")
+
+
+def section_cut(text: str) -> str:
+    """The headline without a section label or breadcrumb step the page prints before it on its line ("Home ›
+    Night ferry returns", "Travel | Night ferry returns"): a short part before the separator, a headline of at
+    least twice its words (and `SPLIT_MIN_WORDS`) after it. "Night Ferry | Coast Daily" keeps its words."""
+    parts: list[str] = _SECTION_SEPARATOR.split(text, maxsplit=1)
+    if len(parts) == 2:
+        label, rest = len(parts[0].split()), len(parts[1].split())
+        if label <= SECTION_MAX_WORDS and rest >= max(2 * label, SPLIT_MIN_WORDS):
+            return parts[1]
+    return text
 
 
 def find_dateline(page: Page, start: int, stop: int) -> int | None:
@@ -385,7 +447,20 @@ def _byline_like(page: Page, i: int) -> bool:
     hit = page.hits[i]
     first = page.lines[i].text.split(maxsplit=1)[0].rstrip(":").casefold()
     return ((hit is not None and hit.category is Category.BYLINE) or first in BYLINE_PARTICLES
-            or _name_then_stamp(page, page.lines[i].text))
+            or _name_then_stamp(page, page.lines[i].text) or _dated_byline(page, page.lines[i].text))
+
+
+DATED_BYLINE_GAP_WORDS = 5  # "at 6:08 PM ET", "10:44 am PST": a time between the date and the byline particle
+
+
+def _dated_byline(page: Page, text: str) -> bool:
+    """"March 4, 2025 at 6:08 PM ET by Jane Roe", "4. März 2025 von Anna Berg": a date, maybe its time, then a
+    byline particle and a name: the byline (the date is read from it), not a date line."""
+    if len(text) > MARKED_BYLINE_MAX_CHARS or (printed := date_in(text)) is None:
+        return False
+    after = text[text.find(printed) + len(printed):].split()
+    k = next((k for k, t in enumerate(after[:DATED_BYLINE_GAP_WORDS + 1]) if t.casefold() in BYLINE_PARTICLES), None)
+    return k is not None and _name_words(page, " ".join(after[k:]))
 
 
 @lru_cache(maxsize=4096)
@@ -448,7 +523,7 @@ def _marked_byline(page: Page, start: int, stop: int) -> int | None:
         if not page.open(i):
             continue
         text = page.lines[i].text
-        if _particle_byline(text) or _name_then_stamp(page, text):
+        if _particle_byline(text) or _name_then_stamp(page, text) or _dated_byline(page, text):
             page.verdicts[i] = Verdict(Kind.BYLINE)
             return i
         if text.rstrip(":").casefold() in BYLINE_PARTICLES:  # "By" alone, the name on a line of its own
@@ -718,6 +793,12 @@ def _credit(text: str) -> bool:
     return len(words(text)) <= CREDIT_MAX_WORDS and _CREDIT.search(text) is not None
 
 
+# Nonblank lines from the top within which a headline no title line names may be guessed. Deeper, under
+# menus and teasers, the title-like line over the first paragraph was a widget's or another story's on 9 of
+# 11 scraped pages without a title line (inscriptis, metaset); a wrong headline is worse than none.
+GUESS_REACH = 20
+
+
 def find_headline(page: Page, first_good: int, only: int | None = None) -> int | None:
     """The title-like line nearest above the first good paragraph, or that paragraph itself.
 
@@ -732,6 +813,8 @@ def find_headline(page: Page, first_good: int, only: int | None = None) -> int |
     if headline is None and _title_like(page, first_good) and page.any_good(first_good + 1):
         headline = first_good
     if only is not None and headline != only:
+        return None
+    if headline is not None and only is None and bisect_left(page.nonblank, headline) >= GUESS_REACH:
         return None
     if headline is not None:
         page.verdicts[headline] = Verdict(Kind.HEADLINE)
@@ -859,6 +942,7 @@ def split_headline(text: str, stoplist: frozenset[str], body: Sequence[str] = ()
     headline half may not end on a stopword ("... in Berlin" is one title), and both halves have
     a few words.
     """
+    text = section_cut(text)
     if len(text.split()) < 2 * SPLIT_MIN_WORDS:
         return text, None
     for m in _GLUE.finditer(text):

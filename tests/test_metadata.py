@@ -340,9 +340,10 @@ def test_a_line_the_slug_names_loosely_clears_nothing_above_it() -> None:
 
     third = "The first crossing is planned for the second Friday in May, weather permitting, the company added."
     fourth = "Tickets for the night crossing go on sale next week, and islanders will pay half the normal fare."
-    text = "\n".join([_OPENING, "", "Island ferry summer deals", "", _SECOND, "", third, "", fourth, ""])
+    heading = "Island ferry summer deals for walkers"  # five words: a shorter line is too weak a match to be one
+    text = "\n".join([_OPENING, "", heading, "", _SECOND, "", third, "", fourth, ""])
     article = cleaner.clean(text, source="https://news.example/2024/05/ferry-timetable-changes-islands-summer")
-    assert article.headline == "Island ferry summer deals"
+    assert article.headline == heading
     assert article.body == (_OPENING, _SECOND, third, fourth)
 
 
@@ -590,3 +591,129 @@ def test_a_photo_credit_with_its_agency_is_no_stamped_heading() -> None:
     page = ["* Home", "", heading, "", "JANE ROE / AFP - Coast Images", "", byline, printed, "",
             *(p + "\n" for p in paragraphs)]
     assert cleaner.clean("\n".join(page)).headline == heading
+
+
+_OTHER_SLUGS = {  # the slug of another story than the page's heading: none of its words is the heading's
+    "en": ("https://news.example/2025/03/04/mayor-opens-library-wing", "https://news.example/2025/03/04/night-ferry-islands-returns-may"),
+    "de": ("https://news.example/2025/03/04/bürgermeister-eröffnet-bibliothek", "https://news.example/2025/03/04/nachtfähre-zu-den-inseln-ab-mai"),
+    "fr": ("https://news.example/2025/03/04/le-maire-ouvre-la-bibliotheque", "https://news.example/2025/03/04/le-ferry-de-nuit-reprend-en-mai"),
+}
+
+
+@pytest.mark.parametrize("language", sorted(_STAMPED_PAGES))
+def test_a_stamped_heading_the_slug_does_not_name_is_no_headline(language: str) -> None:
+    """The URL's slug names the article; a heading over a byline and a date that shares none of its words is
+    another block's (an author box, a teaser over its date): no headline is better than that one. Under a
+    slug that names it, the same heading is the headline."""
+    import cleaner
+
+    heading, deck, byline, printed, iso, paragraphs = _STAMPED_PAGES[language]
+    page = "\n".join(["* Home", "* Sport", "", heading, "", deck, "", byline, printed, "", *(p + "\n" for p in paragraphs)])
+    other, own = _OTHER_SLUGS[language]
+    assert cleaner.clean(page, source=other).headline is None
+    assert cleaner.clean(page, source=own).headline == heading
+    assert cleaner.clean(page).headline == heading  # no URL: the stamp is the evidence
+
+
+@pytest.mark.parametrize("language", sorted(_STAMPED_PAGES))
+def test_no_headline_is_guessed_deep_in_a_page_without_a_title_line(language: str) -> None:
+    """No title line, no slug, no byline: the title-like line over the first paragraph is guessed the headline
+    near the top only. Under two dozen menu and teaser lines it is as likely a widget's or another story's title."""
+    import cleaner
+
+    heading, _, _, _, _, paragraphs = _STAMPED_PAGES[language]
+    menu = [f"* Section {n}" for n in range(1, 25)]
+    page = [heading, "", *(p + "\n" for p in paragraphs)]
+    assert cleaner.clean("\n".join(["* Home", "", *page])).headline == heading
+    assert cleaner.clean("\n".join([*menu, "", *page])).headline is None
+
+
+@pytest.mark.parametrize("language, bar", [("en", "Log in Subscribe"), ("de", "Anmelden Abonnieren"), ("fr", "Connexion S'abonner")])
+def test_a_first_line_the_slug_does_not_name_is_no_title_line(language: str, bar: str) -> None:
+    """A scraper that prints no title line starts with a widget (a sign-in bar) the page prints again further
+    down: it shares no word with the URL's slug, so it is no title line and its repeat no headline; the line
+    the slug names is."""
+    import cleaner
+
+    heading, _, _, _, _, paragraphs = _STAMPED_PAGES[language]
+    page = [bar, "", "* Home", "* Sport", "", bar, "", heading, "", *(p + "\n" for p in paragraphs)]
+    assert cleaner.clean("\n".join(page), source=_OTHER_SLUGS[language][1]).headline == heading
+
+
+@pytest.mark.parametrize("language, url", [
+    ("de", "https://news.example/2025/03/04/nachtfahre-fahrt-ab-sommer"),
+    ("fr", "https://news.example/2025/03/04/iles-reprise-ete"),
+])
+def test_a_slug_without_accents_names_a_title_with_them(language: str, url: str) -> None:
+    """Slugs drop accents ("nachtfahre" for "Nachtfähre"): a title line whose words the slug spells so is the
+    page's title, and its repeat the headline."""
+    import cleaner
+
+    heading, _, _, _, _, paragraphs = _STAMPED_PAGES[language]
+    page = [heading, "", "* Home", "* Sport", "", heading, "", *(p + "\n" for p in paragraphs)]
+    article = cleaner.clean("\n".join(page), source=url)
+    assert article.headline == heading
+    assert [r.text for r in article.removed if r.rule == "title-line"] == [heading]
+
+
+@pytest.mark.parametrize("language, tag", [("en", "Ferry Islands"), ("de", "Nachtfähre Inseln"), ("fr", "Ferry Mai")])
+def test_a_short_line_the_slug_matches_loosely_is_no_headline(language: str, tag: str) -> None:
+    """A tag line of two words the slug shares ("Ferry Islands") is no headline: a name or a tag list matches a slug
+    as well. The page's heading, which the slug names as loosely, is."""
+    import cleaner
+
+    heading, _, _, _, _, paragraphs = _STAMPED_PAGES[language]
+    url = _OTHER_SLUGS[language][1]
+    tagged = "\n".join(["* Home", "", tag, "", *(p + "\n" for p in paragraphs)])
+    assert cleaner.clean(tagged, source=url).headline is None
+    assert cleaner.clean(tagged.replace(tag, heading), source=url).headline == heading
+
+
+@pytest.mark.parametrize("line, headline", [
+    ("Travel | Night ferry to the islands returns in May", "Night ferry to the islands returns in May"),
+    ("Startseite › Die Nachtfähre zu den Inseln fährt ab Mai wieder", "Die Nachtfähre zu den Inseln fährt ab Mai wieder"),
+    ("Accueil > Le ferry de nuit vers les îles reprend en mai", "Le ferry de nuit vers les îles reprend en mai"),
+    ("Night Ferry | Coast Daily", "Night Ferry | Coast Daily"),  # no longer headline after it: kept whole
+    ("Island life and the sea | A night on the ferry", "Island life and the sea | A night on the ferry"),
+])
+def test_a_section_label_before_the_headline_is_cut(line: str, headline: str) -> None:
+    from cleaner.metadata import section_cut
+
+    assert section_cut(line) == headline
+
+
+@pytest.mark.parametrize("language, label", [("en", "Travel | "), ("de", "Reise | "), ("fr", "Voyage | ")])
+def test_a_section_label_before_the_headline_on_its_line_goes(language: str, label: str) -> None:
+    """"Travel | <headline>", "Home › <headline>": a section label or a breadcrumb's first step printed on the
+    heading's line (over its byline here) is not part of the headline."""
+    import cleaner
+
+    heading, deck, byline, printed, _, paragraphs = _STAMPED_PAGES[language]
+    page = ["* Home", "* Sport", "", label + heading, "", deck, "", byline, printed, "", *(p + "\n" for p in paragraphs)]
+    assert cleaner.clean("\n".join(page)).headline == heading
+
+
+@pytest.mark.parametrize("language, stamp, byline", [
+    ("en", "March 4, 2025 at 6:08 PM ET by Jane Roe", "Jane Roe"),
+    ("en", "Tuesday March 4, 2025 10:44 am PST by Jane Roe", "Jane Roe"),
+    ("de", "4. März 2025 von Anna Berg", "Anna Berg"),
+    ("fr", "4 mars 2025 par Jeanne Martin", "Jeanne Martin"),
+])
+def test_a_date_then_its_author_is_the_byline(language: str, stamp: str, byline: str) -> None:
+    """"<date> [time] by <name>": the line is the byline, and the date is read from it."""
+    import cleaner
+
+    heading, _, _, _, iso, paragraphs = _STAMPED_PAGES[language]
+    article = cleaner.clean("\n".join(["* Home", "", heading, "", stamp, "", *(p + "\n" for p in paragraphs)]))
+    assert (article.headline, article.byline, article.date) == (heading, stamp, iso)
+    assert byline in article.byline
+
+
+def test_a_date_then_no_name_is_no_byline() -> None:
+    """"March 4, 2025 by the harbour": no name after the particle, a date line."""
+    import cleaner
+
+    heading, _, _, _, iso, paragraphs = _STAMPED_PAGES["en"]
+    stamp = "March 4, 2025 by the harbour"
+    article = cleaner.clean("\n".join(["* Home", "", heading, "", stamp, "", *(p + "\n" for p in paragraphs)]))
+    assert (article.byline, article.dateline, article.date) == (None, stamp, iso)
