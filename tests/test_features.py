@@ -21,11 +21,12 @@ def test_labels_follow_length_and_stopwords() -> None:
 
 
 # What `Features` reads from a line's end, as patterns searched from the end of the line.
-_SENTENCE_END = regex.compile(r"(?r)[.!?…][\"'”’»)\]]*$")
-_TERMINAL = regex.compile(r"(?r)[.!?…:;][\"'”’»)\]]*$|[.!?…][\"'”’»)\]]+\s*$")
+# With the full-width marks and closers of Chinese and Japanese ("。", "」").
+_SENTENCE_END = regex.compile(r"(?r)[.!?…。！？][\"'”’»)\]」』）】》〉]*$")
+_TERMINAL = regex.compile(r"(?r)[.!?…:;。！？：；][\"'”’»)\]」』）】》〉]*$|[.!?…。！？][\"'”’»)\]」』）】》〉]+\s*$")
 
 
-@given(st.text(alphabet="a .!?…:;\"'”’»)]([ 😉") | st.text())
+@given(st.text(alphabet="a .!?…:;\"'”’»)]([ 😉。！？：；」』）") | st.text())
 def test_line_ends_are_read_as_the_patterns_define_them(text: str) -> None:
     """`Features` reads a trimmed line's end with a string method: it says what the patterns say."""
     text = text.strip()
