@@ -12,7 +12,8 @@ mentions the baseline and says why; `check` verifies that for every commit in th
     python benchmarks/quality_gate.py measure          # print the figures only
 
 The installed `cleaner` runs; `--cmd` gives the scorers another command speaking the JSONL contract (e.g.
-`env PYTHONPATH=/path/to/checkout python -m cleaner clean --input-format jsonl --output-format jsonl -`).
+`env PYTHONPATH=/path/to/checkout python -m cleaner clean --input-format jsonl --output-format jsonl -`, with an
+absolute path: the scorers run in ../shared/devdata, so that the current folder's package shadows nothing).
 """
 
 from __future__ import annotations
@@ -74,7 +75,9 @@ def measure(cmd: str | None = None) -> dict[str, dict[str, float]]:
     for name, args in SCORERS.items():
         start = time.perf_counter()
         command = [sys.executable, str(DEVDATA / args[0]), *args[1:], *(["--cmd", cmd] if cmd else [])]
-        run = subprocess.run(command, capture_output=True, text=True)
+        # Not from the checkout: `python -m cleaner` in a --cmd would import the package of the current folder
+        # first, whatever the command's PYTHONPATH says (another tree's figures were measured on this one's code).
+        run = subprocess.run(command, capture_output=True, text=True, cwd=DEVDATA)
         if run.returncode:
             sys.exit(f"quality gate: {name} failed (exit {run.returncode}): {run.stderr.strip()[-300:]}")
         out[name] = parse_table(run.stdout)
