@@ -12,7 +12,7 @@ import regex
 
 from .article import Category
 from .dates import printed_dates
-from .page import Page
+from .page import Heuristic, Page
 
 DATE_LIST_MIN_DATES = 4
 # Share of the line's characters inside its dates (and the post counts after them): the label before
@@ -37,10 +37,14 @@ def date_lists(page: Page) -> None:
             continue
         covered = sum(end - start + _counted(text, end) for start, end in spans)
         if covered >= DATE_LIST_MIN_SHARE * len(text):
-            page.remove(i, Category.NAVIGATION, "date-list")
+            page.verdicts[i] = DATE_LIST.removal
 
 
 def _counted(text: str, end: int) -> int:
     """The length of a post count right after a date ("(4)"), or 0."""
     m = _COUNT_AFTER.match(text, end)
     return 0 if m is None else m.end() - end
+
+
+DATE_LIST = Heuristic("date-list", Category.NAVIGATION, "A line whose dates fill most of it: an archive widget's months "
+                      "(\"Select month June 2024 May 2024 ...\") or a calendar's days, printed on one line.", date_lists)

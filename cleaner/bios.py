@@ -12,7 +12,7 @@ from __future__ import annotations
 import regex
 
 from .article import Category
-from .page import Kind, Page
+from .page import Heuristic, Kind, Page
 
 BIO_NAME_MAX_WORDS = 4  # a name's capitalized words ("Jean-Luc de la Tour" counts its particles too)
 BIO_CUE_REACH = 25  # the trade is named within the line's first words
@@ -56,4 +56,9 @@ def author_bios(page: Page) -> None:
             continue
         if f.words < BIO_MIN_WORDS or not is_bio(page.lines[i].text, page.stoplist):
             return
-        page.remove(i, Category.BYLINE, "author-bio")
+        page.verdicts[i] = AUTHOR_BIO.removal
+
+
+AUTHOR_BIO = Heuristic("author-bio", Category.BYLINE, "The article's last lines that open with a name and name a "
+                       "writer's trade (\"Jane Roe covers transport ...\", \"... ist freie Journalistin\"): the "
+                       "author's bio.", author_bios)

@@ -9,17 +9,20 @@ article, the tail after it) on the `Page`. Every pass that removes a line names 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
-from collections.abc import Callable, Collection
+from collections.abc import Collection
 from itertools import accumulate
 
 import regex
 
-from . import archives, bios, metadata, notices, teasers
+from .archives import DATE_LIST
+from .bios import AUTHOR_BIO
+from .metadata import ABOVE_HEADLINE, BYLINE_PARTICLE, LINK_BAR, SHARE_BUTTON, TITLE_LINE
+from .notices import SITE_NOTICE
+from .teasers import HEADLINE_RUN
 from .article import Category
 from .dates import date_in
 from .features import Features, Label
-from .page import KEPT, SENTENCE_INSIDE, Kind, Page, Verdict, sentence_shaped, several_sentences
+from .page import KEPT, SENTENCE_INSIDE, Heuristic, Kind, Page, Verdict, sentence_shaped, several_sentences
 from .rules import MORE_LINK, Action, Rule
 
 BLOCK_MAX_LINES = 20  # a widget block (drop-block) never runs longer than this
@@ -531,22 +534,6 @@ def _rule_removed(page: Page, i: int) -> bool:
     return v is not None and v.kind is Kind.REMOVED
 
 
-@dataclass(frozen=True)
-class Heuristic:
-    """A pass that removes lines by what it sees rather than by a pattern: its id is the `Removal.rule` of
-    what it removes, so `cleaner rules ID` and `explain` can say why a line went."""
-
-    id: str
-    category: Category | None  # None: the category of the widget or rule it follows
-    description: str
-    function: Callable[..., object] | None = None  # the pass that decides (None: a page kind, see `pagekind`)
-    # The verdict of a line it removes, made once: verdicts are never changed, so one serves every line.
-    removal: Verdict = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "removal", Verdict(Kind.REMOVED, self.category, self.id))
-
-
 # Every heuristic id a removal can carry, listed by `cleaner rules` beside the rules (a test checks that
 # whatever the engine removes names a rule or one of these). The passes above name their removals by these.
 TOP_ZONE = Heuristic("top-zone", Category.NAVIGATION, "Above the article's first paragraph (and its headline, dateline "
@@ -576,38 +563,9 @@ TEASER_BEFORE_MORE_LINK = Heuristic("teaser-before-more-link", Category.RELATED,
 SITE_REPEAT = Heuristic("site-repeat", Category.NAVIGATION, "A line of the site's template, learned across a batch: it "
                         "recurs in many documents of one domain or folder.", site_template)
 
-# The headline passes in `metadata` name these two (their ids are written there too).
-TITLE_LINE = Heuristic("title-line", Category.NAVIGATION, "The page's title line (\"Headline | Site\"), printed first "
-                       "by scrapers of the whole page: the headline is its repeat below, or it stands for the headline "
-                       "itself.", metadata.title_line_heading)
-ABOVE_HEADLINE = Heuristic("above-headline", Category.NAVIGATION, "What stands above a headline that the title line or "
-                           "the URL surely names (menus, teasers, notices), unless the prose above outweighs the article "
-                           "below.", metadata.clear_above_headline)
-
-# The passes of their own modules (they name their removals by these ids too).
-DATE_LIST = Heuristic("date-list", Category.NAVIGATION, "A line whose dates fill most of it: an archive widget's months "
-                      "(\"Select month June 2024 May 2024 ...\") or a calendar's days, printed on one line.",
-                      archives.date_lists)
-HEADLINE_RUN = Heuristic("headline-run", Category.RELATED, "Three or more other stories' headlines (several words, no "
-                         "end punctuation), each with a kicker, section, date or time of a few words beside it: a "
-                         "teaser list.", teasers.headline_runs)
-SITE_NOTICE = Heuristic("site-notice", Category.OTHER, "A line that speaks of the site in three kinds of its words "
-                        "(cookies, e-mail, data, consent, sign-up, comments, terms): a consent, newsletter or "
-                        "comment-rules notice.", notices.site_notices)
-AUTHOR_BIO = Heuristic("author-bio", Category.BYLINE, "The article's last lines that open with a name and name a "
-                       "writer's trade (\"Jane Roe covers transport ...\", \"... ist freie Journalistin\"): the "
-                       "author's bio.", bios.author_bios)
-
 HEURISTICS: tuple[Heuristic, ...] = (
     TOP_ZONE, TAIL_ZONE, REPEATED_LINE, SHORT_LINE_RUN, WIDGET_NEIGHBOUR, COMMENT_THREAD, COUNTED_LIST,
-    TRUNCATED_TEASERS, CAPTION_NEAR_HEADLINE, TEASER_BEFORE_MORE_LINK, SITE_REPEAT, TITLE_LINE, ABOVE_HEADLINE,
-    # The headline and byline searches in `metadata` name these (their ids are written there).
-    Heuristic("share-button", Category.SHARE, "A share button or a line of networks near the headline (\"Share on "
-              "X\", \"Dela på Facebook\", \"Поделиться ВКонтакте\"): passed over as a headline, removed.",
-              metadata.find_headline),
-    Heuristic("link-bar", Category.NAVIGATION, "A bar of short links near the headline (\"Sign in | Register\"): "
-              "passed over as a headline, removed.", metadata.find_headline),
-    Heuristic("byline-particle", Category.BYLINE, "\"By\" (or its like) alone on a line over the author's name: "
-              "part of the byline.", metadata.find_byline),
-    DATE_LIST, HEADLINE_RUN, SITE_NOTICE, AUTHOR_BIO,
+    TRUNCATED_TEASERS, CAPTION_NEAR_HEADLINE, TEASER_BEFORE_MORE_LINK, SITE_REPEAT,
+    # The passes of other modules, each entry defined beside its function there.
+    TITLE_LINE, ABOVE_HEADLINE, SHARE_BUTTON, LINK_BAR, BYLINE_PARTICLE, DATE_LIST, HEADLINE_RUN, SITE_NOTICE, AUTHOR_BIO,
 )

@@ -16,7 +16,7 @@ import regex
 
 from .article import Category
 from .features import Label
-from .page import Kind, Page, Verdict, several_sentences
+from .page import Heuristic, Kind, Page, Verdict, several_sentences
 from .dates import _DIGIT, DATE_LABELS, DATELINE_MAX_CHARS, date_in, is_dateline, iso_date
 from .language import words
 from .rules import language_words
@@ -241,7 +241,7 @@ def title_line_heading(page: Page, source: str | None = None) -> Titled:
     for j in best:
         page.verdicts[j] = Verdict(Kind.HEADLINE, rule=TITLE_REPEAT)
     for j in title[:title_lines]:
-        page.remove(j, Category.NAVIGATION, "title-line")
+        page.verdicts[j] = TITLE_LINE.removal
     return Titled(best[0], True, sure)
 
 
@@ -529,7 +529,7 @@ def _marked_byline(page: Page, start: int, stop: int) -> int | None:
         if text.rstrip(":").casefold() in BYLINE_PARTICLES:  # "By" alone, the name on a line of its own
             name = next((j for j in range(i + 1, min(i + 3, len(page.lines))) if page.features[j] is not None), None)
             if name is not None and page.open(name) and _name_shaped(page, name):
-                page.remove(i, Category.BYLINE, "byline-particle")
+                page.verdicts[i] = BYLINE_PARTICLE.removal
                 page.verdicts[name] = Verdict(Kind.BYLINE)
                 return name
     return None
@@ -598,7 +598,7 @@ def _name_by_metadata(page: Page, start: int, stop: int) -> int | None:
             if lower.isdisjoint(w.casefold() for w in name.split()):
                 verdicts[i] = Verdict(Kind.BYLINE)
                 if k > 0 and page.lines[nonblank[k - 1]].text.rstrip(":").casefold() in BYLINE_PARTICLES:
-                    page.remove(nonblank[k - 1], Category.BYLINE, "byline-particle")
+                    page.verdicts[nonblank[k - 1]] = BYLINE_PARTICLE.removal
                 return i
     return None
 
@@ -841,13 +841,13 @@ def _headline_above(page: Page, first_good: int) -> int | None:
         hit = page.hits[i]
         text = page.lines[i].text
         if _share_button(text):
-            page.remove(i, Category.SHARE, "share-button")
+            page.verdicts[i] = SHARE_BUTTON.removal
             continue
         if _link_bar(text):
-            page.remove(i, Category.NAVIGATION, "link-bar")
+            page.verdicts[i] = LINK_BAR.removal
             continue
         if text.rstrip(":").casefold() in BYLINE_PARTICLES:  # "By" alone, over the name
-            page.remove(i, Category.BYLINE, "byline-particle")
+            page.verdicts[i] = BYLINE_PARTICLE.removal
             continue
         if _stamp(text) or (hit is not None and hit.category is Category.BYLINE):
             continue
@@ -911,7 +911,7 @@ def clear_above_headline(page: Page, headline: int) -> None:
     for k, i in enumerate(above_lines):
         in_run = good[k] and ((k > 0 and good[k - 1]) or (k + 1 < len(good) and good[k + 1]))
         if page.open(i) and not in_run:
-            page.remove(i, Category.NAVIGATION, "above-headline")
+            page.verdicts[i] = ABOVE_HEADLINE.removal
 
 
 def keep_standfirst(page: Page, headline: int, first_good: int) -> None:
@@ -973,3 +973,19 @@ def _printed_in_lower_case(word: str, body: Sequence[str]) -> bool:
     # A substring search first, and the words of a paragraph only where it finds one: gathering all
     # the body's words into a set cost ~90 us a headline.
     return word[:1].islower() and any(word in paragraph and word in paragraph.split() for paragraph in body)
+
+
+# The removals the headline and byline searches make, listed by `cleaner rules` (heuristics.HEURISTICS).
+TITLE_LINE = Heuristic("title-line", Category.NAVIGATION, "The page's title line (\"Headline | Site\"), printed first "
+                       "by scrapers of the whole page: the headline is its repeat below, or it stands for the headline "
+                       "itself.", title_line_heading)
+ABOVE_HEADLINE = Heuristic("above-headline", Category.NAVIGATION, "What stands above a headline that the title line or "
+                           "the URL surely names (menus, teasers, notices), unless the prose above outweighs the article "
+                           "below.", clear_above_headline)
+SHARE_BUTTON = Heuristic("share-button", Category.SHARE, "A share button or a line of networks near the headline "
+                         "(\"Share on X\", \"Dela på Facebook\", \"Поделиться ВКонтакте\"): passed over as a headline, "
+                         "removed.", find_headline)
+LINK_BAR = Heuristic("link-bar", Category.NAVIGATION, "A bar of short links near the headline (\"Sign in | Register\"): "
+                     "passed over as a headline, removed.", find_headline)
+BYLINE_PARTICLE = Heuristic("byline-particle", Category.BYLINE, "\"By\" (or its like) alone on a line over the "
+                            "author's name: part of the byline.", find_byline)

@@ -16,7 +16,7 @@ import operator
 import re
 
 from .article import Category
-from .page import Page
+from .page import Heuristic, Page
 from .lines import remembered
 
 NOTICE_MIN_KINDS = 3  # different kinds of site words in one line (two is common in articles on the web)
@@ -126,7 +126,7 @@ def site_notices(page: Page) -> None:
     if notice_chars >= prose_chars:
         return
     for i in found:
-        page.remove(i, Category.OTHER, "site-notice")
+        page.verdicts[i] = SITE_NOTICE.removal
 
 
 def _notice(page: Page, i: int) -> bool:
@@ -149,3 +149,8 @@ def _voiced_kinds(text: str) -> int:
     if kinds < NOTICE_MIN_KINDS or not tokens.isdisjoint(_VOICE_WORDS):
         return kinds
     return kinds if any(token.startswith(_VOICE_STEMS) for token in tokens) else 0
+
+
+SITE_NOTICE = Heuristic("site-notice", Category.OTHER, "A line that speaks of the site in three kinds of its words "
+                        "(cookies, e-mail, data, consent, sign-up, comments, terms): a consent, newsletter or "
+                        "comment-rules notice.", site_notices)

@@ -8,6 +8,7 @@ paragraph a scraper cut (judged whole), hard-wrapped prose, and lines inside a b
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
 from itertools import compress
@@ -240,3 +241,19 @@ def _continuations(lines: list[Line], feats: list[Features | None], nonblank: li
             if i - before <= 3 and not feats[before].ends_sentence and not lines[before].text.endswith(":"):  # type: ignore[union-attr]
                 result[i] = True
     return result
+
+
+@dataclass(frozen=True)
+class Heuristic:
+    """A pass that removes lines by what it sees rather than by a pattern: its id is the `Removal.rule` of
+    what it removes, so `cleaner rules ID` and `explain` can say why a line went."""
+
+    id: str
+    category: Category | None  # None: the category of the widget or rule it follows
+    description: str
+    function: Callable[..., object] | None = None  # the pass that decides (None: a page kind, see `pagekind`)
+    # The verdict of a line it removes, made once: verdicts are never changed, so one serves every line.
+    removal: Verdict = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "removal", Verdict(Kind.REMOVED, self.category, self.id))

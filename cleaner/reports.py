@@ -11,7 +11,8 @@ from collections.abc import Iterator, Sequence
 
 from .article import Category
 from .engine import PASSES, LineReport
-from .heuristics import HEURISTICS, Heuristic
+from .heuristics import HEURISTICS
+from .page import Heuristic
 from .io import truncate
 from .rules import TAGS, Rule
 

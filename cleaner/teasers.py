@@ -11,7 +11,7 @@ from __future__ import annotations
 import regex
 
 from .article import Category
-from .page import Kind, Page, Verdict
+from .page import Heuristic, Kind, Page
 
 TEASER_MIN_WORDS = 4  # a headline; shorter lines are kickers, section names, dates and times
 TEASER_MAX_WORDS = 30
@@ -38,10 +38,9 @@ def headline_runs(page: Page) -> None:
         shape = None if i is None else _shape(page, i)
         if shape is None or (shape == last == HEADLINE):  # the run ends
             if not introduced and headlines >= TEASER_RUN_MIN:
-                removal = Verdict(Kind.REMOVED, Category.RELATED, "headline-run")
                 for j in run:
                     if page.verdicts[j] is None:
-                        page.verdicts[j] = removal
+                        page.verdicts[j] = HEADLINE_RUN.removal
             run, headlines = [], 0
             if shape is None:
                 introduced = i is not None and page.lines[i].text.endswith(":")
@@ -70,3 +69,8 @@ def _shape(page: Page, i: int) -> str | None:
             and not _FIELD.match(text)):
         return HEADLINE
     return None
+
+
+HEADLINE_RUN = Heuristic("headline-run", Category.RELATED, "Three or more other stories' headlines (several words, no "
+                         "end punctuation), each with a kicker, section, date or time of a few words beside it: a "
+                         "teaser list.", headline_runs)
