@@ -30,9 +30,11 @@ def _alternation(words: Iterable[str]) -> str:
                     for word in sorted(words))
 
 
-# A name: capitalized words (initials, hyphens, apostrophes), with the lower-case particles of names between them.
+# A name: capitalized words (initials, hyphens, apostrophes), with the lower-case particles of names between them
+# and the words that join two surnames.
+_PARTICLES = _alternation(language_words("name_particles") | language_words("name_joiners"))
 _NAME = regex.compile(
-    rf"^(?:\p{{Lu}}[\p{{L}}'’.-]*\s+(?:(?:{_alternation(language_words('name_particles'))})\s+)?)"
+    rf"^(?:\p{{Lu}}[\p{{L}}'’.-]*\s+(?:(?:{_PARTICLES})\s+)?)"
     f"{{2,{BIO_NAME_MAX_WORDS}}}")
 # The writer's trade, or what a writer does, in the pack languages.
 _CUE = regex.compile(rf"(?<!\p{{L}})(?:{_alternation(language_words('writer_trades'))})(?!\p{{L}})", regex.IGNORECASE)

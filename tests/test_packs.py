@@ -72,7 +72,7 @@ def test_the_code_reads_every_packs_words() -> None:
     assert notices._VOICE_WORDS | {stem + "*" for stem in notices._VOICE_STEMS} == voice == language_words("site_voice")
     for trade in language_words("writer_trades"):  # each pack's trades, the stems' and phrases' included
         assert bios._CUE.fullmatch(trade.removesuffix("*").replace("_", " ").capitalize()), trade
-    for particle in language_words("name_particles"):
+    for particle in language_words("name_particles") | language_words("name_joiners"):
         name = bios._NAME.match(f"Ana {particle} Ruiz Soler es periodista")
         assert name is not None and name.group() == f"Ana {particle} Ruiz Soler ", particle
     assert dates.MONTH_FIRST_LANGUAGES == {"en"}

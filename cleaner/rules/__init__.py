@@ -365,6 +365,8 @@ class Language:
     notice_tracking: tuple[str, ...] = ()  # "tracking", "third_party"
     site_voice: tuple[str, ...] = ()  # a site speaking to the reader or for itself: "your", "we", "unser*" (`notices`)
     writer_trades: tuple[str, ...] = ()  # a writer's trade, or what a writer does: "reporter*", "writes_about" (`bios`)
+    # A word joining two surnames: "Ortega y Gasset" (`bios`). Not a name particle: "Ana y Luis" are two people.
+    name_joiners: tuple[str, ...] = ()
 
 
 _PER_LANGUAGE = ("stoplist", "month_first", "function_words")  # what the code reads by language: not in the "*" table
