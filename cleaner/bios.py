@@ -9,30 +9,35 @@ of an article a line of that shape is a person the story is about, and stays.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import regex
 
 from .article import Category
 from .page import Heuristic, Kind, Page
+from .rules import language_words
 
 BIO_NAME_MAX_WORDS = 4  # a name's capitalized words ("Jean-Luc de la Tour" counts its particles too)
 BIO_CUE_REACH = 25  # the trade is named within the line's first words
 BIO_MIN_WORDS = 8  # a shorter line is a name or a link ("More articles by ..."), left to other passes
 BIO_SHORT_MAX_WORDS = 6  # short lines after a bio ("Follow her on X") are passed over, not taken
 
-# A name: capitalized words (initials, hyphens, apostrophes), with the lower-case particles of names between them.
+
+def _alternation(words: Iterable[str]) -> str:
+    """Words of the packs' tables as a regex alternation: a stem ("reporter*") takes the word's endings, a
+    phrase ("writes_about") its words in a row."""
+    return "|".join(regex.escape(word[:-1]) + r"\w*" if word.endswith("*") else regex.escape(word.replace("_", " "))
+                    for word in sorted(words))
+
+
+# A name: capitalized words (initials, hyphens, apostrophes), with the lower-case particles of names between them
+# and the words that join two surnames.
+_PARTICLES = _alternation(language_words("name_particles") | language_words("name_joiners"))
 _NAME = regex.compile(
-    r"^(?:\p{Lu}[\p{L}'’.-]*\s+(?:(?:von|van|de|del|della|der|den|di|da|du|la|le|dos|das|y|zu|ter)\s+)?)"
+    rf"^(?:\p{{Lu}}[\p{{L}}'’.-]*\s+(?:(?:{_PARTICLES})\s+)?)"
     f"{{2,{BIO_NAME_MAX_WORDS}}}")
 # The writer's trade, or what a writer does, in the pack languages.
-_CUE = regex.compile(
-    r"(?<!\p{L})(?:reporter\w*|writer|editor|journalist\w*|correspondent|columnist|contributor|freelance\w*|"
-    r"covers|writes (?:about|for|on)|autor\w*|redakteur\w*|korrespondent\w*|kolumnist\w*|schreibt (?:über|für)|"
-    r"journaliste|rédact(?:eur|rice)|correspondant\w*|chroniqueu?r\w*|auteure?|autrice|"
-    r"periodista|redact(?:or|ora)|corresponsal|columnista|escribe sobre|"
-    r"giornalista|redatt(?:ore|rice)|corrispondente|scrive (?:di|per)|jornalista|repórter|redat(?:or|ora)|"
-    r"dziennikar\w*|redaktor\w*|felietonist\w*|redacteur|verslaggever|schrijft (?:over|voor)|"
-    r"журналист\w*|журналіст\w*|корреспондент\w*|кореспондент\w*|редактор\w*|автор\w*|обозревател\w*|оглядач\w*)"
-    r"(?!\p{L})", regex.IGNORECASE)
+_CUE = regex.compile(rf"(?<!\p{{L}})(?:{_alternation(language_words('writer_trades'))})(?!\p{{L}})", regex.IGNORECASE)
 
 
 def is_bio(text: str, stoplist: frozenset[str]) -> bool:

@@ -18,46 +18,22 @@ import re
 from .article import Category
 from .page import Heuristic, Page
 from .lines import remembered
+from .rules import language_words
 
 NOTICE_MIN_KINDS = 3  # different kinds of site words in one line (two is common in articles on the web)
 STEM_KEY = 4  # stems are looked up by their first letters (the shortest stem's): most words match none
 NOTICE_MIN_WORDS = 8  # shorter lines are buttons and labels, left to the rules and the short-line passes
 
-# Kinds of site words, each in the languages of the packs: a word, a stem (ending in "*": the word's
-# inflections) or a phrase of several words. A kind counts once per line however often its words occur.
-_KINDS: dict[str, str] = {
-    "cookie": "cookie cookies ciasteczk* куки",
-    "newsletter": "newsletter* nieuwsbrie* boletín bolletino рассылк* розсилк*",
-    "mail": "e-mail* email* mailadress* correo courriel",
-    "privacy": ("datenschutz* privacy privacidad privacidade confidentialité riservatezza prywatnoś* dsgvo ds-gvo "
-                "gdpr rgpd конфиденциальн* конфіденційн*"),
-    "consent": ("einwillig* zustimm* einverstanden consent* consentimiento consentement consenso toestemming zgod* "
-                "согласи* згод*"),
-    "subscribe": ("abonn* subscri* suscri* iscriv* inscri* assin* anmeld* abmeld* registr* einlogg* aanmeld* "
-                  "subskryb* подпис* регистр* реєстр* sign_up signed_up log_in logged_in"),
-    "password": "passw* contraseña hasł* пароль* mot_de_passe",
-    "browser": "browser* navigateur* navegador* przeglądar* javascript браузер*",
-    "site": ("website websites webseite* internetseite* сайт* sitio_web site_web sito_web site_internet this_site "
-             "our_site diese_seite strona_internetowa"),
-    "terms": ("nutzungsbedingung* términos agb regulamin* terms_of_use terms_of_service conditions_d'utilisation "
-              "condizioni_d'uso"),
-    "revoke": "widerruf* unsubscribe* jederzeit at_any_time à_tout_moment en_cualquier_momento in_qualsiasi_momento",
-    "ads": ("werbung werbe* advertis* publicidad publicité pubblicità publicidade reklam* affiliate* commission "
-            "реклам*"),
-    "data": ("daten data données datos dati dados gegevens dane danych personenbezogen* данн* даних дані "
-             "personal_information"),
-    "moderation": ("moderat* moderier* modéra* modéré* moderad* moderowan* модер* netiquette kommentar* comment "
-                   "comments commentaire commentaires comentario comentarios commenti commento reacties komentarz* "
-                   "комментар* коментар*"),
-    "tracking": ("tracking analytics third-part* drittanbieter* terceros third_party third_parties terze_parti"),
-}
+# Kinds of site words: a word, a stem (ending in "*": the word's inflections) or a phrase of several words
+# (joined by "_"), each kind a word list of the packs' language tables (`notice_cookie`...), every pack's
+# together. A kind counts once per line however often its words occur.
+KINDS = ("cookie", "newsletter", "mail", "privacy", "consent", "subscribe", "password", "browser", "site", "terms",
+         "revoke", "ads", "data", "moderation", "tracking")
 # The site's voice: a notice speaks to the reader or for the site ("your e-mail", "we use"); an article
 # about such things tells of others ("the authors advise sites ..."). Words and stems ("*"), as above.
-_VOICE = ("you your yours we our us sie ihr ihre ihrem ihren ihrer ihres ihnen du dein* dich dir wir uns unser* "
-          "vous votre vos nous notre nos usted ustedes tu tus nosotros nuestr* vostr* voi noi nostr* você vocês seu "
-          "sua nosso nossa uw jij jouw wij ons onze pan* wy wasz* my nasz* ви ваш* вам вас вы ми наш* нам нас мы")
-_VOICE_WORDS = frozenset(w for w in _VOICE.split() if not w.endswith("*"))
-_VOICE_STEMS = tuple(w[:-1] for w in _VOICE.split() if w.endswith("*"))
+_VOICE = language_words("site_voice")
+_VOICE_WORDS = frozenset(w for w in _VOICE if not w.endswith("*"))
+_VOICE_STEMS = tuple(sorted(w[:-1] for w in _VOICE if w.endswith("*")))
 
 
 # A word: letters, with the hyphens and apostrophes inside it ("e-mail", "d'utilisation").
@@ -65,12 +41,12 @@ _TOKEN = re.compile(r"[\w'’-]+")
 
 
 def _index() -> tuple[dict[str, str], dict[str, list[tuple[str, str]]], list[tuple[str, str]]]:
-    """Words, stems (by their first letters) and phrases of `_KINDS`, each with its kind."""
+    """Words, stems (by their first letters) and phrases of the kinds, each with its kind."""
     words: dict[str, str] = {}
     stems: dict[str, list[tuple[str, str]]] = {}
     phrases: list[tuple[str, str]] = []
-    for kind, entries in _KINDS.items():
-        for entry in entries.split():
+    for kind in KINDS:
+        for entry in sorted(language_words(f"notice_{kind}")):
             if "_" in entry:
                 phrases.append((" " + entry.replace("_", " "), kind))
             elif entry.endswith("*"):

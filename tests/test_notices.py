@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import fields
+
 import cleaner
-from cleaner.notices import NOTICE_MIN_KINDS, notice_kinds
+from cleaner.notices import KINDS, NOTICE_MIN_KINDS, STEM_KEY, notice_kinds
+from cleaner.rules import Language, language_words
 
 HEADLINE = "Council extends the tram line north"
 P1 = ("The city council voted on Tuesday to extend the tram line to the northern suburbs, "
@@ -64,3 +67,17 @@ def test_an_article_telling_of_notices_stays() -> None:
     assert notice_kinds(line) >= NOTICE_MIN_KINDS
     article = cleaner.clean("\n".join([HEADLINE, P1, P2, line, P3]))
     assert line in article.body
+
+
+def test_the_kinds_are_the_packs_word_lists_and_each_word_is_of_one_kind() -> None:
+    # Every `notice_*` list of the language tables is counted; a word of two kinds would count as one of them.
+    assert {f"notice_{kind}" for kind in KINDS} == {f.name for f in fields(Language) if f.name.startswith("notice_")}
+    entries = [word for kind in KINDS for word in language_words(f"notice_{kind}")]
+    assert len(entries) == len(set(entries))
+    # Stems are looked up by their first STEM_KEY letters: a shorter stem would never be found.
+    assert [word for word in entries if word.endswith("*") and len(word) - 1 < STEM_KEY] == []
+
+
+def test_every_packs_site_words_count() -> None:
+    # One word, stem or phrase of three kinds, each from another pack (German, Polish, French), make a notice's kinds.
+    assert notice_kinds("Die Einwilligung, ciasteczkami à tout moment") == 3

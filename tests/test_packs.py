@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from cleaner import dates, language, metadata
+from cleaner import bios, dates, language, metadata, notices
 from cleaner.cli import app
 from cleaner.rules import (ANY_LANGUAGE, Language, RuleError, _languages, builtin_languages, disk_cache,
                            language_words, load_rule_file, parse_pack, shipped_packs)
@@ -50,8 +50,11 @@ def test_every_rule_of_a_pack_is_of_its_language() -> None:
 def test_every_language_pack_has_the_data_the_code_reads(name: str) -> None:
     table = PACKS[name].language
     assert table is not None
-    for key in ("stoplist", "function_words", "date_labels", "byline_particles", "share_verbs", "share_objects"):
+    for key in ("stoplist", "function_words", "date_labels", "byline_particles", "share_verbs", "share_objects",
+                "site_voice", "writer_trades"):
         assert getattr(table, key), f"{name}: [language] has no {key}"
+    kinds = [kind for kind in notices.KINDS if getattr(table, f"notice_{kind}")]
+    assert len(kinds) >= notices.NOTICE_MIN_KINDS, f"{name}: site words of too few kinds for a notice: {kinds}"
     assert (language._stoplist_dir() / f"{table.stoplist}.txt").is_file(), f"{name}: jusText has no stoplist {table.stoplist!r}"
     assert language.LANGUAGES[table.code] == table.stoplist and language.FUNCTION_WORDS[table.code] == table.function_words
 
@@ -65,6 +68,13 @@ def test_the_code_reads_every_packs_words() -> None:
                        (metadata.SHARE_OBJECTS, "share_objects"), (metadata.SOCIAL_NETWORKS, "social_networks")):
         assert words == {w for table in tables for w in getattr(table, key)} == language_words(key)
     assert {"utc", "gmt"} <= dates.DATE_LABELS and "av" in metadata.BYLINE_PARTICLES  # from shared.toml
+    voice = {w for table in tables for w in table.site_voice}
+    assert notices._VOICE_WORDS | {stem + "*" for stem in notices._VOICE_STEMS} == voice == language_words("site_voice")
+    for trade in language_words("writer_trades"):  # each pack's trades, the stems' and phrases' included
+        assert bios._CUE.fullmatch(trade.removesuffix("*").replace("_", " ").capitalize()), trade
+    for particle in language_words("name_particles") | language_words("name_joiners"):
+        name = bios._NAME.match(f"Ana {particle} Ruiz Soler es periodista")
+        assert name is not None and name.group() == f"Ana {particle} Ruiz Soler ", particle
     assert dates.MONTH_FIRST_LANGUAGES == {"en"}
     with pytest.raises(KeyError, match="no word list"):
         language_words("stoplist")
@@ -93,6 +103,14 @@ def test_a_new_language_is_one_file(tmp_path: Path) -> None:
     ('code = "sv"\nstoplist = "Swedish"\nshare_verbs = ["dela på"]', "share_verbs: 'dela på' is not one word"),
     ('code = "sv"\nstoplist = "Swedish"\nshare_objects = ["på", "på"]', "share_objects lists a word twice"),
     ('code = "sv"\nstoplist = "Swedish"\nmonth_first = "yes"', "month_first must be true or false"),
+    ('code = "sv"\nstoplist = "Swedish"\nwriter_trades = "journalist"', "writer_trades must be a list of words"),
+    ('code = "sv"\nstoplist = "Swedish"\nnotice_cookie = [["kaka"]]', "notice_cookie must be a list of words"),
+    ('code = "sv"\nstoplist = "Swedish"\nnotice_subscribe = ["prenumer*era"]',
+     r"notice_subscribe: 'prenumer\*era' is not one word, a stem"),
+    ('code = "sv"\nstoplist = "Swedish"\nnotice_site = ["_webbplats"]', "notice_site: '_webbplats' is not one word, a stem"),
+    ('code = "sv"\nstoplist = "Swedish"\nsite_voice = ["ni_själva"]', r"site_voice: 'ni_själva' is not one word or a stem"),
+    ('code = "sv"\nstoplist = "Swedish"\nshare_verbs = ["del*"]', r"share_verbs: 'del\*' is not one word in lower case"),
+    ('code = "sv"\nstoplist = "Swedish"\nwriter_trades = ["Journalist*"]', r"writer_trades: 'Journalist\*' is not one word"),
     ('code = "*"\nstoplist = "Swedish"', r"\['stoplist'\] belong to one language"),
 ])
 def test_a_bad_language_table_is_refused_naming_the_file(table: str, problem: str) -> None:

@@ -347,13 +347,39 @@ class Language:
     share_verbs: tuple[str, ...] = ()  # a share button's first word: "share", "teilen"
     share_objects: tuple[str, ...] = ()  # the word after it: "on", "via", "auf"
     social_networks: tuple[str, ...] = ()  # networks' names in a share button: "facebook", "vk"
+    # Site words, by kind (`notices`): words, stems ("abonn*": the word's inflections) and phrases ("sign_up").
+    notice_cookie: tuple[str, ...] = ()  # "cookies", "ciasteczk*"
+    notice_newsletter: tuple[str, ...] = ()  # "newsletter*", "nieuwsbrie*"
+    notice_mail: tuple[str, ...] = ()  # "e-mail*", "courriel"
+    notice_privacy: tuple[str, ...] = ()  # "privacy", "datenschutz*"
+    notice_consent: tuple[str, ...] = ()  # "consent*", "einwillig*"
+    notice_subscribe: tuple[str, ...] = ()  # "subscri*", "sign_up"
+    notice_password: tuple[str, ...] = ()  # "passw*", "mot_de_passe"
+    notice_browser: tuple[str, ...] = ()  # "browser*", "navigateur*"
+    notice_site: tuple[str, ...] = ()  # "website", "this_site"
+    notice_terms: tuple[str, ...] = ()  # "agb", "terms_of_use"
+    notice_revoke: tuple[str, ...] = ()  # "widerruf*", "at_any_time"
+    notice_ads: tuple[str, ...] = ()  # "advertis*", "werbung"
+    notice_data: tuple[str, ...] = ()  # "data", "personal_information"
+    notice_moderation: tuple[str, ...] = ()  # "moderat*", "comments"
+    notice_tracking: tuple[str, ...] = ()  # "tracking", "third_party"
+    site_voice: tuple[str, ...] = ()  # a site speaking to the reader or for itself: "your", "we", "unser*" (`notices`)
+    writer_trades: tuple[str, ...] = ()  # a writer's trade, or what a writer does: "reporter*", "writes_about" (`bios`)
+    # A word joining two surnames: "Ortega y Gasset" (`bios`). Not a name particle: "Ana y Luis" are two people.
+    name_joiners: tuple[str, ...] = ()
 
 
 _PER_LANGUAGE = ("stoplist", "month_first", "function_words")  # what the code reads by language: not in the "*" table
 _WORD_LISTS = tuple(f.name for f in fields(Language) if f.name not in ("code", "stoplist", "month_first"))
 _LANGUAGE_KEYS = {"code", "stoplist", "month_first", *_WORD_LISTS}
 _LANGUAGE_CODE = regex.compile(r"[a-z]{2,3}")
-_ONE_WORD = regex.compile(r"\S+")
+_WORD = r"[^\s*_]+"
+_ONE_WORD = regex.compile(_WORD)
+# The lists read with stems ("abonn*") and phrases ("sign_up") besides words, and what else they take.
+_STEMS_AND_PHRASES = regex.compile(rf"{_WORD}(?:\*|(?:_{_WORD})+)?")
+_WORD_FORMS = ({key: (_STEMS_AND_PHRASES, ', a stem ("word*") or a phrase ("two_words")')
+                for key in _WORD_LISTS if key.startswith("notice_") or key == "writer_trades"}
+               | {"site_voice": (regex.compile(rf"{_WORD}\*?"), ' or a stem ("word*")')})
 
 
 def _parse_language(raw: Any, origin: str) -> Language:
@@ -378,8 +404,9 @@ def _parse_language(raw: Any, origin: str) -> Language:
     for key in _WORD_LISTS:
         words = raw.get(key, [])
         check(_strings(words), f"{key} must be a list of words")
+        form, forms = _WORD_FORMS.get(key, (_ONE_WORD, ""))
         for word in words:
-            check(bool(_ONE_WORD.fullmatch(word)) and word == word.casefold(), f"{key}: {word!r} is not one word in lower case")
+            check(bool(form.fullmatch(word)) and word == word.casefold(), f"{key}: {word!r} is not one word{forms} in lower case")
         check(len(set(words)) == len(words), f"{key} lists a word twice")
     return Language(code, raw.get("stoplist", ""), raw.get("month_first", False),
                     *(tuple(raw.get(key, [])) for key in _WORD_LISTS))
