@@ -365,7 +365,9 @@ class Language:
     notice_tracking: tuple[str, ...] = ()  # "tracking", "third_party"
     site_voice: tuple[str, ...] = ()  # a site speaking to the reader or for itself: "your", "we", "unser*" (`notices`)
     writer_trades: tuple[str, ...] = ()  # a writer's trade, or what a writer does: "reporter*", "writes_about" (`bios`)
-    # A word joining two surnames: "Ortega y Gasset" (`bios`). Not a name particle: "Ana y Luis" are two people.
+    # Words a bio's name may hold ("Ortega y Gasset", "von und zu", "ter Horst": `bios`) that are no name particle
+    # to the byline search: "Ana y Luis" are two people, "zu" is a preposition (a comment stamp "... von Leser zu"
+    # was taken for a byline).
     name_joiners: tuple[str, ...] = ()
 
 
