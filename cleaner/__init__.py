@@ -12,7 +12,7 @@ from .record import Fields, clean_dataframe, clean_record, clean_records
 if TYPE_CHECKING:
     from .html import clean_html
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 __all__ = [
     "Article", "Category", "Cleaner", "Fields", "Options", "RecordError", "Removal", "__version__", "clean",
