@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import copy
+from bisect import bisect_left
 import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -256,7 +257,12 @@ def _dateline(m: _Marking) -> None:
 
 
 def _byline(m: _Marking) -> None:
-    metadata.find_byline(m.page, m.top - BYLINE_ABOVE, m.first + BYLINE_REACH)
+    # Past the first paragraph, BYLINE_REACH lines that print something: a scraper's blank lines between a
+    # summary, a picture's credit and the byline ("Name · Outlet · Posted: date") do not count.
+    nonblank = m.page.nonblank
+    k = bisect_left(nonblank, m.first) + BYLINE_REACH
+    stop = nonblank[k] if k < len(nonblank) else len(m.page.lines)
+    metadata.find_byline(m.page, m.top - BYLINE_ABOVE, max(stop, m.first + BYLINE_REACH))
 
 
 def _above_headline(m: _Marking) -> None:

@@ -717,3 +717,21 @@ def test_a_date_then_no_name_is_no_byline() -> None:
     stamp = "March 4, 2025 by the harbour"
     article = cleaner.clean("\n".join(["* Home", "", heading, "", stamp, "", *(p + "\n" for p in paragraphs)]))
     assert (article.byline, article.dateline, article.date) == (None, stamp, iso)
+
+
+@pytest.mark.parametrize("byline", ["By Jane Roe", "Von Anna Berg", "Par Jeanne Martin"])
+def test_the_byline_reach_counts_lines_that_print_something(byline: str) -> None:
+    """A scraper's blank lines between the first paragraph, a credit, a share button and the byline do not
+    count against BYLINE_REACH: the byline stood past six lines, blanks included, and was lost."""
+    import cleaner
+
+    p1 = ("The ferry company that runs the bay crossing has ordered two electric boats, its first new vessels in "
+          "twenty years, and expects them in service next spring.")
+    p2 = ("Each boat will carry three hundred passengers and forty cars, about as many as the diesel ferries they "
+          "replace, and will charge at both ends of the crossing.")
+    p3 = "The operator said the boats would halve its fuel bill within five years, and that fares would not rise."
+    doc = "\n".join(["Ferry operator orders two electric boats", "", p1, "", "", "Photo: harbour archive", "", "",
+                     "Share", "", "", byline, "", p2, p3])
+    article = cleaner.clean(doc)
+    assert article.byline == byline
+    assert article.body[0] == p1 and p2 in article.body
