@@ -4,16 +4,7 @@ from __future__ import annotations
 
 import cleaner
 
-P1 = ("The city council voted on Tuesday to extend the tram line to the northern suburbs, "
-      "a project that residents have requested for more than a decade.")
-P2 = ("Construction is expected to begin next spring and the first trams should run in 2027, "
-      "according to the transport department, which will publish a timetable in the autumn.")
-P3 = ("Opposition members said the budget was too optimistic, but the motion passed with a "
-      "comfortable majority after a debate that lasted most of the afternoon.")
-
-
-def _removed(article: cleaner.Article) -> dict[str, str]:
-    return {r.text: r.rule for r in article.removed}
+from articles import P1, P2, P3, removed_by
 
 
 def test_a_line_of_archive_months_or_calendar_days_goes_as_a_date_list() -> None:
@@ -26,7 +17,7 @@ def test_a_line_of_archive_months_or_calendar_days_goes_as_a_date_list() -> None
     dated = ("The works start on 3 June 2024, the tracks are laid by 1 March 2025, the first test runs follow "
              "on 2 June 2025 and passengers board on 1 September 2026, if the council keeps to its plan.")
     article = cleaner.clean("\n".join(["Council extends the tram line north", P1, *lists, dated, P2, P3]))
-    removed = _removed(article)
+    removed = removed_by(article)
     assert all(removed.get(line) == "date-list" for line in lists)
     assert article.body == (P1, dated, P2, P3)
 
@@ -39,5 +30,5 @@ def test_a_long_line_in_one_piece_keeps_the_verdict_a_pass_gave_it() -> None:
                                                   enumerate((y, m) for y in range(2024, 2004, -1) for m in reversed(months)))
     assert len(archive) > 2000 and archive.endswith(")")
     article = cleaner.clean("\n".join(["Council extends the tram line north", P1, P2, archive, P3]))
-    assert _removed(article).get(archive) == "counted-list"
+    assert removed_by(article).get(archive) == "counted-list"
     assert article.body == (P1, P2, P3)

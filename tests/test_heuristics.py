@@ -11,16 +11,7 @@ from cleaner.features import features
 from cleaner.language import stopwords
 from cleaner.lines import _CONTROL, _SPACE, _ZERO_WIDTH, normalize, split_lines
 
-P1 = ("The city council voted on Tuesday to extend the tram line to the northern suburbs, "
-      "a project that residents have requested for more than a decade.")
-P2 = ("Construction is expected to begin next spring and the first trams should run in 2027, "
-      "according to the transport department, which will publish a timetable in the autumn.")
-P3 = ("Opposition members said the budget was too optimistic, but the motion passed with a "
-      "comfortable majority after a debate that lasted most of the afternoon.")
-
-
-def _removed(article: cleaner.Article) -> dict[str, str]:
-    return {r.text: r.rule for r in article.removed}
+from articles import P1, P2, P3, removed_by
 
 
 def test_top_zone_menu_goes_and_headline_is_the_line_above_the_article() -> None:
@@ -28,7 +19,7 @@ def test_top_zone_menu_goes_and_headline_is_the_line_above_the_article() -> None
     article = cleaner.clean(doc)
     assert article.headline == "Council extends the tram line north"
     assert article.body == (P1, P2, P3)
-    assert {"Home", "Politics", "Business", "Sport"} <= set(_removed(article))
+    assert {"Home", "Politics", "Business", "Sport"} <= set(removed_by(article))
 
 
 def test_breadcrumb_above_the_headline_is_not_the_headline() -> None:
@@ -38,7 +29,7 @@ def test_breadcrumb_above_the_headline_is_not_the_headline() -> None:
 
 def test_repeated_short_lines_go() -> None:
     doc = "\n".join(["Council extends the tram line north", P1, "Weekend Edition", P2, "Weekend Edition", P3])
-    assert _removed(cleaner.clean(doc)).get("Weekend Edition") == "repeated-line"
+    assert removed_by(cleaner.clean(doc)).get("Weekend Edition") == "repeated-line"
 
 
 def test_run_of_short_title_case_lines_in_the_tail_goes() -> None:
@@ -51,7 +42,7 @@ def test_short_closing_sentence_stays() -> None:
     doc = "\n".join(["Council extends the tram line north", P1, P2, "The hearing resumes on Monday.", "Tags", "Transport"])
     article = cleaner.clean(doc)
     assert article.body[-1] == "The hearing resumes on Monday."
-    assert "Transport" in _removed(article)
+    assert "Transport" in removed_by(article)
 
 
 def test_subheading_inside_the_article_stays() -> None:
@@ -64,7 +55,7 @@ def test_truncated_caption_under_the_headline_goes() -> None:
                "The new line will connect the depot with the")
     doc = "\n".join(["Council extends the tram line north", caption, P1, P2])
     article = cleaner.clean(doc)
-    assert _removed(article).get(caption) == "caption-near-headline"
+    assert removed_by(article).get(caption) == "caption-near-headline"
     assert article.body == (P1, P2)
 
 
@@ -151,7 +142,7 @@ def test_pieces_of_a_cut_sentence_are_no_repeated_lines() -> None:
                      "Talks with \nNorway", "Ended Early.", P2, P3])
     article = cleaner.clean(text)
     assert "Talks with Norway" in article.body
-    assert "Norway" in _removed(article), "the menu's own line goes"
+    assert "Norway" in removed_by(article), "the menu's own line goes"
 
 
 def test_pieces_of_a_cut_sentence_are_no_menu_run() -> None:
@@ -240,7 +231,7 @@ def test_a_teaser_followed_by_its_read_more_link_goes_in_extracted_text() -> Non
     text = "\n".join([P1, P2, teaser, "Read more", P3])
     article = cleaner.Cleaner().for_extracted_text().clean(text)
     assert article.body == (P1, P2, P3)
-    assert _removed(article)[teaser] == "teaser-before-more-link"
+    assert removed_by(article)[teaser] == "teaser-before-more-link"
 
 
 def test_a_users_rule_tagged_more_link_marks_teasers_whatever_its_id() -> None:
@@ -255,7 +246,7 @@ def test_a_users_rule_tagged_more_link_marks_teasers_whatever_its_id() -> None:
               "book a place for your car before the busy holiday weekend.")
     article = cleaner.Cleaner(rule).for_extracted_text().clean("\n".join([P1, P2, teaser, "Onward to the full story", P3]))
     assert article.body == (P1, P2, P3)
-    assert _removed(article)[teaser] == "teaser-before-more-link"
+    assert removed_by(article)[teaser] == "teaser-before-more-link"
 
 
 def test_stamps_and_pointers_under_an_extracted_english_article_go() -> None:
@@ -264,7 +255,7 @@ def test_stamps_and_pointers_under_an_extracted_english_article_go() -> None:
              "tram.html - Created 03-14-2024 9:05am - Last Modified: 03-15-2024 10:40am"]
     article = cleaner.Cleaner().for_extracted_text().clean("\n".join(lines))
     assert article.body == (P1, P2)
-    assert set(_removed(article).values()) == {"en-other-date-category-stamp", "shared-url-line", "en-other-updated-stamp"}
+    assert set(removed_by(article).values()) == {"en-other-date-category-stamp", "shared-url-line", "en-other-updated-stamp"}
 def test_numbered_list_article_is_one_article_however_far_apart_its_items() -> None:
     """Each item of a list article has a little prose under a numbered heading, parted from the next
     by picture credits and links: the items are one article, the last one included."""
@@ -300,7 +291,7 @@ def test_a_widget_block_stops_at_a_sentence_cut_at_a_link() -> None:
                      P2, P3])
     article = cleaner.clean(doc)
     assert "and the new line should open before the next election." in article.body
-    assert {"Transport", "City Council"} <= set(_removed(article))
+    assert {"Transport", "City Council"} <= set(removed_by(article))
 
 
 def test_a_hard_wrapped_paragraph_is_judged_whole() -> None:
@@ -315,7 +306,7 @@ def test_a_hard_wrapped_paragraph_is_judged_whole() -> None:
     article = cleaner.clean(doc)
     assert article.headline == "Ferry Crossing Resumes"
     assert article.body == tuple(wrapped)
-    assert {"Home", "Timetables", "Contact Us", "Imprint"} <= set(_removed(article))
+    assert {"Home", "Timetables", "Contact Us", "Imprint"} <= set(removed_by(article))
     menu = ["Related", "o Heating The House In The Winter", "o Saving Water In The Kitchen", "o Cleaning The Roof In Spring"]
     assert cleaner.clean("\n".join([*menu, P1, P2])).body == (P1, P2), "an item's bullet is no lower-case word"
 
@@ -339,7 +330,7 @@ def test_a_sentence_cut_at_its_links_after_the_article_stays_whole() -> None:
                      "Weather Warning Issued", "Local Elections Results"])
     article = cleaner.clean(doc)
     assert article.body[-1] == "Listen to the interview on our podcast, it lasts twenty minutes."
-    assert "Weather Warning Issued" in _removed(article)
+    assert "Weather Warning Issued" in removed_by(article)
 
 
 def test_a_quote_opening_with_a_dash_does_not_end_the_article() -> None:
@@ -407,7 +398,7 @@ def test_a_line_of_archive_months_or_categories_with_counts_goes() -> None:
              "Categorías Viajes (48) Fotografía (615) Recetas (12) Jardín (30)"]
     ages = "The mayor (54), her deputy (47), the treasurer (61) and the clerk (39) all voted for the plan on Tuesday."
     article = cleaner.clean("\n".join(["Council extends the tram line north", P1, P2, ages, P3, *lines]))
-    removed = _removed(article)
+    removed = removed_by(article)
     assert all(removed.get(line) == "counted-list" for line in lines)
     assert ages in article.body
 

@@ -8,13 +8,7 @@ import cleaner
 from cleaner.notices import KINDS, NOTICE_MIN_KINDS, STEM_KEY, notice_kinds
 from cleaner.rules import Language, language_words
 
-HEADLINE = "Council extends the tram line north"
-P1 = ("The city council voted on Tuesday to extend the tram line to the northern suburbs, "
-      "a project that residents have requested for more than a decade.")
-P2 = ("Construction is expected to begin next spring and the first trams should run in 2027, "
-      "according to the transport department, which will publish a timetable in the autumn.")
-P3 = ("Opposition members said the budget was too optimistic, but the motion passed with a "
-      "comfortable majority after a debate that lasted most of the afternoon.")
+from articles import HEADLINE, P1, P2, P3
 
 # Invented notices in the shape of consent, newsletter and comment-rules boxes.
 NOTICES = {
