@@ -28,13 +28,14 @@ _DIGIT = regex.compile(r"\d")  # every date pattern needs one: a line without is
 # Year first: ISO 8601 (a timestamp's time and zone included: "2025-03-04T09:42:00Z"), and the
 # "2019/04/21", "2019.04.25" of East Asian pages; or day and month first, in either order.
 _YEAR_FIRST = r"\d{4}(?:-\d{1,2}-\d{1,2}(?:T\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?|([./])\d{1,2}\1\d{1,2})"
-_NUMERIC_DATE = rf"{_YEAR_FIRST}|\d{{1,2}}[./]\d{{1,2}}[./](?:\d{{4}}|\d{{2}})"
+# "14. 01. 2020": a day and month with a space after their full stops (comment stamps), the year in full.
+_NUMERIC_DATE = rf"{_YEAR_FIRST}|\d{{1,2}}[./]\d{{1,2}}[./](?:\d{{4}}|\d{{2}})|\d{{1,2}}\. \d{{1,2}}\. \d{{4}}"
 # "2019年3月2日": followed by a time without a space ("2019年3月2日09:18"), so not bounded by a word end.
 _KANJI_DATE = r"(?<!\d)\d{4}年\d{1,2}月\d{1,2}日"
 # Compiled once: the module-level `regex` functions look the pattern up in a cache on every call.
 _NUMBERS = regex.compile(r"\d+")
 _ISO_PARTS = regex.compile(r"(\d{4})[-./年](\d{1,2})[-./月](\d{1,2})")
-_WHOLE_NUMERIC_DATE = regex.compile(r"\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})")
+_WHOLE_NUMERIC_DATE = regex.compile(r"\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})|\d{1,2}\. \d{1,2}\. \d{4}")
 
 
 @dataclass(frozen=True)

@@ -383,6 +383,33 @@ def test_a_comment_thread_goes_from_its_first_stamp_in_every_language() -> None:
         assert removed[thread[0]] == removed[thread[2]] == removed[thread[-1]] == "comment-thread", language
 
 
+# Stamps whose day and month print a space after their full stops ("14. 01. 2020, 20:29"), as some
+# comment widgets print them: a name line over each.
+SPACED_STAMP_THREADS = {
+    "de": ["Kritische Leserin", "14. 01. 2024, 21:14",
+           "Ich fahre seit Jahren jeden Tag mit dieser Bahn, und der neue Fahrplan hat meine Morgen deutlich schlechter gemacht als vorher.",
+           "Peter Muster", "15. 01. 2024, 07:02",
+           "Der Rat hätte die Leute fragen sollen, die die Linie wirklich nutzen, bevor er irgendetwas daran geändert hat."],
+    "pl": ["Krytyczna Czytelniczka", "14. 01. 2024, 21:14",
+           "Jeżdżę tym tramwajem codziennie od lat i nowy rozkład jazdy bardzo pogorszył moje poranki, szczerze mówiąc.",
+           "Piotr Przykład", "15. 01. 2024, 07:02",
+           "Rada powinna była zapytać ludzi, którzy naprawdę korzystają z tej linii, zanim cokolwiek w niej zmieniła."],
+    "cs": ["Kritická čtenářka", "14. 1. 2024, 21:14",
+           "Jezdím touto tramvají každý den už léta a nový jízdní řád mi rána opravdu hodně zhoršil, upřímně řečeno.",
+           "Petr Příklad", "15. 1. 2024, 07:02",
+           "Rada se měla zeptat lidí, kteří linku opravdu používají, než na ní cokoli změnila."],
+}
+
+
+def test_a_comment_thread_whose_stamps_print_spaced_dates_goes() -> None:
+    paragraphs = (P1, P2, P3, P1.replace("Tuesday", "Friday"), P2.replace("spring", "summer"))
+    for language, thread in SPACED_STAMP_THREADS.items():
+        article = cleaner.clean("\n".join(["Council extends the tram line north", *paragraphs, *thread]))
+        assert article.body == paragraphs, language
+        removed = {r.text: r.rule for r in article.removed}
+        assert removed[thread[0]] == removed[thread[2]] == removed[thread[-1]] == "comment-thread", language
+
+
 def test_dated_product_boxes_inside_an_article_are_no_comment_thread() -> None:
     # Prices stamped with a date and time between paragraphs: each stamp holds a sentence, and the
     # article goes on under them.

@@ -25,6 +25,7 @@ from cleaner.metadata import split_headline, wire_dateline
     ("27 lutego 2024, 14:05", "2024-02-27"),
     ("5. Juni 2024", "2024-06-05"),
     ("14/01/2025 - 12:10", "2025-01-14"),
+    ("14. 01. 2025, 20:29", "2025-01-14"),
 ])
 def test_datelines_are_recognized_and_parsed(line: str, iso: str) -> None:
     assert is_dateline(line)
