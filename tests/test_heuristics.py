@@ -410,6 +410,32 @@ def test_a_comment_thread_whose_stamps_print_spaced_dates_goes() -> None:
         assert removed[thread[0]] == removed[thread[2]] == removed[thread[-1]] == "comment-thread", language
 
 
+def test_a_last_comment_longer_than_the_article_goes_with_its_thread() -> None:
+    # One good line under the last stamp is the last comment, however long: the article does not end so.
+    paragraphs = (P1, P2, P3, P1.replace("Tuesday", "Friday"), P2.replace("spring", "summer"))
+    for language, thread in COMMENT_THREADS.items():
+        last = " ".join([thread[-1]] * 8)
+        article = cleaner.clean("\n".join(["Council extends the tram line north", *paragraphs, *thread[:-1], last]))
+        assert article.body == paragraphs, language
+        assert {r.rule for r in article.removed if r.text in (thread[2], last)} == {"comment-thread"}, language
+
+
+def test_a_long_thread_under_an_article_that_is_mostly_a_list_goes() -> None:
+    # Eight stamps with a comment between each: comments, though their prose outweighs the article's tenfold.
+    paragraphs = (P1, P2)
+    # The thread in the article's language: German or Spanish comments that outweigh an English article make
+    # the page a German or Spanish one.
+    items = [f"{n}. Stop number {n} on the new line" for n in range(1, 13)]
+    for language, thread in {"en": COMMENT_THREADS["en"]}.items():
+        name, stamp, body = thread[4:7]
+        comments = []
+        for n in range(8):
+            comments += [f"{name} {n}", stamp.replace(":02", f":{10 + n}"), f"{n + 1}) " + " ".join([body] * 5)]
+        article = cleaner.clean("\n".join(["Council extends the tram line north", *paragraphs, *items, *comments]))
+        assert article.body[:len(paragraphs)] == paragraphs, language
+        assert {r.rule for r in article.removed if r.text in comments[2::3]} == {"comment-thread"}, language
+
+
 def test_dated_product_boxes_inside_an_article_are_no_comment_thread() -> None:
     # Prices stamped with a date and time between paragraphs: each stamp holds a sentence, and the
     # article goes on under them.
