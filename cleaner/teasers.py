@@ -72,7 +72,7 @@ def _shape(page: Page, i: int) -> str | None:
     count = f.words
     if count <= TEASER_LABEL_MAX_WORDS:
         return LABEL
-    if count > TEASER_MIN_WORDS and _dated_headline(text):
+    if TEASER_MIN_WORDS < count <= TEASER_MAX_WORDS and _dated_headline(text):
         return DATED
     if (TEASER_MIN_WORDS <= count <= TEASER_MAX_WORDS and text.lstrip(_OPENING_QUOTES)[:1].isupper()
             and not _FIELD.match(text)):
