@@ -112,7 +112,7 @@ def _tokens(text: str, found: list[str] | None = None) -> set[str]:
     """Words, and for the scripts written without spaces their character pairs. `found`: the text's
     `words`, where the caller has them."""
     found = words(text) if found is None else found
-    if _UNSPACED_RUN.search(text) is None:  # one search of the line, not one of each word: most lines have no such run
+    if text.isascii() or _UNSPACED_RUN.search(text) is None:  # one search of the line, not one of each word: most lines have no such run
         return set(found)
     out: set[str] = set()
     for w in found:
