@@ -8,6 +8,10 @@ that end in counts; this takes those too when a label or a cut hides the last co
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections import Counter
+from itertools import accumulate
+
 import regex
 
 from .article import Category
@@ -25,13 +29,18 @@ _COUNT_AFTER = regex.compile(r"\s*\(\d{1,5}\)")
 
 def date_lists(page: Page) -> None:
     """A line whose dates, one after another, fill most of it: an archive's months or a calendar."""
-    for i in page.nonblank:
-        if page.verdicts[i] is not None:
+    lines = page.lines
+    undecided = [i for i in page.nonblank if page.verdicts[i] is None]
+    # Four years first: a cheap test that only list lines and a few prose lines pass. The years are found in
+    # one search of the undecided lines joined, not one search a line (no year spans a line break), and each
+    # counted to its line by where it starts: the ends of the lines in the joined text, separator included.
+    ends = list(accumulate(len(lines[i].text) + 1 for i in undecided))
+    years = Counter(bisect_right(ends, m.start()) for m in _YEAR.finditer("\n".join(lines[i].text for i in undecided)))
+    for k, found in years.items():
+        if found < DATE_LIST_MIN_DATES:
             continue
-        text = page.lines[i].text
-        # Four years first: a cheap test that only list lines and a few prose lines pass.
-        if len(_YEAR.findall(text)) < DATE_LIST_MIN_DATES:
-            continue
+        i = undecided[k]
+        text = lines[i].text
         spans = printed_dates(text)
         if len(spans) < DATE_LIST_MIN_DATES:
             continue

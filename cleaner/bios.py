@@ -53,9 +53,10 @@ def is_bio(text: str, stoplist: frozenset[str]) -> bool:
 def author_bios(page: Page) -> None:
     """From the article's last line back, bios go; short lines between are passed over, and the first
     other line of the article ends the search."""
+    body = Kind.BODY  # an enum member: looked up once, not a line
     for i in reversed(page.nonblank):
         verdict, f = page.verdicts[i], page.features[i]
-        if verdict is not None and verdict.kind is not Kind.BODY:
+        if verdict is not None and verdict.kind is not body:
             continue  # removed, or the headline and metadata: not the article's text
         if f is None or f.words <= BIO_SHORT_MAX_WORDS:
             continue

@@ -36,6 +36,7 @@ _KANJI_DATE = r"(?<!\d)\d{4}年\d{1,2}月\d{1,2}日"
 _NUMBERS = regex.compile(r"\d+")
 _ISO_PARTS = regex.compile(r"(\d{4})[-./年](\d{1,2})[-./月](\d{1,2})")
 _WHOLE_NUMERIC_DATE = regex.compile(r"\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})|\d{1,2}\. \d{1,2}\. \d{4}")
+_WORD = regex.compile(r"\w+")  # a month name is one (`Calendar.pattern_for`)
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,18 @@ class Calendar:
     month_numbers: dict[str, int]  # "february", "feb", "lutego", "févr" -> 2
     weekdays: frozenset[str]
     pattern: regex.Pattern[str]
+    numeric: regex.Pattern[str]  # `pattern` without its month names: what it matches in a line that names no month
+
+    def pattern_for(self, text: str) -> regex.Pattern[str]:
+        """`pattern`, or `numeric` where the line names no month: the same matches, found ~8 times faster
+        (`pattern` tries the month names at every word before a number, ~30 us a line on the bench and the
+        devset). A month name matches a whole word (they are words, checked by the tests, and the pattern
+        puts a non-word character or the line's edge on both sides), so a line none of whose words is one
+        (casefolded, as the names are) has no match but `numeric`'s. "İ" matches "i" here but casefolds
+        to two characters: a line with one is searched whole."""
+        if "\u0130" in text or not self.month_numbers.keys().isdisjoint(map(str.casefold, _WORD.findall(text))):
+            return self.pattern
+        return self.numeric
 
 
 @cache
@@ -71,7 +84,8 @@ def _calendar() -> Calendar:
         rf"|(?:{month})\s+\d{{4}}))(?!\w)|{_KANJI_DATE}",
         regex.IGNORECASE,
     )
-    return Calendar(months, frozenset(weekdays), pattern)
+    numeric = regex.compile(rf"(?<!\w)(?:{_NUMERIC_DATE})(?!\w)|{_KANJI_DATE}", regex.IGNORECASE)
+    return Calendar(months, frozenset(weekdays), pattern, numeric)
 
 
 @remembered
@@ -82,13 +96,13 @@ def date_in(text: str) -> str | None:
     ~7 us, the test for a digit ~0.3)."""
     if not _DIGIT.search(text):
         return None
-    m = _calendar().pattern.search(text)
+    m = _calendar().pattern_for(text).search(text)
     return m.group(0) if m else None
 
 
 def printed_dates(text: str) -> list[tuple[int, int]]:
     """Where each printed date stands in a line (start, end): a line of them is an archive or a calendar."""
-    return [m.span() for m in _calendar().pattern.finditer(text)]
+    return [m.span() for m in _calendar().pattern_for(text).finditer(text)]
 
 
 @remembered
@@ -100,7 +114,7 @@ def is_dateline(text: str) -> bool:
     if date_in(text) is None:
         return False
     calendar = _calendar()
-    rest = calendar.pattern.sub(" ", text)
+    rest = calendar.pattern_for(text).sub(" ", text)
     other = [
         w for w in words(rest)
         if w not in DATE_LABELS and w not in calendar.month_numbers and w not in calendar.weekdays

@@ -68,7 +68,8 @@ def stopwords(language: str | None) -> frozenset[str]:
 
 def words(text: str) -> list[str]:
     """Casefolded word tokens: letters, with inner apostrophes ("don't", "l’homme")."""
-    found: list[str] = WORD.findall(text.casefold())
+    folded = text.casefold()
+    found: list[str] = (_ASCII_WORD if folded.isascii() else WORD).findall(folded)
     return found
 
 

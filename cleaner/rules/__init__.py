@@ -554,6 +554,11 @@ class CompiledRules:
                     needs.setdefault(literal, []).append(position)
             else:
                 self._unfiltered.append(position)
+        # Of those, the ones every line start makes candidates (unanchored, or what partial matching cannot
+        # judge), worked out once, not at each new line start; the others are matched partially (`_start`).
+        self._always = _mask(p for p in self._unfiltered if not self._patterns[p][2]
+                             or any(x in self._patterns[p][1] for x in _PARTIAL_UNSOUND))
+        self._partial = [p for p in self._unfiltered if not self._always >> p & 1]
         # Sets of pattern positions are bit masks (bit p: position p): a union is one `|`, the filters
         # below one `&`, and the lowest bit first is pack order.
         self._scan = _automaton({literal: _mask(positions) for literal, positions in needs.items()})
@@ -604,10 +609,8 @@ class CompiledRules:
         if start is None:
             if len(self._starts) >= ANSWERS_MAX:
                 self._starts.clear()
-            candidates = _mask(
-                position for position in self._unfiltered
-                if not self._patterns[position][2] or any(x in self._patterns[position][1] for x in _PARTIAL_UNSOUND)
-                or self._regex(position).match(head, partial=True) is not None
+            candidates = self._always | _mask(
+                position for position in self._partial if self._regex(position).match(head, partial=True) is not None
             )
             longer: list[tuple[str, int]] = []
             for end in range(1, len(head) + 1):  # openings are listed by themselves or their first 4 characters
