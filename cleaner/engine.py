@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import Any
 from collections.abc import Callable, Collection, Sequence
 
+import regex
+
 from . import archives
 from . import bios
 from . import heuristics as h
@@ -153,6 +155,7 @@ class Cleaner:
 # How far from the article start metadata lines are looked for (lines, blank ones included).
 # A standfirst may stand between the headline and them, hence past the first good paragraph.
 BYLINE_REACH = 6
+_LETTER = regex.compile(r"\p{L}")  # a line without one (a separator, a running time) is not counted in the reach
 BYLINE_ABOVE = 4  # and above the headline: some sites print the byline over it
 DATELINE_REACH = 10
 
@@ -258,10 +261,16 @@ def _dateline(m: _Marking) -> None:
 
 def _byline(m: _Marking) -> None:
     # Past the first paragraph, BYLINE_REACH lines that print something: a scraper's blank lines between a
-    # summary, a picture's credit and the byline ("Name · Outlet · Posted: date") do not count.
-    nonblank = m.page.nonblank
-    k = bisect_left(nonblank, m.first) + BYLINE_REACH
-    stop = nonblank[k] if k < len(nonblank) else len(m.page.lines)
+    # summary, a picture's credit and the byline ("Name · Outlet · Posted: date") do not count, nor do lines
+    # without a letter (a separator "/", a video's running time "01:46" between the date and "By").
+    nonblank, lines = m.page.nonblank, m.page.lines
+    stop, counted = len(lines), 0
+    for i in nonblank[bisect_left(nonblank, m.first):]:
+        if _LETTER.search(lines[i].text):
+            if counted == BYLINE_REACH:
+                stop = i
+                break
+            counted += 1
     metadata.find_byline(m.page, m.top - BYLINE_ABOVE, max(stop, m.first + BYLINE_REACH))
 
 

@@ -520,19 +520,29 @@ def _marked_byline(page: Page, start: int, stop: int) -> int | None:
     capitalized words, maybe with a date and time, a role or an outlet ("By Jane Roe Dec 9, 2024",
     "Von Anna Berg · 5. Mai 2024, 10:12 Uhr", "by Jane Roe @janeroe"): the byline."""
     for i in range(max(0, start), min(stop, len(page.lines))):
-        if not page.open(i):
+        if not _bylinable(page, i):
             continue
         text = page.lines[i].text
-        if _particle_byline(text) or _name_then_stamp(page, text) or _dated_byline(page, text):
+        if page.open(i) and (_particle_byline(text) or _name_then_stamp(page, text) or _dated_byline(page, text)):
             page.verdicts[i] = Verdict(Kind.BYLINE)
             return i
-        if text.rstrip(":").casefold() in BYLINE_PARTICLES:  # "By" alone, the name on a line of its own
+        # "By" alone, the name on a line of its own; either may have gone as a repeated line (an author
+        # box at the end prints them again), and the name may be in capitals ("By" / "JANE ROE").
+        if text.rstrip(":").casefold() in BYLINE_PARTICLES:
             name = next((j for j in range(i + 1, min(i + 3, len(page.lines))) if page.features[j] is not None), None)
-            if name is not None and page.open(name) and _name_shaped(page, name):
+            if name is not None and _bylinable(page, name) and _name_words(page, _uncapped(page.lines[name].text)):
                 page.verdicts[i] = BYLINE_PARTICLE.removal
                 page.verdicts[name] = Verdict(Kind.BYLINE)
                 return name
     return None
+
+
+_CAPITALS = regex.compile(r"\b\p{Lu}{2,}\b")
+
+
+def _uncapped(text: str) -> str:
+    """"JANE ROE", "ABC News Desk" -> "Jane Roe", "Abc News Desk": words in capitals read as a name's."""
+    return _CAPITALS.sub(lambda m: m[0].title(), text)
 
 
 def _name_then_stamp(page: Page, text: str) -> bool:
@@ -927,7 +937,7 @@ def keep_standfirst(page: Page, headline: int, first_good: int) -> None:
 # "... to Ukraine The alliance's chief asserts": a capitalized word that starts a clause, glued
 # after a lower-case word, in a headline written in sentence case.
 _TRAIL_SEPARATOR = regex.compile(r" (?:/|>|»|›|\||·|•) ")  # "Home / World / Europe": a breadcrumb
-_NAME_TOKEN = regex.compile(r"\p{Lu}(?:\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)*|\.)")
+_NAME_TOKEN = regex.compile(r"\p{Lu}(?:\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)*|\.(?:\p{Lu}\.)*)")  # "Jane", "J.", "T.C."
 _NAME_SEPARATOR = regex.compile(r"\s+[/·•|–—-]\s+|,\s+")  # after a byline's name: "Jane Roe / May 18"
 _BYLINE_WORD = regex.compile(r"(?<![@#\w])\p{L}[\p{L}\p{M}'’.-]*")  # words, not handles or hashtags
 _GLUE = regex.compile(r"(?<=[\p{Ll}\p{N}'’)])\s+(?=\p{Lu}\p{Ll}*\b)")

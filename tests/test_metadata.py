@@ -735,3 +735,35 @@ def test_the_byline_reach_counts_lines_that_print_something(byline: str) -> None
     article = cleaner.clean(doc)
     assert article.byline == byline
     assert article.body[0] == p1 and p2 in article.body
+
+
+@pytest.mark.parametrize("language, name", [
+    ("en", "JANE ROE"), ("en", "J.R. Roe"), ("de", "ANNA BERG"), ("fr", "JEANNE MARTIN"),
+])
+def test_a_particle_alone_over_a_name_in_capitals_or_initials_is_the_byline(language: str, name: str) -> None:
+    """A scraper prints "By" and the name on lines of their own; the name may be in capitals or carry joined
+    initials, and both lines may come again in an author box at the end (so they went as repeated lines)."""
+    import cleaner
+
+    heading, _, byline, printed, iso, paragraphs = _STAMPED_PAGES[language]
+    particle = byline.split()[0]
+    page = [f"{heading} | Coast Daily", "", heading, "", particle, "", name, "", printed, "",
+            *(p + "\n" for p in paragraphs), particle, name, ""]
+    article = cleaner.clean("\n".join(page))
+    assert (article.headline, article.byline, article.date) == (heading, name, iso)
+    assert article.body == tuple(paragraphs)
+
+
+@pytest.mark.parametrize("language", sorted(_STAMPED_PAGES))
+def test_the_byline_reach_does_not_count_lines_without_a_letter(language: str) -> None:
+    """Between the standfirst and "By" stand a video's title and running time, the date, a separator and the
+    update stamp: the lines without a letter ("01:46", "/") do not count against BYLINE_REACH."""
+    import cleaner
+
+    heading, _, byline, printed, _, (standfirst, opening) = _STAMPED_PAGES[language]
+    particle, name = byline.split(maxsplit=1)
+    page = [heading, "", standfirst, "", "Harbour Video Clip", "01:46", printed, "/", f"{printed} 10:15", particle,
+            name, opening]
+    article = cleaner.clean("\n".join(page))
+    assert article.byline == name
+    assert opening in article.body
