@@ -13,8 +13,6 @@ from pathlib import Path
 from typing import Any
 from collections.abc import Callable, Collection, Sequence
 
-import regex
-
 from . import archives
 from . import bios
 from . import heuristics as h
@@ -155,7 +153,6 @@ class Cleaner:
 # How far from the article start metadata lines are looked for (lines, blank ones included).
 # A standfirst may stand between the headline and them, hence past the first good paragraph.
 BYLINE_REACH = 6
-_LETTER = regex.compile(r"\p{L}")  # a line without one (a separator, a running time) is not counted in the reach
 BYLINE_ABOVE = 4  # and above the headline: some sites print the byline over it
 DATELINE_REACH = 10
 
@@ -266,7 +263,7 @@ def _byline(m: _Marking) -> None:
     nonblank, lines = m.page.nonblank, m.page.lines
     stop, counted = len(lines), 0
     for i in nonblank[bisect_left(nonblank, m.first):]:
-        if _LETTER.search(lines[i].text):
+        if metadata.LETTER.search(lines[i].text):
             if counted == BYLINE_REACH:
                 stop = i
                 break

@@ -528,9 +528,10 @@ def _marked_byline(page: Page, start: int, stop: int) -> int | None:
             return i
         # "By" alone, the name on a line of its own; either may have gone as a repeated line (an author
         # box at the end prints them again), and the name may be in capitals ("By" / "JANE ROE").
-        if text.rstrip(":").casefold() in BYLINE_PARTICLES:
+        if text.rstrip(":：").casefold() in BYLINE_PARTICLES:
             name = next((j for j in range(i + 1, min(i + 3, len(page.lines))) if page.features[j] is not None), None)
-            if name is not None and _bylinable(page, name) and _name_words(page, _uncapped(page.lines[name].text)):
+            if name is not None and _bylinable(page, name) and (_name_words(page, _uncapped(page.lines[name].text))
+                                                                or _unspaced_name(page.lines[name].text)):
                 page.verdicts[i] = BYLINE_PARTICLE.removal
                 page.verdicts[name] = Verdict(Kind.BYLINE)
                 return name
@@ -562,7 +563,11 @@ def _particle_byline(text: str) -> bool:
         return False
     first, _, rest = text.partition(" ")
     if first.rstrip(":").casefold() not in BYLINE_PARTICLES:
-        return False
+        first, colon, rest = text.partition("：")  # "著者：後藤大地": a full-width colon, no space
+        if not colon or first.casefold() not in BYLINE_PARTICLES:
+            return False
+    if _unspaced_name(rest.strip()):
+        return True
     printed = date_in(rest)
     if printed is not None:
         rest = rest.replace(printed, " ")
@@ -571,9 +576,24 @@ def _particle_byline(text: str) -> bool:
     return 1 <= len(capitalized) and len(capitalized) * 2 >= len(names) and len(names) <= MARKED_BYLINE_MAX_WORDS
 
 
+# A name in a script without capitals, written without a space inside it ("後藤大地", "谢若含", "小暮ひさのり",
+# "김민준"): a few Han or kana with a Han among them (a line of katakana alone is a loanword: "セキュリティ"), or
+# a few Hangul syllables; maybe a space between family and given name.
+_UNSPACED_NAME = regex.compile(
+    r"(?=.*\p{Han})[\p{Han}\p{Hiragana}\p{Katakana}ー]{1,4}[ \u3000]?[\p{Han}\p{Hiragana}\p{Katakana}ー]{1,4}"
+    r"|\p{Hangul}{1,4}[ ]?\p{Hangul}{1,4}")
+UNSPACED_NAME_CHARS = range(3, 7)  # letters of such a name, both parts ("記事", "印刷": two are a label's)
+
+
+def _unspaced_name(text: str) -> bool:
+    return (_UNSPACED_NAME.fullmatch(text) is not None
+            and len(text.replace(" ", "").replace("\u3000", "")) in UNSPACED_NAME_CHARS)
+
+
 _NAME_NEIGHBOURS = (Kind.HEADLINE, Kind.DATELINE)  # the lines a bare name is a byline next to
 
 
+LETTER = regex.compile(r"\p{L}")  # a line without one (a separator, a counter, a running time) says nothing
 NAME_REACH = 3  # nonblank lines at most between a bare author name and the headline or date line it stands by
 REPEATED = "repeated-line"  # the heuristic that removes a line the page prints again (`repeated_lines`)
 
@@ -600,6 +620,13 @@ def _name_by_metadata(page: Page, start: int, stop: int) -> int | None:
             if any(labels[j] is Label.GOOD for j in nonblank[min(a, k) + 1:max(a, k)]) or not _bylinable(page, i):
                 continue
             text = page.lines[i].text
+            if _unspaced_name(text):  # no case to tell it from a label: right under the anchor, not in the prose
+                between = nonblank[a + 1:k]  # (a section label stands over the headline, "公開日" over its date)
+                if (side == 1 and not any(LETTER.search(page.lines[j].text) for j in between)
+                        and not any(text in page.lines[g].text for g in page.goods())):
+                    verdicts[i] = Verdict(Kind.BYLINE)
+                    return i
+                continue
             name = _NAME_SEPARATOR.split(text, maxsplit=1)[0]
             if not (_name_shaped(page, i) or _name_then_mail(page, text)):
                 continue

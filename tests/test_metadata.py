@@ -767,3 +767,53 @@ def test_the_byline_reach_does_not_count_lines_without_a_letter(language: str) -
     article = cleaner.clean("\n".join(page))
     assert article.byline == name
     assert opening in article.body
+
+
+_UNSPACED_PAGES = {
+    "ja": ("湾岸の夜行フェリー、5月に運航再開へ", "後藤花子", "2025年3月4日 10時15分", "著者：",
+           ["運航会社は月曜日、冬の間は昼の便だけだった島への航路で、5月の第2週から夜行フェリーの運航を再開すると発表した。"
+            "島の住民や観光客からは、朝早く島に着ける便を求める声が多く寄せられていたという。",
+            "乗船券は来週から販売され、運航休止以来初めて個室の予約もできるようになる。港の関係者は、春に訪れていた"
+            "ハイキング客やサイクリストが戻ってくることに期待を寄せている。"]),
+    "zh": ("海湾夜班渡轮五月恢复运营", "王晓梅", "2025-03-04 10:15", "作者：",
+           ["运营公司周一宣布，冬季期间只有白天班次的海岛航线将从五月第二周起恢复夜班渡轮。岛上居民和游客此前多次"
+            "希望能有一早抵达海岛的班次，公司表示已经听取了这些意见。",
+            "船票将于下周开始发售，这也是停航以来首次可以预订客舱。港口方面希望，春季常来的徒步者和骑行者能够因此回来，"
+            "为岛上的民宿和餐馆带来更多生意。"]),
+    "ko": ("섬으로 가는 야간 여객선 5월 운항 재개", "김민준", "2025.03.04 10:15", "기자:",
+           ["운항사는 월요일 겨울 동안 낮 배만 다니던 섬 항로에서 5월 둘째 주부터 야간 여객선 운항을 다시 시작한다고 밝혔다. "
+            "섬 주민과 관광객들은 그동안 아침 일찍 섬에 도착하는 배편을 요구해 왔다.",
+            "승선권은 다음 주부터 판매되며 운항 중단 이후 처음으로 객실 예약도 가능해진다. 항구 관계자들은 봄마다 찾던 "
+            "등산객과 자전거 여행객들이 다시 돌아올 것으로 기대하고 있다."]),
+}
+
+
+@pytest.mark.parametrize("language", sorted(_UNSPACED_PAGES))
+def test_a_name_in_a_script_without_capitals_right_under_the_headline_is_the_byline(language: str) -> None:
+    """A name in Han, kana or Hangul between the headline and the date line (or right under the date, a counter
+    between) is the byline; a short section label over the headline is not."""
+    import cleaner
+
+    heading, name, printed, _, paragraphs = _UNSPACED_PAGES[language]
+    body = [p + "\n" for p in paragraphs]
+    under_headline = [f"{heading} | Coast", "", "記事", "", heading, "", name, "", printed, "", *body]
+    article = cleaner.clean("\n".join(under_headline))
+    assert (article.headline, article.byline) == (heading, name)
+    assert article.body == tuple(paragraphs)
+    under_date = [f"{heading} | Coast", "", heading, "", printed, "", "6,762", "", name, "", *body]
+    assert cleaner.clean("\n".join(under_date)).byline == name
+    label_over = [f"{heading} | Coast", "", "国際ニュース", "", heading, "", printed, "", *body]
+    assert cleaner.clean("\n".join(label_over)).byline is None
+
+
+@pytest.mark.parametrize("language", ["ja", "zh"])
+def test_a_particle_with_a_full_width_colon_marks_the_byline(language: str) -> None:
+    """"著者：後藤花子" on one line, or "著者：" alone over the name: the byline."""
+    import cleaner
+
+    heading, name, printed, particle, paragraphs = _UNSPACED_PAGES[language]
+    body = [p + "\n" for p in paragraphs]
+    one_line = [f"{heading} | Coast", "", heading, "", printed, "", "Tweet", "", f"{particle}{name}", "", *body]
+    assert cleaner.clean("\n".join(one_line)).byline == f"{particle}{name}"
+    own_line = [f"{heading} | Coast", "", heading, "", printed, "", "Tweet", "", particle, "", name, "", *body]
+    assert cleaner.clean("\n".join(own_line)).byline == name
