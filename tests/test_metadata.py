@@ -817,3 +817,20 @@ def test_a_particle_with_a_full_width_colon_marks_the_byline(language: str) -> N
     assert cleaner.clean("\n".join(one_line)).byline == f"{particle}{name}"
     own_line = [f"{heading} | Coast", "", heading, "", printed, "", "Tweet", "", particle, "", name, "", *body]
     assert cleaner.clean("\n".join(own_line)).byline == name
+
+
+@pytest.mark.parametrize("language, opening", [
+    ("ja", "運航会社は月曜日、島への夜行便を再開すると発表した。"),
+    ("zh", "运营公司周一宣布恢复夜班渡轮。"),
+    ("zh-Hant", "營運公司週一宣布恢復夜班渡輪。"),
+])
+def test_a_short_opening_sentence_in_a_script_without_spaces_stays(language: str, opening: str) -> None:
+    """A short first paragraph in Chinese or Japanese ends on its full-width full stop: it opens the article,
+    though it has no capital and no spaces between its words; the menu words over the headline still go."""
+    import cleaner
+
+    heading, name, printed, _, paragraphs = _UNSPACED_PAGES[language.split("-")[0]]
+    page = [f"{heading} | Coast", "", "ホーム", "", "ニュース", "", heading, "", printed, "", opening, "",
+            *(p + "\n" for p in paragraphs)]
+    article = cleaner.clean("\n".join(page))
+    assert article.body == (opening, *paragraphs)
