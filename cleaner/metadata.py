@@ -51,6 +51,7 @@ NAME_MAX_TOKENS = 10  # words of a name line, byline and name particles ("von", 
 TITLE_ABOVE_REACH = 5  # lines (blank ones included) between a headline and a bare author name
 # "By", "Von", "Par", "Por", "Di", "Door", "Av", "Af", "Przez", "Автор": a name's byline marker.
 BYLINE_PARTICLES = language_words("byline_particles")
+BYLINE_VERBS = language_words("byline_verbs")
 NAME_PARTICLES = language_words("name_particles")
 
 # A wire dateline opening the first paragraph: "KYIV, Feb 27 (Reuters) - ", "BERLIN (dpa) – ",
@@ -445,8 +446,7 @@ def _glued_whole(page: Page, i: int) -> str:
 def _byline_like(page: Page, i: int) -> bool:
     """An author line (a byline rule's hit, or "By ..."): the byline pass takes it, date and all."""
     hit = page.hits[i]
-    first = page.lines[i].text.split(maxsplit=1)[0].rstrip(":").casefold()
-    return ((hit is not None and hit.category is Category.BYLINE) or first in BYLINE_PARTICLES
+    return ((hit is not None and hit.category is Category.BYLINE) or _after_particle(page.lines[i].text) is not None
             or _name_then_stamp(page, page.lines[i].text) or _dated_byline(page, page.lines[i].text))
 
 
@@ -528,7 +528,7 @@ def _marked_byline(page: Page, start: int, stop: int) -> int | None:
             return i
         # "By" alone, the name on a line of its own; either may have gone as a repeated line (an author
         # box at the end prints them again), and the name may be in capitals ("By" / "JANE ROE").
-        if text.rstrip(":：").casefold() in BYLINE_PARTICLES:
+        if _particle_alone(text):
             name = next((j for j in range(i + 1, min(i + 3, len(page.lines))) if page.features[j] is not None), None)
             if name is not None and _bylinable(page, name) and (_name_words(page, _uncapped(page.lines[name].text))
                                                                 or _unspaced_name(page.lines[name].text)):
@@ -558,14 +558,25 @@ def _name_then_stamp(page: Page, text: str) -> bool:
     return date_in(rest) is not None or rest.lstrip().startswith("@") or _particle_byline(f"by {rest}")
 
 
-def _particle_byline(text: str) -> bool:
-    if len(text) > MARKED_BYLINE_MAX_CHARS:
-        return False
+def _after_particle(text: str) -> str | None:
+    """What follows the byline particle a line opens with ("By", "Written by", "Von:", "著者："), or None."""
     first, _, rest = text.partition(" ")
-    if first.rstrip(":").casefold() not in BYLINE_PARTICLES:
-        first, colon, rest = text.partition("：")  # "著者：後藤大地": a full-width colon, no space
-        if not colon or first.casefold() not in BYLINE_PARTICLES:
-            return False
+    if first.casefold() in BYLINE_VERBS:  # "Written by Jane Roe", "Geschrieben von Anna Berg"
+        first, _, rest = rest.partition(" ")
+    if first.rstrip(":").casefold() in BYLINE_PARTICLES:
+        return rest
+    first, colon, rest = text.partition("：")  # "著者：後藤大地": a full-width colon, no space
+    return rest if colon and first.casefold() in BYLINE_PARTICLES else None
+
+
+def _particle_alone(text: str) -> bool:
+    """"By", "Von:", "Written by", "著者：": a byline particle on a line of its own, the name on the next."""
+    return _after_particle(text.rstrip(":：") + " ") == ""
+
+
+def _particle_byline(text: str) -> bool:
+    if len(text) > MARKED_BYLINE_MAX_CHARS or (rest := _after_particle(text)) is None:
+        return False
     if _unspaced_name(rest.strip()):
         return True
     printed = date_in(rest)

@@ -834,3 +834,20 @@ def test_a_short_opening_sentence_in_a_script_without_spaces_stays(language: str
             *(p + "\n" for p in paragraphs)]
     article = cleaner.clean("\n".join(page))
     assert article.body == (opening, *paragraphs)
+
+
+@pytest.mark.parametrize("language, stamp", [
+    ("en", "Written by Jane Roe in Travel on March 4, 2025 at 08:34 PM EDT. 51 Comments"),
+    ("de", "Geschrieben von Anna Berg in Reisen am 4. März 2025 um 20:34 Uhr"),
+    ("fr", "Écrit par Jeanne Martin dans Voyages le 4 mars 2025 à 20 h 34"),
+])
+def test_a_participle_before_the_byline_particle_marks_the_byline(language: str, stamp: str) -> None:
+    """"Written by", "Geschrieben von", "Écrit par": the line is the byline, and the date is read from it; it
+    is no date line."""
+    import cleaner
+
+    heading, _, _, _, iso, paragraphs = _STAMPED_PAGES[language]
+    page = [f"{heading} | Coast Daily", "", heading, "", stamp, "", *(p + "\n" for p in paragraphs)]
+    article = cleaner.clean("\n".join(page))
+    assert (article.byline, article.dateline, article.date) == (stamp, None, iso)
+    assert article.body == tuple(paragraphs)
