@@ -15,6 +15,7 @@ from urllib.parse import SplitResult, unquote, urlsplit
 import regex
 
 from .article import Category
+from .bios import names_a_trade
 from .features import Label
 from .page import Heuristic, Kind, Page, Verdict, several_sentences
 from .dates import _DIGIT, DATE_LABELS, DATELINE_MAX_CHARS, date_in, is_dateline, iso_date
@@ -552,7 +553,7 @@ def _name_then_stamp(page: Page, text: str) -> bool:
     if len(text) > MARKED_BYLINE_MAX_CHARS:
         return False
     parts = _NAME_SEPARATOR.split(text, maxsplit=1)
-    if len(parts) < 2 or not _name_words(page, parts[0]):
+    if len(parts) < 2 or not _name_words(page, parts[0]) or names_a_trade(parts[0]):  # "Senior Editor, The Daily"
         return False
     rest = parts[1]
     return date_in(rest) is not None or rest.lstrip().startswith("@") or _particle_byline(f"by {rest}")

@@ -851,3 +851,19 @@ def test_a_participle_before_the_byline_particle_marks_the_byline(language: str,
     article = cleaner.clean("\n".join(page))
     assert (article.byline, article.dateline, article.date) == (stamp, None, iso)
     assert article.body == tuple(paragraphs)
+
+
+@pytest.mark.parametrize("language, role", [
+    ("en", "Senior Transport Editor, Coast Daily"),
+    ("de", "Leitende Redakteurin, Küstenbote"),
+    ("fr", "Rédactrice Principale, Le Courrier"),
+])
+def test_a_role_and_outlet_under_the_name_is_not_the_byline(language: str, role: str) -> None:
+    """"Jane Roe" over "Senior Transport Editor, Coast Daily": the role names a writer's trade, so it is no name
+    before an outlet; the bare name over it is the byline."""
+    import cleaner
+
+    heading, _, byline, printed, _, paragraphs = _STAMPED_PAGES[language]
+    name = byline.split(maxsplit=1)[1]
+    page = [f"{heading} | Coast", "", heading, "", printed, "", name, "", role, "", *(p + "\n" for p in paragraphs)]
+    assert cleaner.clean("\n".join(page)).byline == name
