@@ -40,6 +40,11 @@ _NAME = regex.compile(
 _CUE = regex.compile(rf"(?<!\p{{L}})(?:{_alternation(language_words('writer_trades'))})(?!\p{{L}})", regex.IGNORECASE)
 
 
+def names_a_trade(text: str) -> bool:
+    """"Senior Politics Editor", "Staff Writer": a writer's trade, which a person's name never holds."""
+    return _CUE.search(text) is not None
+
+
 def is_bio(text: str, stoplist: frozenset[str]) -> bool:
     """A line that opens with a name (not with a word of the language's stoplist: "The Mayor said ...")
     and names a writer's trade within its first words."""

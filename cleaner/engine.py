@@ -258,10 +258,16 @@ def _dateline(m: _Marking) -> None:
 
 def _byline(m: _Marking) -> None:
     # Past the first paragraph, BYLINE_REACH lines that print something: a scraper's blank lines between a
-    # summary, a picture's credit and the byline ("Name · Outlet · Posted: date") do not count.
-    nonblank = m.page.nonblank
-    k = bisect_left(nonblank, m.first) + BYLINE_REACH
-    stop = nonblank[k] if k < len(nonblank) else len(m.page.lines)
+    # summary, a picture's credit and the byline ("Name · Outlet · Posted: date") do not count, nor do lines
+    # without a letter (a separator "/", a video's running time "01:46" between the date and "By").
+    nonblank, lines = m.page.nonblank, m.page.lines
+    stop, counted = len(lines), 0
+    for i in nonblank[bisect_left(nonblank, m.first):]:
+        if metadata.LETTER.search(lines[i].text):
+            if counted == BYLINE_REACH:
+                stop = i
+                break
+            counted += 1
     metadata.find_byline(m.page, m.top - BYLINE_ABOVE, max(stop, m.first + BYLINE_REACH))
 
 

@@ -27,7 +27,7 @@ SHORT_MAX_CHARS = 40
 # before any closing quotes and brackets. Lines are trimmed, so no space follows them.
 _SENTENCE_ENDERS = frozenset(".!?…。！？")  # with the full-width marks of Chinese and Japanese
 _TERMINATORS = frozenset(".!?…:;。！？：；")
-_CLOSERS = CLOSERS + "」』）】》〉"  # and the full-width closing quotes and brackets
+ALL_CLOSERS = CLOSERS + "」』）】》〉"  # and the full-width closing quotes and brackets
 # A line mostly in Chinese, Japanese or Korean script says in one character what a Latin-script line
 # says in about three (a Japanese news paragraph runs 60-150 characters): its length counts so.
 CJK_CHAR_WEIGHT = 3
@@ -71,7 +71,7 @@ class Features:
         self.chars = len(text)
         if not text.isascii() and _CJK_POSSIBLE.search(text) and len(_CJK.findall(text)) * 2 >= self.chars:
             self.chars *= CJK_CHAR_WEIGHT
-        last = text.rstrip(_CLOSERS)[-1:]  # a string method where two regex searches cost several times more
+        last = text.rstrip(ALL_CLOSERS)[-1:]  # a string method where two regex searches cost several times more
         self.ends_sentence = last in _SENTENCE_ENDERS or _ends_in_smiley(text)
         self.terminal = last in _TERMINATORS
         self._text, self._norm, self._stoplist = text, norm, stoplist

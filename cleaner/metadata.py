@@ -16,6 +16,7 @@ from urllib.parse import SplitResult, unquote, urlsplit
 import regex
 
 from .article import Category
+from .bios import names_a_trade
 from .features import Label
 from .page import Heuristic, Kind, Page, Verdict, several_sentences
 from .dates import _DIGIT, DATE_LABELS, DATELINE_MAX_CHARS, date_in, is_dateline, iso_date
@@ -52,6 +53,7 @@ NAME_MAX_TOKENS = 10  # words of a name line, byline and name particles ("von", 
 TITLE_ABOVE_REACH = 5  # lines (blank ones included) between a headline and a bare author name
 # "By", "Von", "Par", "Por", "Di", "Door", "Av", "Af", "Przez", "Автор": a name's byline marker.
 BYLINE_PARTICLES = language_words("byline_particles")
+BYLINE_VERBS = language_words("byline_verbs")
 NAME_PARTICLES = language_words("name_particles")
 
 # A wire dateline opening the first paragraph: "KYIV, Feb 27 (Reuters) - ", "BERLIN (dpa) – ",
@@ -446,8 +448,7 @@ def _glued_whole(page: Page, i: int) -> str:
 def _byline_like(page: Page, i: int) -> bool:
     """An author line (a byline rule's hit, or "By ..."): the byline pass takes it, date and all."""
     hit = page.hits[i]
-    first = page.lines[i].text.split(maxsplit=1)[0].rstrip(":").casefold()
-    return ((hit is not None and hit.category is Category.BYLINE) or first in BYLINE_PARTICLES
+    return ((hit is not None and hit.category is Category.BYLINE) or _after_particle(page.lines[i].text) is not None
             or _name_then_stamp(page, page.lines[i].text) or _dated_byline(page, page.lines[i].text))
 
 
@@ -521,19 +522,30 @@ def _marked_byline(page: Page, start: int, stop: int) -> int | None:
     capitalized words, maybe with a date and time, a role or an outlet ("By Jane Roe Dec 9, 2024",
     "Von Anna Berg · 5. Mai 2024, 10:12 Uhr", "by Jane Roe @janeroe"): the byline."""
     for i in range(max(0, start), min(stop, len(page.lines))):
-        if not page.open(i):
+        if not _bylinable(page, i):
             continue
         text = page.lines[i].text
-        if _particle_byline(text) or _name_then_stamp(page, text) or _dated_byline(page, text):
+        if page.open(i) and (_particle_byline(text) or _name_then_stamp(page, text) or _dated_byline(page, text)):
             page.verdicts[i] = Verdict(Kind.BYLINE)
             return i
-        if text.rstrip(":").casefold() in BYLINE_PARTICLES:  # "By" alone, the name on a line of its own
+        # "By" alone, the name on a line of its own; either may have gone as a repeated line (an author
+        # box at the end prints them again), and the name may be in capitals ("By" / "JANE ROE").
+        if _particle_alone(text):
             name = next((j for j in range(i + 1, min(i + 3, len(page.lines))) if page.features[j] is not None), None)
-            if name is not None and page.open(name) and _name_shaped(page, name):
+            if name is not None and _bylinable(page, name) and (_name_words(page, _uncapped(page.lines[name].text))
+                                                                or _unspaced_name(page.lines[name].text)):
                 page.verdicts[i] = BYLINE_PARTICLE.removal
                 page.verdicts[name] = Verdict(Kind.BYLINE)
                 return name
     return None
+
+
+_CAPITALS = regex.compile(r"\b\p{Lu}{2,}\b")
+
+
+def _uncapped(text: str) -> str:
+    """"JANE ROE", "ABC News Desk" -> "Jane Roe", "Abc News Desk": words in capitals read as a name's."""
+    return _CAPITALS.sub(lambda m: m[0].title(), text)
 
 
 def _name_then_stamp(page: Page, text: str) -> bool:
@@ -542,18 +554,33 @@ def _name_then_stamp(page: Page, text: str) -> bool:
     if len(text) > MARKED_BYLINE_MAX_CHARS:
         return False
     parts = _NAME_SEPARATOR.split(text, maxsplit=1)
-    if len(parts) < 2 or not _name_words(page, parts[0]):
+    if len(parts) < 2 or not _name_words(page, parts[0]) or names_a_trade(parts[0]):  # "Senior Editor, The Daily"
         return False
     rest = parts[1]
     return date_in(rest) is not None or rest.lstrip().startswith("@") or _particle_byline(f"by {rest}")
 
 
-def _particle_byline(text: str) -> bool:
-    if len(text) > MARKED_BYLINE_MAX_CHARS:
-        return False
+def _after_particle(text: str) -> str | None:
+    """What follows the byline particle a line opens with ("By", "Written by", "Von:", "著者："), or None."""
     first, _, rest = text.partition(" ")
-    if first.rstrip(":").casefold() not in BYLINE_PARTICLES:
+    if first.casefold() in BYLINE_VERBS:  # "Written by Jane Roe", "Geschrieben von Anna Berg"
+        first, _, rest = rest.partition(" ")
+    if first.rstrip(":").casefold() in BYLINE_PARTICLES:
+        return rest
+    first, colon, rest = text.partition("：")  # "著者：後藤大地": a full-width colon, no space
+    return rest if colon and first.casefold() in BYLINE_PARTICLES else None
+
+
+def _particle_alone(text: str) -> bool:
+    """"By", "Von:", "Written by", "著者：": a byline particle on a line of its own, the name on the next."""
+    return _after_particle(text.rstrip(":：") + " ") == ""
+
+
+def _particle_byline(text: str) -> bool:
+    if len(text) > MARKED_BYLINE_MAX_CHARS or (rest := _after_particle(text)) is None:
         return False
+    if _unspaced_name(rest.strip()):
+        return True
     printed = date_in(rest)
     if printed is not None:
         rest = rest.replace(printed, " ")
@@ -562,9 +589,24 @@ def _particle_byline(text: str) -> bool:
     return 1 <= len(capitalized) and len(capitalized) * 2 >= len(names) and len(names) <= MARKED_BYLINE_MAX_WORDS
 
 
+# A name in a script without capitals, written without a space inside it ("後藤大地", "谢若含", "小暮ひさのり",
+# "김민준"): a few Han or kana with a Han among them (a line of katakana alone is a loanword: "セキュリティ"), or
+# a few Hangul syllables; maybe a space between family and given name.
+_UNSPACED_NAME = regex.compile(
+    r"(?=.*\p{Han})[\p{Han}\p{Hiragana}\p{Katakana}ー]{1,4}[ \u3000]?[\p{Han}\p{Hiragana}\p{Katakana}ー]{1,4}"
+    r"|\p{Hangul}{1,4}[ ]?\p{Hangul}{1,4}")
+UNSPACED_NAME_CHARS = range(3, 7)  # letters of such a name, both parts ("記事", "印刷": two are a label's)
+
+
+def _unspaced_name(text: str) -> bool:
+    return (_UNSPACED_NAME.fullmatch(text) is not None
+            and len(text.replace(" ", "").replace("\u3000", "")) in UNSPACED_NAME_CHARS)
+
+
 _NAME_NEIGHBOURS = (Kind.HEADLINE, Kind.DATELINE)  # the lines a bare name is a byline next to
 
 
+LETTER = regex.compile(r"\p{L}")  # a line without one (a separator, a counter, a running time) says nothing
 NAME_REACH = 3  # nonblank lines at most between a bare author name and the headline or date line it stands by
 REPEATED = "repeated-line"  # the heuristic that removes a line the page prints again (`repeated_lines`)
 
@@ -591,6 +633,13 @@ def _name_by_metadata(page: Page, start: int, stop: int) -> int | None:
             if any(labels[j] is Label.GOOD for j in nonblank[min(a, k) + 1:max(a, k)]) or not _bylinable(page, i):
                 continue
             text = page.lines[i].text
+            if _unspaced_name(text):  # no case to tell it from a label: right under the anchor, not in the prose
+                between = nonblank[a + 1:k]  # (a section label stands over the headline, "公開日" over its date)
+                if (side == 1 and not any(LETTER.search(page.lines[j].text) for j in between)
+                        and not any(text in page.lines[g].text for g in page.goods())):
+                    verdicts[i] = Verdict(Kind.BYLINE)
+                    return i
+                continue
             name = _NAME_SEPARATOR.split(text, maxsplit=1)[0]
             if not (_name_shaped(page, i) or _name_then_mail(page, text)):
                 continue
@@ -929,7 +978,7 @@ def keep_standfirst(page: Page, headline: int, first_good: int) -> None:
 # "... to Ukraine The alliance's chief asserts": a capitalized word that starts a clause, glued
 # after a lower-case word, in a headline written in sentence case.
 _TRAIL_SEPARATOR = regex.compile(r" (?:/|>|»|›|\||·|•) ")  # "Home / World / Europe": a breadcrumb
-_NAME_TOKEN = regex.compile(r"\p{Lu}(?:\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)*|\.)")
+_NAME_TOKEN = regex.compile(r"\p{Lu}(?:\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)*|\.(?:\p{Lu}\.)*)")  # "Jane", "J.", "T.C."
 _NAME_SEPARATOR = regex.compile(r"\s+[/·•|–—-]\s+|,\s+")  # after a byline's name: "Jane Roe / May 18"
 _BYLINE_WORD = regex.compile(r"(?<![@#\w])\p{L}[\p{L}\p{M}'’.-]*")  # words, not handles or hashtags
 _ASCII_BYLINE_WORD = re.compile(r"(?<![@#\w])[A-Za-z][A-Za-z'.-]*")  # the same on ASCII text, by the faster standard engine

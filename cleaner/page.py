@@ -16,12 +16,14 @@ from itertools import compress
 import regex
 
 from .article import Category
-from .features import Features, Label, known_features, text_features
+from .features import ALL_CLOSERS, Features, Label, known_features, text_features
 from .language import stopwords
 from .lines import MEMO_MAX_CHARS, Line, normalize
 from .rules import Rule
 
 SENTENCE_MIN_WORDS = 4  # a sentence-like short line at the edge of the article stays
+UNSPACED_SENTENCE_MIN_CHARS = 10  # and in Chinese or Japanese, this many characters up to its "。"
+_UNSPACED_ENDERS = ("。", "！", "？")
 # A quotation opens with a quote mark or, in Nordic, Slavic, French and Spanish news style, with a
 # dash and a space ("– Vi vill ..., säger hon."): both are passed over before the capital.
 _OPENING_QUOTES = "\"'“„«‘‚‹([–— "
@@ -152,7 +154,14 @@ class Page:
         """A short line that reads as a sentence: capital start (after an opening quote), several
         words, sentence end."""
         f = self.features[i]
-        return f is not None and f.ends_sentence and sentence_shaped(self, i)
+        return f is not None and f.ends_sentence and (sentence_shaped(self, i) or _unspaced_sentence(self, i))
+
+
+def _unspaced_sentence(page: Page, i: int) -> bool:
+    """"…を発表した。", "…的约会软件。": a line of a script without capitals or spaces between words that ends on
+    its full-width full stop; a label, a menu item or a headline does not end so."""
+    text = page.lines[i].text.rstrip(ALL_CLOSERS)
+    return text.endswith(_UNSPACED_ENDERS) and len(text) >= UNSPACED_SENTENCE_MIN_CHARS and not page.features[i].linkish  # type: ignore[union-attr]
 
 
 def sentence_shaped(page: Page, i: int) -> bool:

@@ -736,3 +736,135 @@ def test_the_byline_reach_counts_lines_that_print_something(byline: str) -> None
     article = cleaner.clean(doc)
     assert article.byline == byline
     assert article.body[0] == p1 and p2 in article.body
+
+
+@pytest.mark.parametrize("language, name", [
+    ("en", "JANE ROE"), ("en", "J.R. Roe"), ("de", "ANNA BERG"), ("fr", "JEANNE MARTIN"),
+])
+def test_a_particle_alone_over_a_name_in_capitals_or_initials_is_the_byline(language: str, name: str) -> None:
+    """A scraper prints "By" and the name on lines of their own; the name may be in capitals or carry joined
+    initials, and both lines may come again in an author box at the end (so they went as repeated lines)."""
+    import cleaner
+
+    heading, _, byline, printed, iso, paragraphs = _STAMPED_PAGES[language]
+    particle = byline.split()[0]
+    page = [f"{heading} | Coast Daily", "", heading, "", particle, "", name, "", printed, "",
+            *(p + "\n" for p in paragraphs), particle, name, ""]
+    article = cleaner.clean("\n".join(page))
+    assert (article.headline, article.byline, article.date) == (heading, name, iso)
+    assert article.body == tuple(paragraphs)
+
+
+@pytest.mark.parametrize("language", sorted(_STAMPED_PAGES))
+def test_the_byline_reach_does_not_count_lines_without_a_letter(language: str) -> None:
+    """Between the standfirst and "By" stand a video's title and running time, the date, a separator and the
+    update stamp: the lines without a letter ("01:46", "/") do not count against BYLINE_REACH."""
+    import cleaner
+
+    heading, _, byline, printed, _, (standfirst, opening) = _STAMPED_PAGES[language]
+    particle, name = byline.split(maxsplit=1)
+    page = [heading, "", standfirst, "", "Harbour Video Clip", "01:46", printed, "/", f"{printed} 10:15", particle,
+            name, opening]
+    article = cleaner.clean("\n".join(page))
+    assert article.byline == name
+    assert opening in article.body
+
+
+_UNSPACED_PAGES = {
+    "ja": ("湾岸の夜行フェリー、5月に運航再開へ", "後藤花子", "2025年3月4日 10時15分", "著者：",
+           ["運航会社は月曜日、冬の間は昼の便だけだった島への航路で、5月の第2週から夜行フェリーの運航を再開すると発表した。"
+            "島の住民や観光客からは、朝早く島に着ける便を求める声が多く寄せられていたという。",
+            "乗船券は来週から販売され、運航休止以来初めて個室の予約もできるようになる。港の関係者は、春に訪れていた"
+            "ハイキング客やサイクリストが戻ってくることに期待を寄せている。"]),
+    "zh": ("海湾夜班渡轮五月恢复运营", "王晓梅", "2025-03-04 10:15", "作者：",
+           ["运营公司周一宣布，冬季期间只有白天班次的海岛航线将从五月第二周起恢复夜班渡轮。岛上居民和游客此前多次"
+            "希望能有一早抵达海岛的班次，公司表示已经听取了这些意见。",
+            "船票将于下周开始发售，这也是停航以来首次可以预订客舱。港口方面希望，春季常来的徒步者和骑行者能够因此回来，"
+            "为岛上的民宿和餐馆带来更多生意。"]),
+    "ko": ("섬으로 가는 야간 여객선 5월 운항 재개", "김민준", "2025.03.04 10:15", "기자:",
+           ["운항사는 월요일 겨울 동안 낮 배만 다니던 섬 항로에서 5월 둘째 주부터 야간 여객선 운항을 다시 시작한다고 밝혔다. "
+            "섬 주민과 관광객들은 그동안 아침 일찍 섬에 도착하는 배편을 요구해 왔다.",
+            "승선권은 다음 주부터 판매되며 운항 중단 이후 처음으로 객실 예약도 가능해진다. 항구 관계자들은 봄마다 찾던 "
+            "등산객과 자전거 여행객들이 다시 돌아올 것으로 기대하고 있다."]),
+}
+
+
+@pytest.mark.parametrize("language", sorted(_UNSPACED_PAGES))
+def test_a_name_in_a_script_without_capitals_right_under_the_headline_is_the_byline(language: str) -> None:
+    """A name in Han, kana or Hangul between the headline and the date line (or right under the date, a counter
+    between) is the byline; a short section label over the headline is not."""
+    import cleaner
+
+    heading, name, printed, _, paragraphs = _UNSPACED_PAGES[language]
+    body = [p + "\n" for p in paragraphs]
+    under_headline = [f"{heading} | Coast", "", "記事", "", heading, "", name, "", printed, "", *body]
+    article = cleaner.clean("\n".join(under_headline))
+    assert (article.headline, article.byline) == (heading, name)
+    assert article.body == tuple(paragraphs)
+    under_date = [f"{heading} | Coast", "", heading, "", printed, "", "6,762", "", name, "", *body]
+    assert cleaner.clean("\n".join(under_date)).byline == name
+    label_over = [f"{heading} | Coast", "", "国際ニュース", "", heading, "", printed, "", *body]
+    assert cleaner.clean("\n".join(label_over)).byline is None
+
+
+@pytest.mark.parametrize("language", ["ja", "zh"])
+def test_a_particle_with_a_full_width_colon_marks_the_byline(language: str) -> None:
+    """"著者：後藤花子" on one line, or "著者：" alone over the name: the byline."""
+    import cleaner
+
+    heading, name, printed, particle, paragraphs = _UNSPACED_PAGES[language]
+    body = [p + "\n" for p in paragraphs]
+    one_line = [f"{heading} | Coast", "", heading, "", printed, "", "Tweet", "", f"{particle}{name}", "", *body]
+    assert cleaner.clean("\n".join(one_line)).byline == f"{particle}{name}"
+    own_line = [f"{heading} | Coast", "", heading, "", printed, "", "Tweet", "", particle, "", name, "", *body]
+    assert cleaner.clean("\n".join(own_line)).byline == name
+
+
+@pytest.mark.parametrize("language, opening", [
+    ("ja", "運航会社は月曜日、島への夜行便を再開すると発表した。"),
+    ("zh", "运营公司周一宣布恢复夜班渡轮。"),
+    ("zh-Hant", "營運公司週一宣布恢復夜班渡輪。"),
+])
+def test_a_short_opening_sentence_in_a_script_without_spaces_stays(language: str, opening: str) -> None:
+    """A short first paragraph in Chinese or Japanese ends on its full-width full stop: it opens the article,
+    though it has no capital and no spaces between its words; the menu words over the headline still go."""
+    import cleaner
+
+    heading, name, printed, _, paragraphs = _UNSPACED_PAGES[language.split("-")[0]]
+    page = [f"{heading} | Coast", "", "ホーム", "", "ニュース", "", heading, "", printed, "", opening, "",
+            *(p + "\n" for p in paragraphs)]
+    article = cleaner.clean("\n".join(page))
+    assert article.body == (opening, *paragraphs)
+
+
+@pytest.mark.parametrize("language, stamp", [
+    ("en", "Written by Jane Roe in Travel on March 4, 2025 at 08:34 PM EDT. 51 Comments"),
+    ("de", "Geschrieben von Anna Berg in Reisen am 4. März 2025 um 20:34 Uhr"),
+    ("fr", "Écrit par Jeanne Martin dans Voyages le 4 mars 2025 à 20 h 34"),
+])
+def test_a_participle_before_the_byline_particle_marks_the_byline(language: str, stamp: str) -> None:
+    """"Written by", "Geschrieben von", "Écrit par": the line is the byline, and the date is read from it; it
+    is no date line."""
+    import cleaner
+
+    heading, _, _, _, iso, paragraphs = _STAMPED_PAGES[language]
+    page = [f"{heading} | Coast Daily", "", heading, "", stamp, "", *(p + "\n" for p in paragraphs)]
+    article = cleaner.clean("\n".join(page))
+    assert (article.byline, article.dateline, article.date) == (stamp, None, iso)
+    assert article.body == tuple(paragraphs)
+
+
+@pytest.mark.parametrize("language, role", [
+    ("en", "Senior Transport Editor, Coast Daily"),
+    ("de", "Leitende Redakteurin, Küstenbote"),
+    ("fr", "Rédactrice Principale, Le Courrier"),
+])
+def test_a_role_and_outlet_under_the_name_is_not_the_byline(language: str, role: str) -> None:
+    """"Jane Roe" over "Senior Transport Editor, Coast Daily": the role names a writer's trade, so it is no name
+    before an outlet; the bare name over it is the byline."""
+    import cleaner
+
+    heading, _, byline, printed, _, paragraphs = _STAMPED_PAGES[language]
+    name = byline.split(maxsplit=1)[1]
+    page = [f"{heading} | Coast", "", heading, "", printed, "", name, "", role, "", *(p + "\n" for p in paragraphs)]
+    assert cleaner.clean("\n".join(page)).byline == name

@@ -64,6 +64,7 @@ def test_the_code_reads_every_packs_words() -> None:
     tables = [pack.language for pack in PACKS.values() if pack.language is not None]
     assert builtin_languages() == tuple(tables)
     for words, key in ((dates.DATE_LABELS, "date_labels"), (metadata.BYLINE_PARTICLES, "byline_particles"),
+                       (metadata.BYLINE_VERBS, "byline_verbs"),
                        (metadata.NAME_PARTICLES, "name_particles"), (metadata.SHARE_VERBS, "share_verbs"),
                        (metadata.SHARE_OBJECTS, "share_objects"), (metadata.SOCIAL_NETWORKS, "social_networks")):
         assert words == {w for table in tables for w in getattr(table, key)} == language_words(key)

@@ -343,6 +343,7 @@ class Language:
     function_words: tuple[str, ...] = ()  # frequent words no other pack language writes alike (`language.clear_language`)
     date_labels: tuple[str, ...] = ()  # words around a printed date: "published", "um", "h" (`dates`)
     byline_particles: tuple[str, ...] = ()  # the word before an author's name: "by", "von" (`metadata`)
+    byline_verbs: tuple[str, ...] = ()  # a word before the particle: "written" by, "geschrieben" von (`metadata`)
     name_particles: tuple[str, ...] = ()  # lower-case words inside a name: "van", "de"
     share_verbs: tuple[str, ...] = ()  # a share button's first word: "share", "teilen"
     share_objects: tuple[str, ...] = ()  # the word after it: "on", "via", "auf"
