@@ -155,6 +155,7 @@ class Cleaner:
 BYLINE_REACH = 6
 BYLINE_ABOVE = 4  # and above the headline: some sites print the byline over it
 DATELINE_REACH = 10
+DATELINE_MAX_GOOD = 3  # good paragraphs past the first a dateline may stand under
 
 
 @dataclass
@@ -253,7 +254,12 @@ def _dateline(m: _Marking) -> None:
     top = m.top = m.headline if m.headline is not None else m.goods[0]
     first = m.page.next_good(top + 1)
     m.first = m.goods[-1] if first is None else first
-    metadata.find_dateline(m.page, top - DATELINE_REACH, m.first + DATELINE_REACH)
+    # Under DATELINE_MAX_GOOD paragraphs of the article, a date is another piece's: a comment's, a teaser's.
+    good: int | None = m.first
+    for _ in range(DATELINE_MAX_GOOD):
+        good = None if good is None else m.page.next_good(good + 1)
+    stop = m.first + DATELINE_REACH if good is None else min(m.first + DATELINE_REACH, good)
+    metadata.find_dateline(m.page, top - DATELINE_REACH, stop)
 
 
 def _byline(m: _Marking) -> None:

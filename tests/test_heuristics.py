@@ -534,3 +534,14 @@ def test_every_removal_names_a_rule_or_a_registered_heuristic() -> None:
             for removal in cleaner.clean(raw.read_text(encoding="utf-8")).removed}
     assert used - known == set()
     assert {"top-zone", "tail-zone", "repeated-line", "error-page"} <= used  # the corpus exercises the registry
+
+
+def test_a_comments_stamp_under_the_article_is_not_its_date() -> None:
+    """A short article printed without blank lines, then a reader's name and stamp: the stamp stands within
+    DATELINE_REACH lines of the article start, but under all of its paragraphs: it is the comment's date, and
+    the name over it is no byline."""
+    paragraphs = [P1, P2, P3, P1.replace("Tuesday", "Friday"), P2.replace("spring", "summer")]
+    comment = "I ride this tram every day and the new timetable has made my mornings a lot worse than before."
+    for name, stamp in (("Kritische Leserin", "14. 01. 2024, 21:14"), ("Jane Reader", "14.01.2024, 21:14")):
+        article = cleaner.clean("\n".join(["Council extends the tram line north", *paragraphs, name, stamp, comment]))
+        assert (article.dateline, article.date, article.byline) == (None, None, None), stamp
