@@ -8,7 +8,9 @@ cluster that holds the largest block; the clusters after it are another piece, a
 a box (a "Related" list, a share bar) goes on after it, so in doubt text stays: when the first block past the
 box is prose (two paragraphs in a row, or all that follows) the article goes on there, and text past the box
 that outweighs the article stays (the article may be the smaller part of the page, or the largest block no article
-at all), unless a comment section stands before it: comments may outweigh the article many times.
+at all), unless a comment section stands before it: comments may outweigh the article many times. Above the
+headline, a cluster parted from the article so and much smaller than it (an about-us box, a cookie text) goes
+too; under the headline, a cluster is the article's opening.
 """
 
 from __future__ import annotations
@@ -36,17 +38,22 @@ PAST_MAX_SHARE = 1.0
 # or a newsletter pitch breaks its prose with short lines). Keeping all-prose text past comments cost half a
 # 0.0004-0.0008 F1; no article paragraph among widget lines is lost (tests/test_properties.py).
 CONTINUED_MIN_LINES = 2
+# Above the headline, a cluster parted from the article's by such a run, with at most this share of its words,
+# is another piece: an about-us box, a cookie or newsletter text, other stories (fitted on half a: 0.2/0.3/0.5/1;
+# a cluster under the headline is the article's opening, and without a headline none goes).
+BEFORE_MAX_SHARE = 0.2
 
 
-def past_article(page: Page) -> None:
-    """Body lines in the clusters after the article's, each cluster parted from the one before by a long run
-    of removed lines holding an end-of-article widget: they go, named by that widget's category."""
+def article_cluster(page: Page, headline: int | None) -> None:
+    """The article's cluster among the page's clusters of body lines, each parted from the one before by a long
+    run of removed lines holding an end-of-article widget. The clusters after it go (`past-article`), and so do
+    small ones above the headline (`before-article`), named by the widget that parts them from the article."""
     blocks, runs = _blocks(page)
     if not blocks:
         return
     words = [_words(page, block) for block in blocks]
     largest = words.index(max(words))
-    # Clusters of blocks, and the widget run before each cluster but the first.
+    # Clusters of blocks, and the widget run between each two.
     clusters: list[list[int]] = [[0]]
     parting: list[tuple[Category, bool]] = []
     for k in range(1, len(blocks)):
@@ -58,6 +65,11 @@ def past_article(page: Page) -> None:
             parting.append(parted)
     main = next(c for c, cluster in enumerate(clusters) if largest in cluster)
     article = sum(words[k] for k in clusters[main])
+    if headline is not None:
+        for c in range(main):
+            lines = [i for k in clusters[c] for i in blocks[k]]
+            if lines[-1] < headline and sum(words[k] for k in clusters[c]) <= BEFORE_MAX_SHARE * article:
+                _remove(page, lines, parting[c][0], BEFORE_ARTICLE)
     for c in range(main + 1, len(clusters)):
         widget, comments = parting[c - 1]
         rest = [i for cluster in clusters[c:] for k in cluster for i in blocks[k]]
@@ -68,10 +80,14 @@ def past_article(page: Page) -> None:
             continue
         if not comments and sum(words[k] for cluster in clusters[c:] for k in cluster) > PAST_MAX_SHARE * article:
             continue
-        removal = Verdict(Kind.REMOVED, widget, PAST_ARTICLE.id)  # one verdict for every line it takes
-        for i in rest:
-            page.verdicts[i] = removal
+        _remove(page, rest, widget, PAST_ARTICLE)
         return
+
+
+def _remove(page: Page, lines: list[int], category: Category, heuristic: Heuristic) -> None:
+    removal = Verdict(Kind.REMOVED, category, heuristic.id)  # one verdict for every line it takes
+    for i in lines:
+        page.verdicts[i] = removal
 
 
 def _blocks(page: Page) -> tuple[list[list[int]], list[list[int]]]:
@@ -123,4 +139,8 @@ PAST_ARTICLE = Heuristic("past-article", None, "Body text past the article's clu
                          "holding a related, comments, share, newsletter, paywall or cookie widget: other stories' "
                          "summaries, comment bodies, site prose (prose that goes on past a box inside the article, "
                          "or text that outweighs the article, stays unless the widget is a comment section).",
-                         past_article)
+                         article_cluster)
+BEFORE_ARTICLE = Heuristic("before-article", None, "Body text above the headline, parted from the article's cluster by "
+                           "a run of removed lines holding a related, comments, share, newsletter, paywall or cookie "
+                           "widget, and a fifth of the article's words or fewer: an about-us box, a cookie or "
+                           "newsletter text, other stories.", article_cluster)

@@ -314,8 +314,8 @@ def _edge_zones(m: _Marking) -> None:
     h.edge_zones(m.page, m.first_good, h.article_end(m.page))  # the passes since take no good line
 
 
-def _past_article(m: _Marking) -> None:
-    cluster.past_article(m.page)
+def _article_cluster(m: _Marking) -> None:
+    cluster.article_cluster(m.page, m.headline)
 
 
 def _author_bios(m: _Marking) -> None:
@@ -351,7 +351,7 @@ PASSES: tuple[Step, ...] = (
     Step(teasers.HEADLINE_RUN.id, _headline_runs),
     Step("edge-zones", _edge_zones),
     # The article's cluster chosen on the whole page, once every line-shape pass has had its say.
-    Step(cluster.PAST_ARTICLE.id, _past_article),
+    Step("article-cluster", _article_cluster),
     Step(bios.AUTHOR_BIO.id, _author_bios),
 )
 # For text an extractor already cut to the article (`Options.extracted`): the rules and their blocks only.

@@ -120,3 +120,27 @@ def test_comment_bodies_go_even_when_they_outweigh_the_article() -> None:
     article = cleaner.clean(page)
     assert article.body == (P1, P2)
     assert [removed_by(article).get(c) for c in comments] == ["past-article"] * 6
+
+
+def test_a_small_prose_box_above_the_headline_goes() -> None:
+    """Above a headline the title line names, two paragraphs about the site stand as a run (above-headline keeps
+    such runs); parted from the article by a newsletter box and small beside it, they go."""
+    about = ["The Harbour Gazette has reported on the town, the harbour and the villages around them since 1952.",
+             "We are owned by a trust of our readers, and every penny that we make goes back into local reporting."]
+    box = ["Newsletter", "Get the morning briefing", "Enter your email address", "Subscribe"]
+    paragraphs = [P1, P2, P3, *PAGES["en"]["after"],
+                  "Shop owners along the proposed route asked for the works to be done in stages, so that no street "
+                  "would be closed for more than a few weeks at a time during the busy months before Christmas.",
+                  "The transport department said it would talk to the traders' association before the plans were "
+                  "finished, and that a second public meeting would be held in the new year."]  # five times the box
+    article = cleaner.clean("\n".join([f"{HEADLINE} | The Harbour Gazette", *about, *box, HEADLINE, *paragraphs]))
+    assert article.headline == HEADLINE and article.body == tuple(paragraphs)
+    assert [removed_by(article).get(line) for line in about] == ["before-article"] * 2
+
+
+def test_a_box_above_the_headline_as_long_as_the_article_stays() -> None:
+    about = ["The Harbour Gazette has reported on the town, the harbour and the villages around them since 1952.",
+             "We are owned by a trust of our readers, and every penny that we make goes back into local reporting."]
+    box = ["Newsletter", "Get the morning briefing", "Enter your email address", "Subscribe"]
+    article = cleaner.clean("\n".join([f"{HEADLINE} | The Harbour Gazette", *about, *box, HEADLINE, P1, P2]))
+    assert set(about) <= set(article.body)
