@@ -144,3 +144,18 @@ def test_a_box_above_the_headline_as_long_as_the_article_stays() -> None:
     box = ["Newsletter", "Get the morning briefing", "Enter your email address", "Subscribe"]
     article = cleaner.clean("\n".join([f"{HEADLINE} | The Harbour Gazette", *about, *box, HEADLINE, P1, P2]))
     assert set(about) <= set(article.body)
+
+
+def test_three_paragraphs_in_a_row_past_a_box_go_on_with_the_article() -> None:
+    """Past a box, a paragraph and a subheading, then three paragraphs of prose in a row: the article going on,
+    where other stories' summaries come one at a time under their headlines."""
+    parts = PAGES["en"]
+    after = ["The first trams are expected to carry about nine thousand passengers a day, rising to twelve "
+             "thousand once the park-and-ride site opens.",
+             "Where the new stops will be",
+             "Cyclists' groups asked for the tracks to be laid away from the main cycle route on Station Road.",
+             "Traders on the high street want a stop outside the market hall rather than at the bus station.",
+             "The council said the final design would be published for comment before the end of the year."]
+    page = "\n".join([HEADLINE, P1, P2, P3, *parts["after"], *parts["share"], *after])
+    article = cleaner.clean(page)
+    assert article.body == (P1, P2, P3, *parts["after"], *after)
