@@ -57,7 +57,8 @@ def article_cluster(page: Page, headline: int | None) -> None:
         return
     features = page.features  # body lines are not blank: they have features
     # How much text each block holds, in characters: counting words would tokenize lines nothing else counts
-    # (the pass took 3.6% of the engine's time on 400 devset pages so, 0.4% with characters; same figures).
+    # (the pass took 3.6% of the engine's time on 400 devset pages so, 0.4% with characters; F1 within 0.001 on
+    # the devset halves, metaset html-text +0.003).
     sizes = [sum([features[i].chars for i in block]) for block in blocks]  # type: ignore[union-attr,misc]
     largest = sizes.index(max(sizes))
     # Clusters of blocks, and the widget run between each two.
