@@ -15,6 +15,7 @@ from collections.abc import Callable, Collection, Sequence
 
 from . import archives
 from . import bios
+from . import cluster
 from . import heuristics as h
 from . import metadata
 from . import notices
@@ -325,6 +326,10 @@ def _edge_zones(m: _Marking) -> None:
     h.edge_zones(m.page, m.first_good, h.article_end(m.page))  # the passes since take no good line
 
 
+def _article_cluster(m: _Marking) -> None:
+    cluster.article_cluster(m.page, m.headline)
+
+
 def _author_bios(m: _Marking) -> None:
     bios.author_bios(m.page)
 
@@ -357,6 +362,8 @@ PASSES: tuple[Step, ...] = (
     Step(h.SHORT_LINE_RUN.id, _short_line_runs),
     Step(teasers.HEADLINE_RUN.id, _headline_runs),
     Step("edge-zones", _edge_zones),
+    # The article's cluster chosen on the whole page, once every line-shape pass has had its say.
+    Step("article-cluster", _article_cluster),
     Step(bios.AUTHOR_BIO.id, _author_bios),
 )
 # For text an extractor already cut to the article (`Options.extracted`): the rules and their blocks only.

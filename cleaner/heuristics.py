@@ -16,6 +16,7 @@ import regex
 
 from .archives import DATE_LIST
 from .bios import AUTHOR_BIO
+from .cluster import BEFORE_ARTICLE, PAST_ARTICLE
 from .metadata import ABOVE_HEADLINE, BYLINE_PARTICLE, LINK_BAR, SHARE_BUTTON, TITLE_LINE
 from .notices import SITE_NOTICE
 from .teasers import HEADLINE_RUN
@@ -576,4 +577,5 @@ HEURISTICS: tuple[Heuristic, ...] = (
     TRUNCATED_TEASERS, CAPTION_NEAR_HEADLINE, TEASER_BEFORE_MORE_LINK, SITE_REPEAT,
     # The passes of other modules, each entry defined beside its function there.
     TITLE_LINE, ABOVE_HEADLINE, SHARE_BUTTON, LINK_BAR, BYLINE_PARTICLE, DATE_LIST, HEADLINE_RUN, SITE_NOTICE, AUTHOR_BIO,
+    PAST_ARTICLE, BEFORE_ARTICLE,
 )
