@@ -225,7 +225,8 @@ def _headline(m: _Marking) -> None:
     elif goods:
         # A title line names a headline no line repeats: none is guessed, unless the title line
         # itself stands over the text as its headline ("Headline – Source" over a clean article).
-        m.headline = metadata.find_headline(page, goods[0], page.nonblank[0] if titled.named else None)
+        m.headline = metadata.find_headline(page, goods[0], page.nonblank[0] if titled.named else None,
+                                            metadata.slug_words(m.source))
     elif titled.named:
         m.headline = None
     else:

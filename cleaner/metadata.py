@@ -16,7 +16,7 @@ import regex
 
 from .article import Category
 from .features import Label
-from .page import Heuristic, Kind, Page, Verdict, several_sentences
+from .page import SENTENCE_INSIDE, Heuristic, Kind, Page, Verdict, several_sentences
 from .dates import _DIGIT, DATE_LABELS, DATELINE_MAX_CHARS, date_in, is_dateline, iso_date
 from .language import words
 from .rules import language_words
@@ -301,7 +301,18 @@ def _stamped(page: Page, title_forms: Sequence[set[str]], named: bool = False, s
     if heading is None:
         return Titled(None, named)
     page.verdicts[heading] = Verdict(Kind.HEADLINE, rule=STAMPED)
+    _drop_section_labels(page, heading)
     return Titled(heading, True, True)  # sure: a byline and the article's prose under it
+
+
+def _drop_section_labels(page: Page, heading: int) -> None:
+    """The breadcrumb's sections printed as a label between the heading and its stamp (`_section_steps`) go."""
+    k = bisect_left(page.nonblank, heading)
+    for i in page.nonblank[k + 1:k + 1 + STAMPED_SPAN]:
+        if _stamp_line(page, i):
+            return
+        if page.open(i) and _section_steps(page, i):
+            page.verdicts[i] = SECTION_LABEL.removal
 
 
 def url_parts(source: str | None) -> SplitResult | None:
@@ -321,7 +332,7 @@ def slug_words(source: str | None) -> set[str]:
         return set()
     path = unquote(parts.path)
     segments = [_tokens(segment.replace("-", " ").replace("_", " ")) for segment in path.split("/")]
-    return max(segments, key=len, default=set())
+    return max(reversed(segments), key=len, default=set())  # of as many, the last: "/themen/arbeit"
 
 
 SLUG_WORD_MIN_CHARS = 3  # "asm", "hknm": shorter pieces of a slug are an id's, not words
@@ -629,7 +640,7 @@ def _title_like(page: Page, i: int) -> bool:
     return (
         f is not None and f.chars <= HEADLINE_MAX_CHARS and not f.ends_sentence and page.labels[i] is not Label.RULE
         and not f.linkish and HEADLINE_MIN_WORDS <= f.words <= HEADLINE_MAX_WORDS
-        and not text.endswith((":", ",", ";", "(", "[", "„")) and not _stamp(text)
+        and not text.endswith((":", ",", ";", "(", "[", "„", *_TRAIL_ENDS)) and not _stamp(text)
         and not text.startswith(LIST_BULLETS)
         and len(_TRAIL_SEPARATOR.findall(text)) < 2 and not page.pieces[i]
     )
@@ -756,17 +767,58 @@ def _heading_over(page: Page, nonblank: Sequence[int], k: int) -> int | None:
             continue
         hit = page.hits[i]
         text = page.lines[i].text
+        if _stamp(_unbulleted(text)):
+            continue  # a share bar's buttons or a bar of links, maybe drawn as list items: passed, not counted
+        credit = _credit(text) or _name_then_outlet(page, text)
+        label = _section_steps(page, i)  # the sections a breadcrumb names, as a label over the stamp: passed
         if (_title_like(page, i) and not text[0].islower() and not _name_shaped(page, i) and not _stamp_line(page, i)
-                and not _credit(text)):
+                and not credit and not label):
+            if _reply(page, i):
+                return None  # a reader's reply: no headline over this stamp
             return _over_deck(page, nonblank, n)
         if passed >= STAMPED_REACH or not (
             (f := page.features[i]) is None or f.ends_sentence or f.words <= LABEL_MAX_WORDS
-            or _stamp_line(page, i) or _name_shaped(page, i) or _credit(text)
+            or _stamp_line(page, i) or _name_shaped(page, i) or credit or label
             or (hit is not None and hit.category is Category.CAPTION)
         ):
             return None
         passed += 1
     return None
+
+
+_TRAIL_ENDS = (" >", " ›")  # "Section >": a breadcrumb's step the scraper printed on its own line
+OUTLET_MAX_WORDS = 3  # "Jane Roe, Coast Daily": the name of the author's outlet after a byline's name
+
+
+def _reply(page: Page, i: int) -> bool:
+    """Prose (`_prose`), or a sentence ending inside a line not in title case ("Hey Jo, we checked. It was
+    a typo"): a reader's reply over its stamp, not a heading."""
+    f = page.features[i]
+    return _prose(page, i) or (f is not None and f.title_case < TITLE_CASE_MIN
+                               and SENTENCE_INSIDE.search(page.lines[i].text) is not None)
+
+
+def _unbulleted(text: str) -> str:
+    """A list item's text without the scraper's bullet."""
+    return text[2:] if text.startswith(LIST_BULLETS) else text
+
+
+def _name_then_outlet(page: Page, text: str) -> bool:
+    """"Jane Roe, COAST DAILY", "Jane Roe / Agency": a name, then after a separator an outlet's short name."""
+    parts = _NAME_SEPARATOR.split(text, maxsplit=1)
+    return (len(parts) == 2 and 1 <= len(words(parts[1])) <= OUTLET_MAX_WORDS and not _DIGIT.search(parts[1])
+            and _name_words(page, parts[0]))
+
+
+def _section_steps(page: Page, i: int) -> bool:
+    """Line i's words are all the page's breadcrumb's ("Home › World › Europe › Article" over "World Europe"): the
+    steps before its last name the sections, and the line is their label. The last step may be the headline."""
+    own = _tokens(page.lines[i].text)
+    for j in page.nonblank:
+        steps = _TRAIL_SEPARATOR.split(page.lines[j].text)
+        if j != i and len(steps) > 2 and own <= _tokens(" ".join(steps[:-1])):
+            return True
+    return False
 
 
 def _over_deck(page: Page, nonblank: Sequence[int], n: int) -> int:
@@ -799,7 +851,7 @@ def _credit(text: str) -> bool:
 GUESS_REACH = 20
 
 
-def find_headline(page: Page, first_good: int, only: int | None = None) -> int | None:
+def find_headline(page: Page, first_good: int, only: int | None = None, slug: set[str] | None = None) -> int | None:
     """The title-like line nearest above the first good paragraph, or that paragraph itself.
 
     Walking up, sentences are the standfirst (body) and are passed, and so are a few one- or
@@ -807,18 +859,35 @@ def find_headline(page: Page, first_good: int, only: int | None = None) -> int |
     title-like line is the headline. What stands above it (breadcrumbs, menus) is left for the top
     zone. A long headline reads as a good paragraph itself: when nothing above qualifies, a first
     good line that is title-shaped (no sentence end) and has prose after it is the headline.
-    `only`: the one line that may be the headline (none other is).
+    `only`: the one line that may be the headline (none other is), unless the URL's `slug` names the
+    line found (`_slug_names`, and not `_weak_slug_match`): then it stands wherever it is; a line a slug of words contradicts
+    (`_off_slug`: "Press J to jump to the feed") never does.
     """
     headline = _headline_above(page, first_good)
     if headline is None and _title_like(page, first_good) and page.any_good(first_good + 1):
         headline = first_good
-    if only is not None and headline != only:
+    if headline is not None and slug:
+        if _off_slug(page, _tokens(page.lines[headline].text), slug):
+            return None
+        if _slug_names(page, headline, slug) and not _weak_slug_match(page, [headline]):
+            only = None
+        elif only is None and bisect_left(page.nonblank, headline) >= GUESS_REACH:
+            return None
+    elif headline is not None and only is None and bisect_left(page.nonblank, headline) >= GUESS_REACH:
         return None
-    if headline is not None and only is None and bisect_left(page.nonblank, headline) >= GUESS_REACH:
+    if only is not None and headline != only:
         return None
     if headline is not None:
         page.verdicts[headline] = Verdict(Kind.HEADLINE)
     return headline
+
+
+def _slug_names(page: Page, i: int, slug: set[str]) -> bool:
+    """Does line i share a word with the URL's slug that is no short function word ("/themen/arbeit" and
+    "Wir kämpfen für gute Arbeit"; the stoplists hold frequent words such as "Arbeit" too)? Then the slug
+    names the line the headline search found over the text."""
+    shared = _unaccented(frozenset(_tokens(page.lines[i].text))) & _unaccented(frozenset(slug))
+    return any(len(w) > FUNCTION_WORD_MAX_CHARS or w not in page.stoplist for w in shared)
 
 
 def title_over_sentences(page: Page) -> int | None:
@@ -979,6 +1048,9 @@ def _printed_in_lower_case(word: str, body: Sequence[str]) -> bool:
 TITLE_LINE = Heuristic("title-line", Category.NAVIGATION, "The page's title line (\"Headline | Site\"), printed first "
                        "by scrapers of the whole page: the headline is its repeat below, or it stands for the headline "
                        "itself.", title_line_heading)
+SECTION_LABEL = Heuristic("section-label", Category.NAVIGATION, "The sections of the page's breadcrumb printed again "
+                          "as a label between a headline and its byline or date line (\"Harbour news Local transport\"): "
+                          "passed over as a headline, removed.", title_line_heading)
 ABOVE_HEADLINE = Heuristic("above-headline", Category.NAVIGATION, "What stands above a headline that the title line or "
                            "the URL surely names (menus, teasers, notices), unless the prose above outweighs the article "
                            "below.", clear_above_headline)

@@ -735,3 +735,113 @@ def test_the_byline_reach_counts_lines_that_print_something(byline: str) -> None
     article = cleaner.clean(doc)
     assert article.byline == byline
     assert article.body[0] == p1 and p2 in article.body
+
+
+_OUTLETS = {"en": "Jane Roe, HARBOUR WIRE", "de": "Anna Berg, KÜSTENBOTE", "fr": "Jeanne Martin, LE CÔTIER"}
+_SHARE_ITEMS = {"en": ["* Share on Facebook", "* Share on X", "* Share by email"],
+                "de": ["* Teilen auf Facebook", "* Teilen auf X", "* Teilen per E-Mail"],
+                "fr": ["* Partager sur Facebook", "* Partager sur X", "* Partager par e-mail"]}
+
+
+@pytest.mark.parametrize("language", sorted(_STAMPED_PAGES))
+def test_share_items_and_a_name_with_its_outlet_stand_between_a_heading_and_its_stamp(language: str) -> None:
+    """Under the heading, a share bar drawn as list items, then "Name, OUTLET" over the date: the buttons are
+    passed without counting as lines, and the name with its outlet is the author's, not a heading: the
+    heading over them is the headline."""
+    import cleaner
+
+    heading, _, _, printed, iso, paragraphs = _STAMPED_PAGES[language]
+    page = ["* Home", "* Sport", "", heading, "", *_SHARE_ITEMS[language], "", _OUTLETS[language], printed, "",
+            *(p + "\n" for p in paragraphs)]
+    article = cleaner.clean("\n".join(page))
+    assert (article.headline, article.date) == (heading, iso)
+
+
+_TRAILS = {"en": ("Home › Harbour news › Local transport › Article", "Harbour news Local transport"),
+           "de": ("Startseite › Hafen aktuell › Verkehr und Umwelt › Artikel", "Hafen aktuell Verkehr und Umwelt"),
+           "fr": ("Accueil › Port et littoral › Transports publics › Article", "Port et littoral Transports publics")}
+
+
+@pytest.mark.parametrize("language", sorted(_STAMPED_PAGES))
+def test_a_breadcrumbs_sections_over_the_date_are_a_label_not_the_headline(language: str) -> None:
+    """The breadcrumb's sections printed again as a label over the date, the heading and its summary above:
+    the label is passed as one, and the heading is the headline. A breadcrumb's piece ("Harbour >") over the
+    date is no headline either."""
+    import cleaner
+
+    heading, deck, _, printed, iso, paragraphs = _STAMPED_PAGES[language]
+    trail, label = _TRAILS[language]
+    page = [trail, "", heading, "", deck, "", label, printed, "", *(p + "\n" for p in paragraphs)]
+    article = cleaner.clean("\n".join(page))
+    assert (article.headline, article.date) == (heading, iso)
+    piece = f"{trail.split(' › ')[1]} >"
+    article = cleaner.clean("\n".join(["* Home", "* Sport", "", piece, printed, "", *(p + "\n" for p in paragraphs)]))
+    assert article.headline is None
+
+
+_REPLIES = {"en": "Hi Tom, we asked the operator again. The cabins are back from May",
+            "de": "Hallo Tom, wir haben nochmals bei der Reederei gefragt. Die Kabinen gibt es ab Mai",
+            "fr": "Bonjour Tom, nous avons redemandé à la compagnie. Les cabines reviennent en mai"}
+
+
+@pytest.mark.parametrize("language", sorted(_STAMPED_PAGES))
+def test_a_readers_reply_over_its_stamp_is_no_headline(language: str) -> None:
+    """Under an article with no heading, a comment thread: a reply of two sentences in sentence case, with no
+    final stop, over the next comment's name and date, and prose under it: a reader's comment, not a heading
+    over its stamp."""
+    import cleaner
+
+    _, _, _, printed, _, paragraphs = _STAMPED_PAGES[language]
+    page = ["* Home", "* Sport", "", *(p + "\n" for p in paragraphs), "Tom", printed, "", _REPLIES[language], "",
+            "Harbour Desk", printed, "", *(p + "\n" for p in reversed(paragraphs))]
+    assert cleaner.clean("\n".join(page)).headline is None
+
+
+_LONG_SLUGS = {  # a slug sharing a word or two with the heading, among many of the article's other words
+    "en": "https://news.example/2025/03/04/night-ferry-timetable-cabins-booking-operator-winter-service",
+    "de": "https://news.example/2025/03/04/nachtfähre-fahrplan-kabinen-buchung-reederei-winter-dienst",
+    "fr": "https://news.example/2025/03/04/ferry-nuit-horaires-cabines-reservation-compagnie-hiver",
+}
+
+
+@pytest.mark.parametrize("language", sorted(_STAMPED_PAGES))
+def test_a_heading_the_slug_names_is_the_headline_under_a_long_menu(language: str) -> None:
+    """No title line and no byline: the title-like line over the first paragraph stands deep under two dozen menu
+    lines. A URL whose long slug shares a word or two with it (too few for a repeat of the title) names it the
+    headline there; a slug of another story's words does not, nor does a page that names none."""
+    import cleaner
+
+    heading, _, _, _, _, paragraphs = _STAMPED_PAGES[language]
+    other, own = _OTHER_SLUGS[language][0], _LONG_SLUGS[language]
+    page = "\n".join([*(f"* Section {n}" for n in range(1, 25)), "", heading, "", *(p + "\n" for p in paragraphs)])
+    assert cleaner.clean(page, source=own).headline == heading
+    assert cleaner.clean(page, source=other).headline is None
+    assert cleaner.clean(page).headline is None
+
+
+_KEY_HINTS = {"en": "Press J to jump to the feed. Press question mark to see the keyboard shortcuts",
+              "de": "Drücke J, um zum Feed zu springen. Drücke das Fragezeichen für die Tastenkürzel",
+              "fr": "Appuyez sur J pour aller au fil. Appuyez sur le point d'interrogation pour les raccourcis"}
+
+
+@pytest.mark.parametrize("language", sorted(_STAMPED_PAGES))
+def test_a_first_line_the_slug_contradicts_is_no_headline(language: str) -> None:
+    """A scraper that prints no title line starts with a widget's hint; a URL with a slug of words names the page,
+    and no line repeats it. The first line, which shares none of the slug's words, is not let stand as the
+    headline."""
+    import cleaner
+
+    _, _, _, _, _, paragraphs = _STAMPED_PAGES[language]
+    page = "\n".join([_KEY_HINTS[language], "", *(p + "\n" for p in paragraphs)])
+    assert cleaner.clean(page, source=_OTHER_SLUGS[language][0]).headline is None
+
+
+@pytest.mark.parametrize("url, slug", [
+    ("https://example.org/themen/arbeit", {"arbeit"}), ("https://example.org/sujets/travail/", {"travail"}),
+    ("https://example.org/topics/harbour", {"harbour"}), ("https://example.org/2025/night-ferry-returns", {"night", "ferry", "returns"}),
+])
+def test_of_path_segments_with_as_many_words_the_last_is_the_slug(url: str, slug: set[str]) -> None:
+    """"/themen/arbeit": a section, then the page's own name; the slug is the last of the segments with most words."""
+    from cleaner.metadata import slug_words
+
+    assert slug_words(url) == slug
