@@ -450,6 +450,8 @@ def _article(page: Page, language: str | None, headline_index: int | None) -> Ar
         verdict = page.verdicts[headline_index]
         if verdict is not None and verdict.rule == metadata.TITLE_REPEAT:
             headline = metadata.headline_text(page, headline_index)
+        elif verdict is not None and verdict.rule == metadata.TITLE_STANDS:
+            headline = metadata.site_cut(page.lines[headline_index].text)
         else:
             headline, subheadline = metadata.split_headline(page.lines[headline_index].text, page.stoplist, body)
     return Article(

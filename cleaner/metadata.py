@@ -95,9 +95,12 @@ SLUG_MATCH_MAX = 0.99  # a line the slug names is never as sure as a repeat of t
 _UNSPACED_RUN = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]{2,}")
 
 
-def title_parts(text: str) -> list[set[str]]:
+def title_parts(text: str, page: Page | None = None, slug: set[str] | None = None) -> list[set[str]]:
     """The word sets a page's title line may print its headline in: the whole line, and at each site
-    separator the longer side (the site's name is the shorter one), and the longest single part."""
+    separator the longer side (the site's name is the shorter one), and the longest single part.
+    A slug of words (`_worded_slug`) may name the headline among the parts: the part sharing most words with
+    it is a form too, shorter or not ("Headline — Site — Our Long Tagline", "Short Headline - Long Blog Name").
+    A slug the title contradicts drops no form: a page's URL may keep a first draft's words."""
     parts = _SITE_SEPARATOR.split(text)
     forms = [text]
     if len(parts) > 1:
@@ -105,7 +108,12 @@ def title_parts(text: str) -> list[set[str]]:
             head, tail = text[: m.start()], text[m.end():]
             forms.append(head if len(head) >= len(tail) else tail)
         forms.append(max(parts, key=len))
-    return [t for t in map(_tokens, forms) if len(t) >= TITLE_PART_MIN_TOKENS]
+    found = [t for t in map(_tokens, forms) if len(t) >= TITLE_PART_MIN_TOKENS]
+    if len(parts) > 1 and page is not None and slug and _worded_slug(slug):
+        named = max(map(_tokens, parts), key=lambda t: _likeness(t, slug) if t else 0.0)
+        if len(named) >= TITLE_PART_MIN_TOKENS and not _off_slug(page, named, slug):
+            found.append(named)
+    return found
 
 
 def _tokens(text: str, found: list[str] | None = None) -> set[str]:
@@ -159,14 +167,14 @@ def title_line_heading(page: Page, source: str | None = None) -> Titled:
     # A list item is a menu's, not the page's title line; a scraper that prints no title starts so.
     title = [] if page.lines[first].text.startswith(LIST_BULLETS) else _run(page, first)
     # (title lines read, their forms) for each length of the title's run; the URL's slug reads none
-    titles = [(k, forms) for k in range(1, len(title) + 1) if (forms := title_parts(_joined(page, title[:k])))]
+    slug = slug_words(source)
+    titles = [(k, forms) for k in range(1, len(title) + 1) if (forms := title_parts(_joined(page, title[:k]), page, slug))]
     # A first line no site separator names stands alone as a title: the first of a run of lines is a menu's.
     titles = [(k, forms) for k, forms in titles if len(forms) > 1 or _blank_after(page, title[k - 1])]
     # A site separator parts the first line, or the title wrapped over lines that a blank line ends.
     named = any(len(forms) > 1 and (k == 1 or _blank_after(page, title[k - 1])) for k, forms in titles)
     # The forms of a title line a site separator names as one: a stamped heading must share words with them.
     title_forms = [form for k, forms in titles if len(forms) > 1 for form in forms] if named else []
-    slug = slug_words(source)
     # A first line no site separator parts and that shares no word with a slug of words is a widget's (a
     # sign-in bar, a subscription link) printed first by a scraper without a title line: no title.
     titles = [(k, forms) for k, forms in titles if len(forms) > 1 or not _off_slug(page, forms[0], slug)]
@@ -863,6 +871,7 @@ def find_headline(page: Page, first_good: int, only: int | None = None, slug: se
     line found (`_slug_names`, and not `_weak_slug_match`): then it stands wherever it is; a line a slug of words contradicts
     (`_off_slug`: "Press J to jump to the feed") never does.
     """
+    title = only  # the page's first line, when the title line or the slug name a headline
     headline = _headline_above(page, first_good)
     if headline is None and _title_like(page, first_good) and page.any_good(first_good + 1):
         headline = first_good
@@ -878,8 +887,29 @@ def find_headline(page: Page, first_good: int, only: int | None = None, slug: se
     if only is not None and headline != only:
         return None
     if headline is not None:
-        page.verdicts[headline] = Verdict(Kind.HEADLINE)
+        page.verdicts[headline] = Verdict(Kind.HEADLINE, rule=TITLE_STANDS if headline == title else None)
     return headline
+
+
+TITLE_STANDS = "title-line-stands"  # the rule a headline that is the page's title line itself is marked with
+SITE_NAME_MAX_WORDS = 5  # "Coast Daily", "La Gazette de la Baie": a site's name after the headline on its title line
+_TRAILING_SITE = regex.compile(r"\s+(?:\||-|–|—|::|:|·|•)\s+|\s*｜\s*")
+
+
+def site_cut(text: str) -> str:
+    """The title line standing as the headline without the site's name it ends with ("Headline | Coast Daily",
+    "Headline : Forum", "Headline | Section | Site"): each last part of at most `SITE_NAME_MAX_WORDS` words, no
+    word in lower case but short particles ("La Gazette de la Baie"; "... – harbour master" says who spoke), shorter
+    than what stands before it, goes."""
+    while (found := list(_TRAILING_SITE.finditer(text))):
+        head, tail = text[: found[-1].start()], text[found[-1].end():]
+        names = tail.split()
+        lower = [w for w in names if w[:1].islower()]
+        if (len(names) > SITE_NAME_MAX_WORDS or len(tail) >= len(head) or len(lower) == len(names)
+                or any(len(w) > FUNCTION_WORD_MAX_CHARS for w in lower)):
+            break
+        text = head
+    return text
 
 
 def _slug_names(page: Page, i: int, slug: set[str]) -> bool:

@@ -845,3 +845,41 @@ def test_of_path_segments_with_as_many_words_the_last_is_the_slug(url: str, slug
     from cleaner.metadata import slug_words
 
     assert slug_words(url) == slug
+
+
+_TAGLINES = {  # a title line: the headline, the site's name, and the site's tagline, longer than the headline
+    "en": ("Ferry cabins return", "Coast Daily", "Independent News From Every Harbour Along the Coast",
+           "https://news.example/2025/03/04/ferry-cabins-return"),
+    "de": ("Fährkabinen kehren zurück", "Küstenbote", "Unabhängige Nachrichten aus jedem Hafen an der Küste",
+           "https://news.example/2025/03/04/faehrkabinen-kehren-zurueck"),
+    "fr": ("Les cabines du ferry reviennent", "Le Côtier", "Des nouvelles indépendantes de chaque port de la côte",
+           "https://news.example/2025/03/04/les-cabines-du-ferry-reviennent"),
+}
+
+
+@pytest.mark.parametrize("language", sorted(_TAGLINES))
+def test_the_slug_names_the_headline_among_the_title_lines_parts(language: str) -> None:
+    """"Headline — Site — Tagline": the tagline is the title line's longest part, and the page prints it again in its
+    footer. The slug shares the headline's words: the heading that repeats that part is the headline."""
+    import cleaner
+
+    headline, site, tagline, url = _TAGLINES[language]
+    paragraphs = _STAMPED_PAGES[language][5]
+    page = [f"{headline} — {site} — {tagline}", "", "* Home", "* Sport", "", headline, "",
+            *(p + "\n" for p in paragraphs), tagline, "", "* Contact"]
+    assert cleaner.clean("\n".join(page), source=url).headline == headline
+
+
+@pytest.mark.parametrize("language, title, headline", [
+    ("en", "Night ferry to the islands returns in May | Coast Daily", "Night ferry to the islands returns in May"),
+    ("de", "Die Nachtfähre zu den Inseln fährt ab Mai wieder : Küstenbote", "Die Nachtfähre zu den Inseln fährt ab Mai wieder"),
+    ("fr", "Le ferry de nuit vers les îles reprend en mai - Le Côtier | Régions", "Le ferry de nuit vers les îles reprend en mai"),
+])
+def test_a_title_line_standing_as_the_headline_loses_the_sites_name(language: str, title: str, headline: str) -> None:
+    """No line repeats the title line, and it stands over the text as the headline: the site's name (and a section)
+    after it go from the headline, as they go from a heading found by the title."""
+    import cleaner
+
+    paragraphs = _STAMPED_PAGES[language][5]
+    article = cleaner.clean("\n".join([title, "", *(p + "\n" for p in paragraphs)]))
+    assert article.headline == headline
