@@ -165,7 +165,9 @@ def title_line_heading(page: Page, source: str | None = None) -> Titled:
     if len(page.nonblank) < 2 or (first + 1 < len(page.lines) and page.lines[first + 1].joiner is not None):
         return _stamped(page, [])  # a line the scraper cut inside a sentence (the next goes on with it) is no title
     # A list item is a menu's, not the page's title line; a scraper that prints no title starts so.
-    title = [] if page.lines[first].text.startswith(LIST_BULLETS) else _run(page, first)
+    # A date line is no title line either ("Last updated: 2019/02/22" printed first).
+    text = page.lines[first].text
+    title = [] if text.startswith(LIST_BULLETS) or is_dateline(text) else _run(page, first)
     # (title lines read, their forms) for each length of the title's run; the URL's slug reads none
     slug = slug_words(source)
     titles = [(k, forms) for k in range(1, len(title) + 1) if (forms := title_parts(_joined(page, title[:k]), page, slug))]
@@ -238,7 +240,7 @@ def title_line_heading(page: Page, source: str | None = None) -> Titled:
                     best, best_score, title_lines, sure = run[:k], score, lines_read, raw >= TITLE_MATCH_MIN
         if best_score >= 1:
             break
-    if best and not title_lines and not sure and _weak_slug_match(page, best):
+    if best and not title_lines and ((not sure and _weak_slug_match(page, best)) or _after_article(page, best[0])):
         best = []
     if not best or (not title_lines and not sure and (stamped := _stamped(page, title_forms, slug=slug)).heading is not None):
         # no repeat of the title, or only a loose match of the slug: the heading over the byline is surer
@@ -254,6 +256,27 @@ def title_line_heading(page: Page, source: str | None = None) -> Titled:
 
 
 LOOSE_SLUG_MIN_TOKENS = 5  # "Paging Alexa", "Jane Roe Harbour Council": a tag or a name shares words with a slug too
+
+
+# Prose above a title's repeat, as a multiple of the prose below it, from which the repeat stands
+# after the article: a link to the page in its footer, a pager, a product's name under its description.
+AFTER_ARTICLE_SHARE = 3.0
+
+
+_PROSE_LABELS = (Label.GOOD, Label.NEAR_GOOD)  # a hard-wrapped article prints its text as near-good pieces
+
+
+def _after_article(page: Page, i: int) -> bool:
+    """Does line i stand after the article (`AFTER_ARTICLE_SHARE`)? A heading stands over its text."""
+    features, labels = page.features, page.labels
+    above = below = 0
+    for j in page.nonblank:
+        if j != i and labels[j] in _PROSE_LABELS and page.open(j) and (f := features[j]) is not None:
+            if j < i:
+                above += f.chars
+            else:
+                below += f.chars
+    return above > AFTER_ARTICLE_SHARE * below
 
 
 def _weak_slug_match(page: Page, run: list[int]) -> bool:
@@ -781,8 +804,8 @@ def _heading_over(page: Page, nonblank: Sequence[int], k: int) -> int | None:
         label = _section_steps(page, i)  # the sections a breadcrumb names, as a label over the stamp: passed
         if (_title_like(page, i) and not text[0].islower() and not _name_shaped(page, i) and not _stamp_line(page, i)
                 and not credit and not label):
-            if _reply(page, i):
-                return None  # a reader's reply: no headline over this stamp
+            if _reply(page, i) or _listed(page, nonblank, n):
+                return None  # a reader's reply, or a related list's item: no headline over this stamp
             return _over_deck(page, nonblank, n)
         if passed >= STAMPED_REACH or not (
             (f := page.features[i]) is None or f.ends_sentence or f.words <= LABEL_MAX_WORDS
@@ -792,6 +815,18 @@ def _heading_over(page: Page, nonblank: Sequence[int], k: int) -> int | None:
             return None
         passed += 1
     return None
+
+
+def _listed(page: Page, nonblank: Sequence[int], n: int) -> bool:
+    """Does the heading `nonblank[n]` stand in a list under a related list's (or a comment thread's, a footer's)
+    heading, a few title-like or short lines under it and no prose between?"""
+    for m in range(n - 1, max(-1, n - 1 - STAMPED_REACH), -1):
+        i = nonblank[m]
+        if _block_end(page, i):
+            return True
+        if page.labels[i] is Label.GOOD:
+            return False
+    return False
 
 
 _TRAIL_ENDS = (" >", " ›")  # "Section >": a breadcrumb's step the scraper printed on its own line

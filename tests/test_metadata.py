@@ -883,3 +883,51 @@ def test_a_title_line_standing_as_the_headline_loses_the_sites_name(language: st
     paragraphs = _STAMPED_PAGES[language][5]
     article = cleaner.clean("\n".join([title, "", *(p + "\n" for p in paragraphs)]))
     assert article.headline == headline
+
+
+_UPDATED = {"en": "Last updated: 4 March 2025", "de": "Zuletzt aktualisiert: 4. März 2025", "fr": "Mis à jour le 4 mars 2025"}
+
+
+@pytest.mark.parametrize("language", sorted(_STAMPED_PAGES))
+def test_a_date_line_printed_first_is_no_title_line(language: str) -> None:
+    """A scraper that prints no title line starts with the page's "last updated" date, which the footer prints
+    again: the date line is no title line and its repeat no headline; the heading over the text is."""
+    import cleaner
+
+    heading, _, _, _, _, paragraphs = _STAMPED_PAGES[language]
+    page = [_UPDATED[language], "", "* Home", "* Sport", "", heading, "", *(p + "\n" for p in paragraphs),
+            _UPDATED[language], ""]
+    assert cleaner.clean("\n".join(page)).headline == heading
+
+
+_PRODUCT_SLUGS = {  # a slug naming a product the page describes, its name printed under the description
+    "en": ("https://shop.example/news/2025/harbour-lamp-classic-brass-edition", "Harbour Lamp Classic Brass Edition"),
+    "de": ("https://shop.example/news/2025/hafenlampe-klassik-messing-ausgabe", "Hafenlampe Klassik Messing Ausgabe Neu"),
+    "fr": ("https://shop.example/news/2025/lampe-du-port-classique-laiton", "Lampe Du Port Classique Laiton"),
+}
+
+
+@pytest.mark.parametrize("language", sorted(_STAMPED_PAGES))
+def test_a_line_the_slug_names_after_the_article_is_no_headline(language: str) -> None:
+    """No title line: the line the slug names stands after the article's text (a product's name under its
+    description, a link to the page in the footer). A heading stands over its text: that line is no headline."""
+    import cleaner
+
+    _, _, _, _, _, paragraphs = _STAMPED_PAGES[language]
+    url, name = _PRODUCT_SLUGS[language]
+    page = ["* Home", "* Sport", "", *(p + "\n" for p in paragraphs), *(p + "\n" for p in paragraphs), name, "", "* Contact"]
+    assert cleaner.clean("\n".join(page), source=url).headline is None
+    page = ["* Home", "* Sport", "", name, "", *(p + "\n" for p in paragraphs), *(p + "\n" for p in paragraphs)]
+    assert cleaner.clean("\n".join(page), source=url).headline == name  # over the text, it is
+
+
+def test_a_related_lists_item_over_a_byline_is_no_headline() -> None:
+    """After the article, a related list's heading, three other stories' titles, then the article's byline and
+    date and more prose: the last title over the byline is the list's, not the headline."""
+    import cleaner
+
+    _, _, byline, printed, _, paragraphs = _STAMPED_PAGES["en"]
+    page = ["* Home", "* Sport", "", *(p + "\n" for p in paragraphs), "Related articles", "",
+            "Lighthouse Keepers Remember The Long Winter", "", "Island Choir Tours The Mainland Towns", "",
+            "Harbour Lights Festival Returns In August", "", byline, printed, "", *(p + "\n" for p in reversed(paragraphs))]
+    assert cleaner.clean("\n".join(page)).headline != "Harbour Lights Festival Returns In August"
