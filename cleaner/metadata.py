@@ -436,12 +436,15 @@ def headline_text(page: Page, i: int) -> str:
 
 SECTION_MAX_WORDS = 3  # "New York | ...", "Home › ...": a section label or a breadcrumb's first step before the headline
 _SECTION_SEPARATOR = regex.compile(r" (?:\||›|»|>) ")
+_LEADING_STEP = regex.compile(r"^(?:\||›|»|>)\s+")  # "> Headline": the separator of a breadcrumb step the scraper cut off
 
 
 def section_cut(text: str) -> str:
     """The headline without a section label or breadcrumb step the page prints before it on its line ("Home ›
     Night ferry returns", "Travel | Night ferry returns"): a short part before the separator, a headline of at
-    least twice its words (and `SPLIT_MIN_WORDS`) after it. "Night Ferry | Coast Daily" keeps its words."""
+    least twice its words (and `SPLIT_MIN_WORDS`) after it. "Night Ferry | Coast Daily" keeps its words. A
+    separator alone before it ("> Night ferry returns") goes too."""
+    text = _LEADING_STEP.sub("", text)
     parts: list[str] = _SECTION_SEPARATOR.split(text, maxsplit=1)
     if len(parts) == 2:
         label, rest = len(parts[0].split()), len(parts[1].split())
@@ -802,8 +805,8 @@ def _heading_over(page: Page, nonblank: Sequence[int], k: int) -> int | None:
             continue  # a share bar's buttons or a bar of links, maybe drawn as list items: passed, not counted
         credit = _credit(text) or _name_then_outlet(page, text)
         label = _section_steps(page, i)  # the sections a breadcrumb names, as a label over the stamp: passed
-        if (_title_like(page, i) and not text[0].islower() and not _name_shaped(page, i) and not _stamp_line(page, i)
-                and not credit and not label):
+        if ((_title_like(page, i) or _titled_question(page, i)) and not text[0].islower() and not _name_shaped(page, i)
+                and not _stamp_line(page, i) and not credit and not label):
             if _reply(page, i) or _listed(page, nonblank, n):
                 return None  # a reader's reply, or a related list's item: no headline over this stamp
             return _over_deck(page, nonblank, n)
@@ -864,15 +867,32 @@ def _section_steps(page: Page, i: int) -> bool:
     return False
 
 
+_QUESTION_ENDS = tuple(f"{mark}{quote}" for mark in "?!" for quote in ("", "'", '"', "”", "’", "»"))
+
+
+def _titled_question(page: Page, i: int) -> bool:
+    """A heading that asks or exclaims, in title case ("Does He Actually Mean It?", "... Didn't Notice!'"): it ends
+    like a sentence, which `_title_like` refuses, but a sentence is not in title case."""
+    f = page.features[i]
+    text = page.lines[i].text
+    return (f is not None and text.endswith(_QUESTION_ENDS) and f.title_case >= TITLE_CASE_MIN and f.chars <= HEADLINE_MAX_CHARS
+            and HEADLINE_MIN_WORDS <= f.words <= HEADLINE_MAX_WORDS and page.labels[i] is not Label.RULE and not f.linkish
+            and not page.pieces[i])
+
+
 def _over_deck(page: Page, nonblank: Sequence[int], n: int) -> int:
     """The heading `nonblank[n]`, or the line right over it when that one reads as prose (a deck with no
-    final stop) and the line over it as a shorter title of more than a label's words: the headline."""
+    final stop) and the line over it as a shorter title of more than a label's words: the headline. A deck in
+    sentence case under a heading in title case gives way to it too, whatever their lengths."""
     i = nonblank[n]
     f = page.features[i]
     if n == 0 or page.labels[i] is not Label.GOOD or f is None:
         return i
     j = nonblank[n - 1]
     g = page.features[j]
+    if (page.open(j) and g is not None and g.words > LABEL_MAX_WORDS and f.title_case < TITLE_CASE_MIN <= g.title_case
+            and (_title_like(page, j) or _titled_question(page, j))):
+        return j
     if (page.open(j) and page.labels[j] is not Label.GOOD and g is not None and LABEL_MAX_WORDS < g.words < f.words
             and _title_like(page, j)):
         return j

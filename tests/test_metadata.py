@@ -931,3 +931,53 @@ def test_a_related_lists_item_over_a_byline_is_no_headline() -> None:
             "Lighthouse Keepers Remember The Long Winter", "", "Island Choir Tours The Mainland Towns", "",
             "Harbour Lights Festival Returns In August", "", byline, printed, "", *(p + "\n" for p in reversed(paragraphs))]
     assert cleaner.clean("\n".join(page)).headline != "Harbour Lights Festival Returns In August"
+
+
+@pytest.mark.parametrize("language, heading", [
+    ("en", "Will The Night Ferry Return To The Islands In May?"),
+    ("de", "Kommt Die Nachtfähre Im Mai Zu Den Inseln Zurück?"),
+    ("fr", "Le Ferry De Nuit Reviendra-t-il Aux Îles En Mai ?"),
+])
+def test_a_heading_that_asks_in_title_case_stands_over_its_stamp(language: str, heading: str) -> None:
+    """No title line: a heading that asks (a question mark ends it, as it ends a sentence) but is written in
+    title case, over its deck and its date: the headline."""
+    import cleaner
+
+    _, deck, _, printed, iso, paragraphs = _STAMPED_PAGES[language]
+    page = ["* Home", "* Sport", "", heading, "", deck, "", printed, "", *(p + "\n" for p in paragraphs)]
+    article = cleaner.clean("\n".join(page))
+    assert (article.headline, article.date) == (heading, iso)
+
+
+_LONG_DECKS = {
+    "en": ("Night Ferry Returns: 'We Missed It Every Single Day!'",
+           "The operator explained why the crossing stopped for a whole winter and what changes for the walkers and cyclists"),
+    "de": ("Nachtfähre Fährt Wieder: 'Wir Haben Sie Jeden Tag Vermisst!'",
+           "Die Reederei erklärt, warum die Verbindung einen ganzen Winter lang ruhte und was sich für die Wanderer ändert"),
+    "fr": ("Le Ferry De Nuit Revient : « Il Nous A Manqué Chaque Jour ! »",
+           "La compagnie explique pourquoi la traversée s'est arrêtée tout l'hiver et ce qui change pour les randonneurs"),
+}
+
+
+@pytest.mark.parametrize("language", sorted(_LONG_DECKS))
+def test_a_heading_in_title_case_over_a_long_deck_in_sentence_case_is_the_headline(language: str) -> None:
+    """Over the byline, a long deck in sentence case with no final stop reads as a heading; the line over it, in
+    title case and exclaiming, is the page's heading: the headline, not the deck."""
+    import cleaner
+
+    heading, deck = _LONG_DECKS[language]
+    _, _, byline, printed, _, paragraphs = _STAMPED_PAGES[language]
+    page = ["* Home", "* Sport", "", heading, "", deck, "", byline, printed, "", *(p + "\n" for p in paragraphs)]
+    assert cleaner.clean("\n".join(page)).headline == heading
+
+
+@pytest.mark.parametrize("text, cut", [
+    ("> Night ferry to the islands returns in May", "Night ferry to the islands returns in May"),
+    ("› Die Nachtfähre zu den Inseln fährt ab Mai wieder", "Die Nachtfähre zu den Inseln fährt ab Mai wieder"),
+    ("» Le ferry de nuit vers les îles reprend en mai", "Le ferry de nuit vers les îles reprend en mai"),
+    ("»Wir fahren wieder« sagt die Reederei", "»Wir fahren wieder« sagt die Reederei"),  # a quote opens it: kept
+])
+def test_a_breadcrumb_separator_before_the_headline_goes(text: str, cut: str) -> None:
+    from cleaner.metadata import section_cut
+
+    assert section_cut(text) == cut
