@@ -16,7 +16,7 @@ import regex
 
 from .article import Category
 from .features import Label
-from .page import SENTENCE_INSIDE, Heuristic, Kind, Page, Verdict, several_sentences
+from .page import Heuristic, Kind, Page, Verdict, several_sentences
 from .dates import _DIGIT, DATE_LABELS, DATELINE_MAX_CHARS, date_in, is_dateline, iso_date
 from .language import words
 from .rules import language_words
@@ -822,11 +822,12 @@ def _heading_over(page: Page, nonblank: Sequence[int], k: int) -> int | None:
 
 def _listed(page: Page, nonblank: Sequence[int], n: int) -> bool:
     """Does the heading `nonblank[n]` stand in a list under a related list's (or a comment thread's, a footer's)
-    heading, a few title-like or short lines under it and no prose between?"""
+    heading, other items over it and no prose between? Right under such a heading it may be the article's own,
+    under a kicker a rule names ("Latest News")."""
     for m in range(n - 1, max(-1, n - 1 - STAMPED_REACH), -1):
         i = nonblank[m]
         if _block_end(page, i):
-            return True
+            return m < n - 1
         if page.labels[i] is Label.GOOD:
             return False
     return False
@@ -837,11 +838,15 @@ OUTLET_MAX_WORDS = 3  # "Jane Roe, Coast Daily": the name of the author's outlet
 
 
 def _reply(page: Page, i: int) -> bool:
-    """Prose (`_prose`), or a sentence ending inside a line not in title case ("Hey Jo, we checked. It was
-    a typo"): a reader's reply over its stamp, not a heading."""
+    """Prose (`_prose`), or a sentence ending with a full stop inside a line not in title case ("Hey Jo, we
+    checked. It was a typo"): a reader's reply over its stamp, not a heading. A question inside is a heading's
+    ("¿Quiere abrir un negocio? Miami le abre sus puertas")."""
     f = page.features[i]
     return _prose(page, i) or (f is not None and f.title_case < TITLE_CASE_MIN
-                               and SENTENCE_INSIDE.search(page.lines[i].text) is not None)
+                               and _STOP_INSIDE.search(page.lines[i].text) is not None)
+
+
+_STOP_INSIDE = regex.compile(r"\p{L}{2}\. \p{Lu}")
 
 
 def _unbulleted(text: str) -> str:

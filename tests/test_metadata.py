@@ -981,3 +981,30 @@ def test_a_breadcrumb_separator_before_the_headline_goes(text: str, cut: str) ->
     from cleaner.metadata import section_cut
 
     assert section_cut(text) == cut
+
+
+@pytest.mark.parametrize("language, heading", [
+    ("en", "Night ferry back in May? The operator says yes, cabins and all"),
+    ("de", "Nachtfähre ab Mai? Die Reederei sagt ja, mit Kabinen"),
+    ("fr", "Le ferry de nuit en mai ? La compagnie dit oui, cabines comprises"),
+])
+def test_a_heading_in_sentence_case_with_a_question_inside_stands_over_its_stamp(language: str, heading: str) -> None:
+    """A question inside a heading in sentence case is no reader's reply (a full stop inside is): the heading over the
+    byline and the date is the headline."""
+    import cleaner
+
+    _, _, byline, printed, iso, paragraphs = _STAMPED_PAGES[language]
+    menu = [f"* Section {n}" for n in range(1, 25)]  # deep: only the stamp names the heading there
+    page = [*menu, "", heading, "", byline, printed, "", *(p + "\n" for p in paragraphs)]
+    assert cleaner.clean("\n".join(page)).headline == heading
+
+
+def test_a_heading_right_under_a_related_lists_heading_is_the_headline() -> None:
+    """"Latest News" (a related list's heading for the rules) printed as the article's kicker, the heading right under
+    it, then the date: no other item stands between, so it is the headline, not a list's item."""
+    import cleaner
+
+    heading, _, _, printed, iso, paragraphs = _STAMPED_PAGES["en"]
+    menu = [f"* Section {n}" for n in range(1, 25)]  # deep: only the stamp names the heading there
+    page = [*menu, "", "Latest News", heading, printed, "", *(p + "\n" for p in paragraphs)]
+    assert cleaner.clean("\n".join(page)).headline == heading
