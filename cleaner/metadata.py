@@ -953,14 +953,15 @@ def find_headline(page: Page, first_good: int, only: int | None = None, slug: se
 
 TITLE_STANDS = "title-line-stands"  # the rule a headline that is the page's title line itself is marked with
 SITE_NAME_MAX_WORDS = 5  # "Coast Daily", "La Gazette de la Baie": a site's name after the headline on its title line
-_TRAILING_SITE = regex.compile(r"\s+(?:\||-|–|—|::|:|·|•)\s+|\s*｜\s*")
+# A bar, a colon or a dot before the site's name; not a dash, which also names who spoke ("... to Ukraine – Stoltenberg").
+_TRAILING_SITE = regex.compile(r"\s+(?:\||::|:|·|•)\s+|\s*｜\s*")
 
 
 def site_cut(text: str) -> str:
     """The title line standing as the headline without the site's name it ends with ("Headline | Coast Daily",
-    "Headline : Forum", "Headline | Section | Site"): each last part of at most `SITE_NAME_MAX_WORDS` words, no
-    word in lower case but short particles ("La Gazette de la Baie"; "... – harbour master" says who spoke), shorter
-    than what stands before it, goes."""
+    "Headline : Forum", "Headline | Section | Site"): each last part after a bar, a colon or a dot, of at most
+    `SITE_NAME_MAX_WORDS` words, no word in lower case but short particles ("La Gazette de la Baie"; "Affaire KPMG :
+    un juge se récuse" goes on with the headline), shorter than what stands before it, goes."""
     while (found := list(_TRAILING_SITE.finditer(text))):
         head, tail = text[: found[-1].start()], text[found[-1].end():]
         names = tail.split()

@@ -873,11 +873,13 @@ def test_the_slug_names_the_headline_among_the_title_lines_parts(language: str) 
 @pytest.mark.parametrize("language, title, headline", [
     ("en", "Night ferry to the islands returns in May | Coast Daily", "Night ferry to the islands returns in May"),
     ("de", "Die Nachtfähre zu den Inseln fährt ab Mai wieder : Küstenbote", "Die Nachtfähre zu den Inseln fährt ab Mai wieder"),
-    ("fr", "Le ferry de nuit vers les îles reprend en mai - Le Côtier | Régions", "Le ferry de nuit vers les îles reprend en mai"),
+    ("fr", "Le ferry de nuit vers les îles reprend en mai · Le Côtier", "Le ferry de nuit vers les îles reprend en mai"),
+    ("en", "Ferry cabins stay closed until June – Harbour Master", "Ferry cabins stay closed until June – Harbour Master"),
 ])
 def test_a_title_line_standing_as_the_headline_loses_the_sites_name(language: str, title: str, headline: str) -> None:
-    """No line repeats the title line, and it stands over the text as the headline: the site's name (and a section)
-    after it go from the headline, as they go from a heading found by the title."""
+    """No line repeats the title line, and it stands over the text as the headline: the site's name
+    after a bar, a colon or a dot goes from the headline, as they go from a heading found by the title. After a dash, a
+    name may be who spoke: it stays."""
     import cleaner
 
     paragraphs = _STAMPED_PAGES[language][5]
