@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import unicodedata
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from urllib.parse import SplitResult, unquote, urlsplit
 
 import regex
@@ -339,11 +339,14 @@ def _stamped(page: Page, title_forms: Sequence[set[str]], named: bool = False, s
 def _drop_section_labels(page: Page, heading: int) -> None:
     """The breadcrumb's sections printed as a label between the heading and its stamp (`_section_steps`) go."""
     k = bisect_left(page.nonblank, heading)
+    crumbs: Crumbs | None = None  # found on first use: most headings stand right over their stamp
     for i in page.nonblank[k + 1:k + 1 + STAMPED_SPAN]:
         if _stamp_line(page, i):
             return
-        if page.open(i) and _section_steps(page, i):
-            page.verdicts[i] = SECTION_LABEL.removal
+        if page.open(i) and _title_like(page, i):
+            crumbs = _breadcrumbs(page) if crumbs is None else crumbs
+            if _section_steps(page, i, crumbs):
+                page.verdicts[i] = SECTION_LABEL.removal
 
 
 def url_parts(source: str | None) -> SplitResult | None:
@@ -729,6 +732,12 @@ def stamped_heading(page: Page) -> int | None:
     # pages name their headline at the first, and testing every line cost 55 of the title-line pass's
     # 170 us a document on 1,500 bench documents.
     stamped: list[tuple[int, int]] = []
+
+    @cache
+    def crumbs() -> Crumbs:
+        """The page's breadcrumbs, found on first use: most pages name their heading before any is needed."""
+        return _breadcrumbs(page)
+
     tested = 0  # nonblank[:tested] are tested
 
     def stamped_at(n: int, before: int) -> tuple[int, int] | None:
@@ -737,7 +746,7 @@ def stamped_heading(page: Page) -> int | None:
         while len(stamped) <= n and tested < min(before, len(nonblank)):
             k, a = tested, nonblank[tested]
             tested += 1
-            if not page.pieces[a] and _stamp_line(page, a) and (over := _heading_over(page, nonblank, k)) is not None:
+            if not page.pieces[a] and _stamp_line(page, a) and (over := _heading_over(page, nonblank, k, crumbs)) is not None:
                 stamped.append((k, over))
         return stamped[n] if n < len(stamped) else None
 
@@ -790,7 +799,7 @@ def _block_end(page: Page, i: int) -> bool:
     return hit is not None and hit.category in _BLOCK_ENDS
 
 
-def _heading_over(page: Page, nonblank: Sequence[int], k: int) -> int | None:
+def _heading_over(page: Page, nonblank: Sequence[int], k: int, crumbs: Callable[[], Crumbs]) -> int | None:
     """The title-like line over the stamp `nonblank[k]`, past decks, captions, labels, names and stamps."""
     passed = 0
     for n in range(k - 1, max(-1, k - 1 - STAMPED_SPAN), -1):
@@ -804,16 +813,17 @@ def _heading_over(page: Page, nonblank: Sequence[int], k: int) -> int | None:
         if _stamp(_unbulleted(text)):
             continue  # a share bar's buttons or a bar of links, maybe drawn as list items: passed, not counted
         credit = _credit(text) or _name_then_outlet(page, text)
-        label = _section_steps(page, i)  # the sections a breadcrumb names, as a label over the stamp: passed
-        if ((_title_like(page, i) or _titled_question(page, i)) and not text[0].islower() and not _name_shaped(page, i)
-                and not _stamp_line(page, i) and not credit and not label):
+        # The sections a breadcrumb names, as a label over the stamp, are passed (looked up last: few lines need it).
+        heading = ((_title_like(page, i) or _titled_question(page, i)) and not text[0].islower()
+                   and not _name_shaped(page, i) and not _stamp_line(page, i) and not credit)
+        if heading and not _section_steps(page, i, crumbs()):
             if _reply(page, i) or _listed(page, nonblank, n):
                 return None  # a reader's reply, or a related list's item: no headline over this stamp
             return _over_deck(page, nonblank, n)
         if passed >= STAMPED_REACH or not (
             (f := page.features[i]) is None or f.ends_sentence or f.words <= LABEL_MAX_WORDS
-            or _stamp_line(page, i) or _name_shaped(page, i) or credit or label
-            or (hit is not None and hit.category is Category.CAPTION)
+            or _stamp_line(page, i) or _name_shaped(page, i) or credit or heading
+            or (hit is not None and hit.category is Category.CAPTION) or _section_steps(page, i, crumbs())
         ):
             return None
         passed += 1
@@ -861,15 +871,23 @@ def _name_then_outlet(page: Page, text: str) -> bool:
             and _name_words(page, parts[0]))
 
 
-def _section_steps(page: Page, i: int) -> bool:
+def _section_steps(page: Page, i: int, crumbs: Crumbs) -> bool:
     """Line i's words are all the page's breadcrumb's ("Home › World › Europe › Article" over "World Europe"): the
     steps before its last name the sections, and the line is their label. The last step may be the headline."""
     own = _tokens(page.lines[i].text)
-    for j in page.nonblank:
-        steps = _TRAIL_SEPARATOR.split(page.lines[j].text)
-        if j != i and len(steps) > 2 and own <= _tokens(" ".join(steps[:-1])):
-            return True
-    return False
+    return any(j != i and own <= sections for j, sections in crumbs)
+
+
+Crumbs = tuple[tuple[int, set[str]], ...]  # breadcrumb lines, with the words of their steps but the last
+
+
+def _breadcrumbs(page: Page) -> Crumbs:
+    """The page's breadcrumb lines (more than two steps) and the words of their steps but the last: found once a
+    page, as `_section_steps` asks for each line the stamp search walks (reading every line each time cost a
+    200 KB page seconds)."""
+    lines, search = page.lines, _TRAIL_SEPARATOR.search  # a search stops at the first separator: most lines have none
+    return tuple((j, _tokens(" ".join(steps[:-1]))) for j in page.nonblank
+                 if search(lines[j].text) and len(steps := _TRAIL_SEPARATOR.split(lines[j].text)) > 2)
 
 
 _QUESTION_ENDS = tuple(f"{mark}{quote}" for mark in "?!" for quote in ("", "'", '"', "”", "’", "»"))
