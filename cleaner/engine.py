@@ -227,7 +227,8 @@ def _headline(m: _Marking) -> None:
     elif goods:
         # A title line names a headline no line repeats: none is guessed, unless the title line
         # itself stands over the text as its headline ("Headline – Source" over a clean article).
-        m.headline = metadata.find_headline(page, goods[0], page.nonblank[0] if titled.named else None)
+        m.headline = metadata.find_headline(page, goods[0], page.nonblank[0] if titled.named else None,
+                                            metadata.slug_words(m.source))
     elif titled.named:
         m.headline = None
     else:
@@ -468,6 +469,8 @@ def _article(page: Page, language: str | None, headline_index: int | None) -> Ar
         verdict = page.verdicts[headline_index]
         if verdict is not None and verdict.rule == metadata.TITLE_REPEAT:
             headline = metadata.headline_text(page, headline_index)
+        elif verdict is not None and verdict.rule == metadata.TITLE_STANDS:
+            headline = metadata.site_cut(page.lines[headline_index].text)
         else:
             headline, subheadline = metadata.split_headline(page.lines[headline_index].text, page.stoplist, body)
     return Article(

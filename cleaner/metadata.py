@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from urllib.parse import SplitResult, unquote, urlsplit
 
 import regex
@@ -98,9 +98,12 @@ SLUG_MATCH_MAX = 0.99  # a line the slug names is never as sure as a repeat of t
 _UNSPACED_RUN = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]{2,}")
 
 
-def title_parts(text: str) -> list[set[str]]:
+def title_parts(text: str, page: Page | None = None, slug: set[str] | None = None) -> list[set[str]]:
     """The word sets a page's title line may print its headline in: the whole line, and at each site
-    separator the longer side (the site's name is the shorter one), and the longest single part."""
+    separator the longer side (the site's name is the shorter one), and the longest single part.
+    A slug of words (`_worded_slug`) may name the headline among the parts: the part sharing most words with
+    it is a form too, shorter or not ("Headline — Site — Our Long Tagline", "Short Headline - Long Blog Name").
+    A slug the title contradicts drops no form: a page's URL may keep a first draft's words."""
     parts = _SITE_SEPARATOR.split(text)
     forms = [text]
     if len(parts) > 1:
@@ -108,7 +111,12 @@ def title_parts(text: str) -> list[set[str]]:
             head, tail = text[: m.start()], text[m.end():]
             forms.append(head if len(head) >= len(tail) else tail)
         forms.append(max(parts, key=len))
-    return [t for t in map(_tokens, forms) if len(t) >= TITLE_PART_MIN_TOKENS]
+    found = [t for t in map(_tokens, forms) if len(t) >= TITLE_PART_MIN_TOKENS]
+    if len(parts) > 1 and page is not None and slug and _worded_slug(slug):
+        named = max(map(_tokens, parts), key=lambda t: _likeness(t, slug) if t else 0.0)
+        if len(named) >= TITLE_PART_MIN_TOKENS and not _off_slug(page, named, slug):
+            found.append(named)
+    return found
 
 
 def _tokens(text: str, found: list[str] | None = None) -> set[str]:
@@ -160,16 +168,18 @@ def title_line_heading(page: Page, source: str | None = None) -> Titled:
     if len(page.nonblank) < 2 or (first + 1 < len(page.lines) and page.lines[first + 1].joiner is not None):
         return _stamped(page, [])  # a line the scraper cut inside a sentence (the next goes on with it) is no title
     # A list item is a menu's, not the page's title line; a scraper that prints no title starts so.
-    title = [] if page.lines[first].text.startswith(LIST_BULLETS) else _run(page, first)
+    # A date line is no title line either ("Last updated: 2019/02/22" printed first).
+    text = page.lines[first].text
+    title = [] if text.startswith(LIST_BULLETS) or is_dateline(text) else _run(page, first)
     # (title lines read, their forms) for each length of the title's run; the URL's slug reads none
-    titles = [(k, forms) for k in range(1, len(title) + 1) if (forms := title_parts(_joined(page, title[:k])))]
+    slug = slug_words(source)
+    titles = [(k, forms) for k in range(1, len(title) + 1) if (forms := title_parts(_joined(page, title[:k]), page, slug))]
     # A first line no site separator names stands alone as a title: the first of a run of lines is a menu's.
     titles = [(k, forms) for k, forms in titles if len(forms) > 1 or _blank_after(page, title[k - 1])]
     # A site separator parts the first line, or the title wrapped over lines that a blank line ends.
     named = any(len(forms) > 1 and (k == 1 or _blank_after(page, title[k - 1])) for k, forms in titles)
     # The forms of a title line a site separator names as one: a stamped heading must share words with them.
     title_forms = [form for k, forms in titles if len(forms) > 1 for form in forms] if named else []
-    slug = slug_words(source)
     # A first line no site separator parts and that shares no word with a slug of words is a widget's (a
     # sign-in bar, a subscription link) printed first by a scraper without a title line: no title.
     titles = [(k, forms) for k, forms in titles if len(forms) > 1 or not _off_slug(page, forms[0], slug)]
@@ -233,7 +243,7 @@ def title_line_heading(page: Page, source: str | None = None) -> Titled:
                     best, best_score, title_lines, sure = run[:k], score, lines_read, raw >= TITLE_MATCH_MIN
         if best_score >= 1:
             break
-    if best and not title_lines and not sure and _weak_slug_match(page, best):
+    if best and not title_lines and ((not sure and _weak_slug_match(page, best)) or _after_article(page, best[0])):
         best = []
     if not best or (not title_lines and not sure and (stamped := _stamped(page, title_forms, slug=slug)).heading is not None):
         # no repeat of the title, or only a loose match of the slug: the heading over the byline is surer
@@ -249,6 +259,27 @@ def title_line_heading(page: Page, source: str | None = None) -> Titled:
 
 
 LOOSE_SLUG_MIN_TOKENS = 5  # "Paging Alexa", "Jane Roe Harbour Council": a tag or a name shares words with a slug too
+
+
+# Prose above a title's repeat, as a multiple of the prose below it, from which the repeat stands
+# after the article: a link to the page in its footer, a pager, a product's name under its description.
+AFTER_ARTICLE_SHARE = 3.0
+
+
+_PROSE_LABELS = (Label.GOOD, Label.NEAR_GOOD)  # a hard-wrapped article prints its text as near-good pieces
+
+
+def _after_article(page: Page, i: int) -> bool:
+    """Does line i stand after the article (`AFTER_ARTICLE_SHARE`)? A heading stands over its text."""
+    features, labels = page.features, page.labels
+    above = below = 0
+    for j in page.nonblank:
+        if j != i and labels[j] in _PROSE_LABELS and page.open(j) and (f := features[j]) is not None:
+            if j < i:
+                above += f.chars
+            else:
+                below += f.chars
+    return above > AFTER_ARTICLE_SHARE * below
 
 
 def _weak_slug_match(page: Page, run: list[int]) -> bool:
@@ -304,7 +335,21 @@ def _stamped(page: Page, title_forms: Sequence[set[str]], named: bool = False, s
     if heading is None:
         return Titled(None, named)
     page.verdicts[heading] = Verdict(Kind.HEADLINE, rule=STAMPED)
+    _drop_section_labels(page, heading)
     return Titled(heading, True, True)  # sure: a byline and the article's prose under it
+
+
+def _drop_section_labels(page: Page, heading: int) -> None:
+    """The breadcrumb's sections printed as a label between the heading and its stamp (`_section_steps`) go."""
+    k = bisect_left(page.nonblank, heading)
+    crumbs: Crumbs | None = None  # found on first use: most headings stand right over their stamp
+    for i in page.nonblank[k + 1:k + 1 + STAMPED_SPAN]:
+        if _stamp_line(page, i):
+            return
+        if page.open(i) and _title_like(page, i):
+            crumbs = _breadcrumbs(page) if crumbs is None else crumbs
+            if _section_steps(page, i, crumbs):
+                page.verdicts[i] = SECTION_LABEL.removal
 
 
 def url_parts(source: str | None) -> SplitResult | None:
@@ -324,7 +369,7 @@ def slug_words(source: str | None) -> set[str]:
         return set()
     path = unquote(parts.path)
     segments = [_tokens(segment.replace("-", " ").replace("_", " ")) for segment in path.split("/")]
-    return max(segments, key=len, default=set())
+    return max(reversed(segments), key=len, default=set())  # of as many, the last: "/themen/arbeit"
 
 
 SLUG_WORD_MIN_CHARS = 3  # "asm", "hknm": shorter pieces of a slug are an id's, not words
@@ -397,12 +442,15 @@ def headline_text(page: Page, i: int) -> str:
 
 SECTION_MAX_WORDS = 3  # "New York | ...", "Home › ...": a section label or a breadcrumb's first step before the headline
 _SECTION_SEPARATOR = regex.compile(r" (?:\||›|»|>) ")
+_LEADING_STEP = regex.compile(r"^(?:\||›|»|>)\s+")  # "> Headline": the separator of a breadcrumb step the scraper cut off
 
 
 def section_cut(text: str) -> str:
     """The headline without a section label or breadcrumb step the page prints before it on its line ("Home ›
     Night ferry returns", "Travel | Night ferry returns"): a short part before the separator, a headline of at
-    least twice its words (and `SPLIT_MIN_WORDS`) after it. "Night Ferry | Coast Daily" keeps its words."""
+    least twice its words (and `SPLIT_MIN_WORDS`) after it. "Night Ferry | Coast Daily" keeps its words. A
+    separator alone before it ("> Night ferry returns") goes too."""
+    text = _LEADING_STEP.sub("", text)
     parts: list[str] = _SECTION_SEPARATOR.split(text, maxsplit=1)
     if len(parts) == 2:
         label, rest = len(parts[0].split()), len(parts[1].split())
@@ -680,7 +728,7 @@ def _title_like(page: Page, i: int) -> bool:
     return (
         f is not None and f.chars <= HEADLINE_MAX_CHARS and not f.ends_sentence and page.labels[i] is not Label.RULE
         and not f.linkish and HEADLINE_MIN_WORDS <= f.words <= HEADLINE_MAX_WORDS
-        and not text.endswith((":", ",", ";", "(", "[", "„")) and not _stamp(text)
+        and not text.endswith((":", ",", ";", "(", "[", "„", *_TRAIL_ENDS)) and not _stamp(text)
         and not text.startswith(LIST_BULLETS)
         and len(_TRAIL_SEPARATOR.findall(text)) < 2 and not page.pieces[i]
     )
@@ -735,6 +783,12 @@ def stamped_heading(page: Page) -> int | None:
     # pages name their headline at the first, and testing every line cost 55 of the title-line pass's
     # 170 us a document on 1,500 bench documents.
     stamped: list[tuple[int, int]] = []
+
+    @cache
+    def crumbs() -> Crumbs:
+        """The page's breadcrumbs, found on first use: most pages name their heading before any is needed."""
+        return _breadcrumbs(page)
+
     tested = 0  # nonblank[:tested] are tested
 
     def stamped_at(n: int, before: int) -> tuple[int, int] | None:
@@ -743,7 +797,7 @@ def stamped_heading(page: Page) -> int | None:
         while len(stamped) <= n and tested < min(before, len(nonblank)):
             k, a = tested, nonblank[tested]
             tested += 1
-            if not page.pieces[a] and _stamp_line(page, a) and (over := _heading_over(page, nonblank, k)) is not None:
+            if not page.pieces[a] and _stamp_line(page, a) and (over := _heading_over(page, nonblank, k, crumbs)) is not None:
                 stamped.append((k, over))
         return stamped[n] if n < len(stamped) else None
 
@@ -796,7 +850,7 @@ def _block_end(page: Page, i: int) -> bool:
     return hit is not None and hit.category in _BLOCK_ENDS
 
 
-def _heading_over(page: Page, nonblank: Sequence[int], k: int) -> int | None:
+def _heading_over(page: Page, nonblank: Sequence[int], k: int, crumbs: Callable[[], Crumbs]) -> int | None:
     """The title-like line over the stamp `nonblank[k]`, past decks, captions, labels, names and stamps."""
     passed = 0
     for n in range(k - 1, max(-1, k - 1 - STAMPED_SPAN), -1):
@@ -807,28 +861,112 @@ def _heading_over(page: Page, nonblank: Sequence[int], k: int) -> int | None:
             continue
         hit = page.hits[i]
         text = page.lines[i].text
-        if (_title_like(page, i) and not text[0].islower() and not _name_shaped(page, i) and not _stamp_line(page, i)
-                and not _credit(text)):
+        if _stamp(_unbulleted(text)):
+            continue  # a share bar's buttons or a bar of links, maybe drawn as list items: passed, not counted
+        credit = _credit(text) or _name_then_outlet(page, text)
+        # The sections a breadcrumb names, as a label over the stamp, are passed (looked up last: few lines need it).
+        heading = ((_title_like(page, i) or _titled_question(page, i)) and not text[0].islower()
+                   and not _name_shaped(page, i) and not _stamp_line(page, i) and not credit)
+        if heading and not _section_steps(page, i, crumbs()):
+            if _reply(page, i) or _listed(page, nonblank, n):
+                return None  # a reader's reply, or a related list's item: no headline over this stamp
             return _over_deck(page, nonblank, n)
         if passed >= STAMPED_REACH or not (
             (f := page.features[i]) is None or f.ends_sentence or f.words <= LABEL_MAX_WORDS
-            or _stamp_line(page, i) or _name_shaped(page, i) or _credit(text)
-            or (hit is not None and hit.category is Category.CAPTION)
+            or _stamp_line(page, i) or _name_shaped(page, i) or credit or heading
+            or (hit is not None and hit.category is Category.CAPTION) or _section_steps(page, i, crumbs())
         ):
             return None
         passed += 1
     return None
 
 
+def _listed(page: Page, nonblank: Sequence[int], n: int) -> bool:
+    """Does the heading `nonblank[n]` stand in a list under a related list's (or a comment thread's, a footer's)
+    heading, other items over it and no prose between? Right under such a heading it may be the article's own,
+    under a kicker a rule names ("Latest News")."""
+    for m in range(n - 1, max(-1, n - 1 - STAMPED_REACH), -1):
+        i = nonblank[m]
+        if _block_end(page, i):
+            return m < n - 1
+        if page.labels[i] is Label.GOOD:
+            return False
+    return False
+
+
+_TRAIL_ENDS = (" >", " ›")  # "Section >": a breadcrumb's step the scraper printed on its own line
+OUTLET_MAX_WORDS = 3  # "Jane Roe, Coast Daily": the name of the author's outlet after a byline's name
+
+
+def _reply(page: Page, i: int) -> bool:
+    """Prose (`_prose`), or a sentence ending with a full stop inside a line not in title case ("Hey Jo, we
+    checked. It was a typo"): a reader's reply over its stamp, not a heading. A question inside is a heading's
+    ("¿Quiere abrir un negocio? Miami le abre sus puertas")."""
+    f = page.features[i]
+    return _prose(page, i) or (f is not None and f.title_case < TITLE_CASE_MIN
+                               and _STOP_INSIDE.search(page.lines[i].text) is not None)
+
+
+_STOP_INSIDE = regex.compile(r"\p{L}{2}\. \p{Lu}")
+
+
+def _unbulleted(text: str) -> str:
+    """A list item's text without the scraper's bullet."""
+    return text[2:] if text.startswith(LIST_BULLETS) else text
+
+
+def _name_then_outlet(page: Page, text: str) -> bool:
+    """"Jane Roe, COAST DAILY", "Jane Roe / Agency": a name, then after a separator an outlet's short name."""
+    parts = _NAME_SEPARATOR.split(text, maxsplit=1)
+    return (len(parts) == 2 and 1 <= len(words(parts[1])) <= OUTLET_MAX_WORDS and not _DIGIT.search(parts[1])
+            and _name_words(page, parts[0]))
+
+
+def _section_steps(page: Page, i: int, crumbs: Crumbs) -> bool:
+    """Line i's words are all the page's breadcrumb's ("Home › World › Europe › Article" over "World Europe"): the
+    steps before its last name the sections, and the line is their label. The last step may be the headline."""
+    own = _tokens(page.lines[i].text)
+    return any(j != i and own <= sections for j, sections in crumbs)
+
+
+Crumbs = tuple[tuple[int, set[str]], ...]  # breadcrumb lines, with the words of their steps but the last
+
+
+def _breadcrumbs(page: Page) -> Crumbs:
+    """The page's breadcrumb lines (more than two steps) and the words of their steps but the last: found once a
+    page, as `_section_steps` asks for each line the stamp search walks (reading every line each time cost a
+    200 KB page seconds)."""
+    lines, search = page.lines, _TRAIL_SEPARATOR.search  # a search stops at the first separator: most lines have none
+    return tuple((j, _tokens(" ".join(steps[:-1]))) for j in page.nonblank
+                 if search(lines[j].text) and len(steps := _TRAIL_SEPARATOR.split(lines[j].text)) > 2)
+
+
+_QUESTION_ENDS = tuple(f"{mark}{quote}" for mark in "?!" for quote in ("", "'", '"', "”", "’", "»"))
+
+
+def _titled_question(page: Page, i: int) -> bool:
+    """A heading that asks or exclaims, in title case ("Does He Actually Mean It?", "... Didn't Notice!'"): it ends
+    like a sentence, which `_title_like` refuses, but a sentence is not in title case."""
+    f = page.features[i]
+    text = page.lines[i].text
+    return (f is not None and text.endswith(_QUESTION_ENDS) and f.title_case >= TITLE_CASE_MIN and f.chars <= HEADLINE_MAX_CHARS
+            and HEADLINE_MIN_WORDS <= f.words <= HEADLINE_MAX_WORDS and page.labels[i] is not Label.RULE and not f.linkish
+            and not page.pieces[i])
+
+
 def _over_deck(page: Page, nonblank: Sequence[int], n: int) -> int:
     """The heading `nonblank[n]`, or the line right over it when that one reads as prose (a deck with no
-    final stop) and the line over it as a shorter title of more than a label's words: the headline."""
+    final stop) and the line over it as a shorter title of more than a label's words: the headline. A deck in
+    sentence case under a heading in title case gives way to it too, whatever their lengths."""
     i = nonblank[n]
     f = page.features[i]
     if n == 0 or page.labels[i] is not Label.GOOD or f is None:
         return i
     j = nonblank[n - 1]
     g = page.features[j]
+    if (page.open(j) and g is not None and g.words > LABEL_MAX_WORDS and f.title_case < TITLE_CASE_MIN <= g.title_case
+            and (_title_like(page, j) or _titled_question(page, j))):
+        return j
     if (page.open(j) and page.labels[j] is not Label.GOOD and g is not None and LABEL_MAX_WORDS < g.words < f.words
             and _title_like(page, j)):
         return j
@@ -850,7 +988,7 @@ def _credit(text: str) -> bool:
 GUESS_REACH = 20
 
 
-def find_headline(page: Page, first_good: int, only: int | None = None) -> int | None:
+def find_headline(page: Page, first_good: int, only: int | None = None, slug: set[str] | None = None) -> int | None:
     """The title-like line nearest above the first good paragraph, or that paragraph itself.
 
     Walking up, sentences are the standfirst (body) and are passed, and so are a few one- or
@@ -858,18 +996,58 @@ def find_headline(page: Page, first_good: int, only: int | None = None) -> int |
     title-like line is the headline. What stands above it (breadcrumbs, menus) is left for the top
     zone. A long headline reads as a good paragraph itself: when nothing above qualifies, a first
     good line that is title-shaped (no sentence end) and has prose after it is the headline.
-    `only`: the one line that may be the headline (none other is).
+    `only`: the one line that may be the headline (none other is), unless the URL's `slug` names the
+    line found (`_slug_names`, and not `_weak_slug_match`): then it stands wherever it is; a line a slug of words contradicts
+    (`_off_slug`: "Press J to jump to the feed") never does.
     """
+    title = only  # the page's first line, when the title line or the slug name a headline
     headline = _headline_above(page, first_good)
     if headline is None and _title_like(page, first_good) and page.any_good(first_good + 1):
         headline = first_good
+    if headline is not None and slug:
+        if _off_slug(page, _tokens(page.lines[headline].text), slug):
+            return None
+        if _slug_names(page, headline, slug) and not _weak_slug_match(page, [headline]):
+            only = None
+        elif only is None and bisect_left(page.nonblank, headline) >= GUESS_REACH:
+            return None
+    elif headline is not None and only is None and bisect_left(page.nonblank, headline) >= GUESS_REACH:
+        return None
     if only is not None and headline != only:
         return None
-    if headline is not None and only is None and bisect_left(page.nonblank, headline) >= GUESS_REACH:
-        return None
     if headline is not None:
-        page.verdicts[headline] = Verdict(Kind.HEADLINE)
+        page.verdicts[headline] = Verdict(Kind.HEADLINE, rule=TITLE_STANDS if headline == title else None)
     return headline
+
+
+TITLE_STANDS = "title-line-stands"  # the rule a headline that is the page's title line itself is marked with
+SITE_NAME_MAX_WORDS = 5  # "Coast Daily", "La Gazette de la Baie": a site's name after the headline on its title line
+# A bar, a colon or a dot before the site's name; not a dash, which also names who spoke ("... to Ukraine – Stoltenberg").
+_TRAILING_SITE = regex.compile(r"\s+(?:\||::|:|·|•)\s+|\s*｜\s*")
+
+
+def site_cut(text: str) -> str:
+    """The title line standing as the headline without the site's name it ends with ("Headline | Coast Daily",
+    "Headline : Forum", "Headline | Section | Site"): each last part after a bar, a colon or a dot, of at most
+    `SITE_NAME_MAX_WORDS` words, no word in lower case but short particles ("La Gazette de la Baie"; "Affaire KPMG :
+    un juge se récuse" goes on with the headline), shorter than what stands before it, goes."""
+    while (found := list(_TRAILING_SITE.finditer(text))):
+        head, tail = text[: found[-1].start()], text[found[-1].end():]
+        names = tail.split()
+        lower = [w for w in names if w[:1].islower()]
+        if (len(names) > SITE_NAME_MAX_WORDS or len(tail) >= len(head) or len(lower) == len(names)
+                or any(len(w) > FUNCTION_WORD_MAX_CHARS for w in lower)):
+            break
+        text = head
+    return text
+
+
+def _slug_names(page: Page, i: int, slug: set[str]) -> bool:
+    """Does line i share a word with the URL's slug that is no short function word ("/themen/arbeit" and
+    "Wir kämpfen für gute Arbeit"; the stoplists hold frequent words such as "Arbeit" too)? Then the slug
+    names the line the headline search found over the text."""
+    shared = _unaccented(frozenset(_tokens(page.lines[i].text))) & _unaccented(frozenset(slug))
+    return any(len(w) > FUNCTION_WORD_MAX_CHARS or w not in page.stoplist for w in shared)
 
 
 def title_over_sentences(page: Page) -> int | None:
@@ -1031,6 +1209,9 @@ def _printed_in_lower_case(word: str, body: Sequence[str]) -> bool:
 TITLE_LINE = Heuristic("title-line", Category.NAVIGATION, "The page's title line (\"Headline | Site\"), printed first "
                        "by scrapers of the whole page: the headline is its repeat below, or it stands for the headline "
                        "itself.", title_line_heading)
+SECTION_LABEL = Heuristic("section-label", Category.NAVIGATION, "The sections of the page's breadcrumb printed again "
+                          "as a label between a headline and its byline or date line (\"Harbour news Local transport\"): "
+                          "passed over as a headline, removed.", title_line_heading)
 ABOVE_HEADLINE = Heuristic("above-headline", Category.NAVIGATION, "What stands above a headline that the title line or "
                            "the URL surely names (menus, teasers, notices), unless the prose above outweighs the article "
                            "below.", clear_above_headline)

@@ -868,3 +868,276 @@ def test_a_role_and_outlet_under_the_name_is_not_the_byline(language: str, role:
     name = byline.split(maxsplit=1)[1]
     page = [f"{heading} | Coast", "", heading, "", printed, "", name, "", role, "", *(p + "\n" for p in paragraphs)]
     assert cleaner.clean("\n".join(page)).byline == name
+_OUTLETS = {"en": "Jane Roe, HARBOUR WIRE", "de": "Anna Berg, KÜSTENBOTE", "fr": "Jeanne Martin, LE CÔTIER"}
+_SHARE_ITEMS = {"en": ["* Share on Facebook", "* Share on X", "* Share by email"],
+                "de": ["* Teilen auf Facebook", "* Teilen auf X", "* Teilen per E-Mail"],
+                "fr": ["* Partager sur Facebook", "* Partager sur X", "* Partager par e-mail"]}
+
+
+@pytest.mark.parametrize("language", sorted(_STAMPED_PAGES))
+def test_share_items_and_a_name_with_its_outlet_stand_between_a_heading_and_its_stamp(language: str) -> None:
+    """Under the heading, a share bar drawn as list items, then "Name, OUTLET" over the date: the buttons are
+    passed without counting as lines, and the name with its outlet is the author's, not a heading: the
+    heading over them is the headline."""
+    import cleaner
+
+    heading, _, _, printed, iso, paragraphs = _STAMPED_PAGES[language]
+    page = ["* Home", "* Sport", "", heading, "", *_SHARE_ITEMS[language], "", _OUTLETS[language], printed, "",
+            *(p + "\n" for p in paragraphs)]
+    article = cleaner.clean("\n".join(page))
+    assert (article.headline, article.date) == (heading, iso)
+
+
+_TRAILS = {"en": ("Home › Harbour news › Local transport › Article", "Harbour news Local transport"),
+           "de": ("Startseite › Hafen aktuell › Verkehr und Umwelt › Artikel", "Hafen aktuell Verkehr und Umwelt"),
+           "fr": ("Accueil › Port et littoral › Transports publics › Article", "Port et littoral Transports publics")}
+
+
+@pytest.mark.parametrize("language", sorted(_STAMPED_PAGES))
+def test_a_breadcrumbs_sections_over_the_date_are_a_label_not_the_headline(language: str) -> None:
+    """The breadcrumb's sections printed again as a label over the date, the heading and its summary above:
+    the label is passed as one, and the heading is the headline. A breadcrumb's piece ("Harbour >") over the
+    date is no headline either."""
+    import cleaner
+
+    heading, deck, _, printed, iso, paragraphs = _STAMPED_PAGES[language]
+    trail, label = _TRAILS[language]
+    page = [trail, "", heading, "", deck, "", label, printed, "", *(p + "\n" for p in paragraphs)]
+    article = cleaner.clean("\n".join(page))
+    assert (article.headline, article.date) == (heading, iso)
+    piece = f"{trail.split(' › ')[1]} >"
+    article = cleaner.clean("\n".join(["* Home", "* Sport", "", piece, printed, "", *(p + "\n" for p in paragraphs)]))
+    assert article.headline is None
+
+
+_REPLIES = {"en": "Hi Tom, we asked the operator again. The cabins are back from May",
+            "de": "Hallo Tom, wir haben nochmals bei der Reederei gefragt. Die Kabinen gibt es ab Mai",
+            "fr": "Bonjour Tom, nous avons redemandé à la compagnie. Les cabines reviennent en mai"}
+
+
+@pytest.mark.parametrize("language", sorted(_STAMPED_PAGES))
+def test_a_readers_reply_over_its_stamp_is_no_headline(language: str) -> None:
+    """Under an article with no heading, a comment thread: a reply of two sentences in sentence case, with no
+    final stop, over the next comment's name and date, and prose under it: a reader's comment, not a heading
+    over its stamp."""
+    import cleaner
+
+    _, _, _, printed, _, paragraphs = _STAMPED_PAGES[language]
+    page = ["* Home", "* Sport", "", *(p + "\n" for p in paragraphs), "Tom", printed, "", _REPLIES[language], "",
+            "Harbour Desk", printed, "", *(p + "\n" for p in reversed(paragraphs))]
+    assert cleaner.clean("\n".join(page)).headline is None
+
+
+_LONG_SLUGS = {  # a slug sharing a word or two with the heading, among many of the article's other words
+    "en": "https://news.example/2025/03/04/night-ferry-timetable-cabins-booking-operator-winter-service",
+    "de": "https://news.example/2025/03/04/nachtfähre-fahrplan-kabinen-buchung-reederei-winter-dienst",
+    "fr": "https://news.example/2025/03/04/ferry-nuit-horaires-cabines-reservation-compagnie-hiver",
+}
+
+
+@pytest.mark.parametrize("language", sorted(_STAMPED_PAGES))
+def test_a_heading_the_slug_names_is_the_headline_under_a_long_menu(language: str) -> None:
+    """No title line and no byline: the title-like line over the first paragraph stands deep under two dozen menu
+    lines. A URL whose long slug shares a word or two with it (too few for a repeat of the title) names it the
+    headline there; a slug of another story's words does not, nor does a page that names none."""
+    import cleaner
+
+    heading, _, _, _, _, paragraphs = _STAMPED_PAGES[language]
+    other, own = _OTHER_SLUGS[language][0], _LONG_SLUGS[language]
+    page = "\n".join([*(f"* Section {n}" for n in range(1, 25)), "", heading, "", *(p + "\n" for p in paragraphs)])
+    assert cleaner.clean(page, source=own).headline == heading
+    assert cleaner.clean(page, source=other).headline is None
+    assert cleaner.clean(page).headline is None
+
+
+_KEY_HINTS = {"en": "Press J to jump to the feed. Press question mark to see the keyboard shortcuts",
+              "de": "Drücke J, um zum Feed zu springen. Drücke das Fragezeichen für die Tastenkürzel",
+              "fr": "Appuyez sur J pour aller au fil. Appuyez sur le point d'interrogation pour les raccourcis"}
+
+
+@pytest.mark.parametrize("language", sorted(_STAMPED_PAGES))
+def test_a_first_line_the_slug_contradicts_is_no_headline(language: str) -> None:
+    """A scraper that prints no title line starts with a widget's hint; a URL with a slug of words names the page,
+    and no line repeats it. The first line, which shares none of the slug's words, is not let stand as the
+    headline."""
+    import cleaner
+
+    _, _, _, _, _, paragraphs = _STAMPED_PAGES[language]
+    page = "\n".join([_KEY_HINTS[language], "", *(p + "\n" for p in paragraphs)])
+    assert cleaner.clean(page, source=_OTHER_SLUGS[language][0]).headline is None
+
+
+@pytest.mark.parametrize("url, slug", [
+    ("https://example.org/themen/arbeit", {"arbeit"}), ("https://example.org/sujets/travail/", {"travail"}),
+    ("https://example.org/topics/harbour", {"harbour"}), ("https://example.org/2025/night-ferry-returns", {"night", "ferry", "returns"}),
+])
+def test_of_path_segments_with_as_many_words_the_last_is_the_slug(url: str, slug: set[str]) -> None:
+    """"/themen/arbeit": a section, then the page's own name; the slug is the last of the segments with most words."""
+    from cleaner.metadata import slug_words
+
+    assert slug_words(url) == slug
+
+
+_TAGLINES = {  # a title line: the headline, the site's name, and the site's tagline, longer than the headline
+    "en": ("Ferry cabins return", "Coast Daily", "Independent News From Every Harbour Along the Coast",
+           "https://news.example/2025/03/04/ferry-cabins-return"),
+    "de": ("Fährkabinen kehren zurück", "Küstenbote", "Unabhängige Nachrichten aus jedem Hafen an der Küste",
+           "https://news.example/2025/03/04/faehrkabinen-kehren-zurueck"),
+    "fr": ("Les cabines du ferry reviennent", "Le Côtier", "Des nouvelles indépendantes de chaque port de la côte",
+           "https://news.example/2025/03/04/les-cabines-du-ferry-reviennent"),
+}
+
+
+@pytest.mark.parametrize("language", sorted(_TAGLINES))
+def test_the_slug_names_the_headline_among_the_title_lines_parts(language: str) -> None:
+    """"Headline — Site — Tagline": the tagline is the title line's longest part, and the page prints it again in its
+    footer. The slug shares the headline's words: the heading that repeats that part is the headline."""
+    import cleaner
+
+    headline, site, tagline, url = _TAGLINES[language]
+    paragraphs = _STAMPED_PAGES[language][5]
+    page = [f"{headline} — {site} — {tagline}", "", "* Home", "* Sport", "", headline, "",
+            *(p + "\n" for p in paragraphs), tagline, "", "* Contact"]
+    assert cleaner.clean("\n".join(page), source=url).headline == headline
+
+
+@pytest.mark.parametrize("language, title, headline", [
+    ("en", "Night ferry to the islands returns in May | Coast Daily", "Night ferry to the islands returns in May"),
+    ("de", "Die Nachtfähre zu den Inseln fährt ab Mai wieder : Küstenbote", "Die Nachtfähre zu den Inseln fährt ab Mai wieder"),
+    ("fr", "Le ferry de nuit vers les îles reprend en mai · Le Côtier", "Le ferry de nuit vers les îles reprend en mai"),
+    ("en", "Ferry cabins stay closed until June – Harbour Master", "Ferry cabins stay closed until June – Harbour Master"),
+])
+def test_a_title_line_standing_as_the_headline_loses_the_sites_name(language: str, title: str, headline: str) -> None:
+    """No line repeats the title line, and it stands over the text as the headline: the site's name
+    after a bar, a colon or a dot goes from the headline, as they go from a heading found by the title. After a dash, a
+    name may be who spoke: it stays."""
+    import cleaner
+
+    paragraphs = _STAMPED_PAGES[language][5]
+    article = cleaner.clean("\n".join([title, "", *(p + "\n" for p in paragraphs)]))
+    assert article.headline == headline
+
+
+_UPDATED = {"en": "Last updated: 4 March 2025", "de": "Zuletzt aktualisiert: 4. März 2025", "fr": "Mis à jour le 4 mars 2025"}
+
+
+@pytest.mark.parametrize("language", sorted(_STAMPED_PAGES))
+def test_a_date_line_printed_first_is_no_title_line(language: str) -> None:
+    """A scraper that prints no title line starts with the page's "last updated" date, which the footer prints
+    again: the date line is no title line and its repeat no headline; the heading over the text is."""
+    import cleaner
+
+    heading, _, _, _, _, paragraphs = _STAMPED_PAGES[language]
+    page = [_UPDATED[language], "", "* Home", "* Sport", "", heading, "", *(p + "\n" for p in paragraphs),
+            _UPDATED[language], ""]
+    assert cleaner.clean("\n".join(page)).headline == heading
+
+
+_PRODUCT_SLUGS = {  # a slug naming a product the page describes, its name printed under the description
+    "en": ("https://shop.example/news/2025/harbour-lamp-classic-brass-edition", "Harbour Lamp Classic Brass Edition"),
+    "de": ("https://shop.example/news/2025/hafenlampe-klassik-messing-ausgabe", "Hafenlampe Klassik Messing Ausgabe Neu"),
+    "fr": ("https://shop.example/news/2025/lampe-du-port-classique-laiton", "Lampe Du Port Classique Laiton"),
+}
+
+
+@pytest.mark.parametrize("language", sorted(_STAMPED_PAGES))
+def test_a_line_the_slug_names_after_the_article_is_no_headline(language: str) -> None:
+    """No title line: the line the slug names stands after the article's text (a product's name under its
+    description, a link to the page in the footer). A heading stands over its text: that line is no headline."""
+    import cleaner
+
+    _, _, _, _, _, paragraphs = _STAMPED_PAGES[language]
+    url, name = _PRODUCT_SLUGS[language]
+    page = ["* Home", "* Sport", "", *(p + "\n" for p in paragraphs), *(p + "\n" for p in paragraphs), name, "", "* Contact"]
+    assert cleaner.clean("\n".join(page), source=url).headline is None
+    page = ["* Home", "* Sport", "", name, "", *(p + "\n" for p in paragraphs), *(p + "\n" for p in paragraphs)]
+    assert cleaner.clean("\n".join(page), source=url).headline == name  # over the text, it is
+
+
+def test_a_related_lists_item_over_a_byline_is_no_headline() -> None:
+    """After the article, a related list's heading, three other stories' titles, then the article's byline and
+    date and more prose: the last title over the byline is the list's, not the headline."""
+    import cleaner
+
+    _, _, byline, printed, _, paragraphs = _STAMPED_PAGES["en"]
+    page = ["* Home", "* Sport", "", *(p + "\n" for p in paragraphs), "Related articles", "",
+            "Lighthouse Keepers Remember The Long Winter", "", "Island Choir Tours The Mainland Towns", "",
+            "Harbour Lights Festival Returns In August", "", byline, printed, "", *(p + "\n" for p in reversed(paragraphs))]
+    assert cleaner.clean("\n".join(page)).headline != "Harbour Lights Festival Returns In August"
+
+
+@pytest.mark.parametrize("language, heading", [
+    ("en", "Will The Night Ferry Return To The Islands In May?"),
+    ("de", "Kommt Die Nachtfähre Im Mai Zu Den Inseln Zurück?"),
+    ("fr", "Le Ferry De Nuit Reviendra-t-il Aux Îles En Mai ?"),
+])
+def test_a_heading_that_asks_in_title_case_stands_over_its_stamp(language: str, heading: str) -> None:
+    """No title line: a heading that asks (a question mark ends it, as it ends a sentence) but is written in
+    title case, over its deck and its date: the headline."""
+    import cleaner
+
+    _, deck, _, printed, iso, paragraphs = _STAMPED_PAGES[language]
+    page = ["* Home", "* Sport", "", heading, "", deck, "", printed, "", *(p + "\n" for p in paragraphs)]
+    article = cleaner.clean("\n".join(page))
+    assert (article.headline, article.date) == (heading, iso)
+
+
+_LONG_DECKS = {
+    "en": ("Night Ferry Returns: 'We Missed It Every Single Day!'",
+           "The operator explained why the crossing stopped for a whole winter and what changes for the walkers and cyclists"),
+    "de": ("Nachtfähre Fährt Wieder: 'Wir Haben Sie Jeden Tag Vermisst!'",
+           "Die Reederei erklärt, warum die Verbindung einen ganzen Winter lang ruhte und was sich für die Wanderer ändert"),
+    "fr": ("Le Ferry De Nuit Revient : « Il Nous A Manqué Chaque Jour ! »",
+           "La compagnie explique pourquoi la traversée s'est arrêtée tout l'hiver et ce qui change pour les randonneurs"),
+}
+
+
+@pytest.mark.parametrize("language", sorted(_LONG_DECKS))
+def test_a_heading_in_title_case_over_a_long_deck_in_sentence_case_is_the_headline(language: str) -> None:
+    """Over the byline, a long deck in sentence case with no final stop reads as a heading; the line over it, in
+    title case and exclaiming, is the page's heading: the headline, not the deck."""
+    import cleaner
+
+    heading, deck = _LONG_DECKS[language]
+    _, _, byline, printed, _, paragraphs = _STAMPED_PAGES[language]
+    page = ["* Home", "* Sport", "", heading, "", deck, "", byline, printed, "", *(p + "\n" for p in paragraphs)]
+    assert cleaner.clean("\n".join(page)).headline == heading
+
+
+@pytest.mark.parametrize("text, cut", [
+    ("> Night ferry to the islands returns in May", "Night ferry to the islands returns in May"),
+    ("› Die Nachtfähre zu den Inseln fährt ab Mai wieder", "Die Nachtfähre zu den Inseln fährt ab Mai wieder"),
+    ("» Le ferry de nuit vers les îles reprend en mai", "Le ferry de nuit vers les îles reprend en mai"),
+    ("»Wir fahren wieder« sagt die Reederei", "»Wir fahren wieder« sagt die Reederei"),  # a quote opens it: kept
+])
+def test_a_breadcrumb_separator_before_the_headline_goes(text: str, cut: str) -> None:
+    from cleaner.metadata import section_cut
+
+    assert section_cut(text) == cut
+
+
+@pytest.mark.parametrize("language, heading", [
+    ("en", "Night ferry back in May? The operator says yes, cabins and all"),
+    ("de", "Nachtfähre ab Mai? Die Reederei sagt ja, mit Kabinen"),
+    ("fr", "Le ferry de nuit en mai ? La compagnie dit oui, cabines comprises"),
+])
+def test_a_heading_in_sentence_case_with_a_question_inside_stands_over_its_stamp(language: str, heading: str) -> None:
+    """A question inside a heading in sentence case is no reader's reply (a full stop inside is): the heading over the
+    byline and the date is the headline."""
+    import cleaner
+
+    _, _, byline, printed, iso, paragraphs = _STAMPED_PAGES[language]
+    menu = [f"* Section {n}" for n in range(1, 25)]  # deep: only the stamp names the heading there
+    page = [*menu, "", heading, "", byline, printed, "", *(p + "\n" for p in paragraphs)]
+    assert cleaner.clean("\n".join(page)).headline == heading
+
+
+def test_a_heading_right_under_a_related_lists_heading_is_the_headline() -> None:
+    """"Latest News" (a related list's heading for the rules) printed as the article's kicker, the heading right under
+    it, then the date: no other item stands between, so it is the headline, not a list's item."""
+    import cleaner
+
+    heading, _, _, printed, iso, paragraphs = _STAMPED_PAGES["en"]
+    menu = [f"* Section {n}" for n in range(1, 25)]  # deep: only the stamp names the heading there
+    page = [*menu, "", "Latest News", heading, printed, "", *(p + "\n" for p in paragraphs)]
+    assert cleaner.clean("\n".join(page)).headline == heading
