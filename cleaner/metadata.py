@@ -593,7 +593,7 @@ _CAPITALS = regex.compile(r"\b\p{Lu}{2,}\b")
 
 def _uncapped(text: str) -> str:
     """"JANE ROE", "ABC News Desk" -> "Jane Roe", "Abc News Desk": words in capitals read as a name's."""
-    return _CAPITALS.sub(lambda m: m[0].title(), text)
+    return str(_CAPITALS.sub(lambda m: m[0].title(), text))
 
 
 def _name_then_stamp(page: Page, text: str) -> bool:
