@@ -29,6 +29,7 @@ from .rules import MORE_LINK, Action, Rule
 BLOCK_MAX_LINES = 20  # a widget block (drop-block) never runs longer than this
 RUN_MIN_LINES = 3  # short title-case lines in a row this long are a menu or a list of links
 RUN_MIN_TITLE_CASE = 0.6
+FACT_TABLE_SHARE = 0.5  # a run this much of "label: figure" lines is a table of facts, not a menu
 CAPTION_MIN_CHARS = 60  # a line this long that stops mid-sentence under a headline is a cut caption
 HEADING_MAX_WORDS = 12  # a subheading in the article's last part
 REPEATED_MENU_MAX_WORDS = 2  # a repeated line this short is a menu or section word, its first print too
@@ -79,6 +80,8 @@ _ELLIPSES = ("…", "...")
 _INNER_SENTENCE_END = regex.compile(r"\p{Ll}{2}[.!?] \p{Lu}|\d{4}[.!?] \p{Lu}")
 # "7. Name", "10) Title", "8.Name": a number, a full stop or bracket, then a word.
 _LIST_ITEM = regex.compile(r"^(\d{1,3}) ?[.)] *\p{L}")
+# "Laufzeit: 5 Jahre", "Rated voltage: 230 V": a worded label, a colon, then a value with a figure.
+_FACT_LINE = regex.compile(r"^\p{L}[\p{L}\p{M} .'/()-]{0,40}: [^:]*\d")
 
 # Each `Label.X` costs a slow class lookup (see `features`): the passes bind the members they need once.
 _GOOD, _NEAR_GOOD, _SHORT = Label.GOOD, Label.NEAR_GOOD, Label.SHORT
@@ -242,7 +245,7 @@ def short_line_runs(page: Page) -> None:
                 continue
         if not run:
             continue
-        if len(run) >= RUN_MIN_LINES and not _between_paragraphs(page, run, i):
+        if len(run) >= RUN_MIN_LINES and not _between_paragraphs(page, run, i) and not _fact_table(page, run):
             for j in run:
                 if page.verdicts[j] is None:  # a run's lines are not blank
                     page.verdicts[j] = SHORT_LINE_RUN.removal
@@ -257,6 +260,14 @@ def _between_paragraphs(page: Page, run: list[int], after: int) -> bool:
         k > 0 and after < len(page.lines) and page.good(page.nonblank[k - 1]) and page.good(after)
         and all(page.hits[j] is None for j in run)
     )
+
+
+def _fact_table(page: Page, run: list[int]) -> bool:
+    """A run mostly of labels with a figured value ("Laufzeit: 5 Jahre", "Weight: 2 kg"): the
+    article's table of facts (specs, prices, scores, terms), which menus and tag lists do not print."""
+    lines, features = page.lines, page.features
+    facts = sum(_FACT_LINE.match(lines[j].text) is not None and not features[j].linkish for j in run)  # type: ignore[union-attr]
+    return facts >= FACT_TABLE_SHARE * len(run)
 
 
 def _menu_item(f: Features) -> bool:

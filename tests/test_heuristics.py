@@ -11,7 +11,7 @@ from cleaner.features import features
 from cleaner.language import stopwords
 from cleaner.lines import _CONTROL, _SPACE, _ZERO_WIDTH, normalize, split_lines
 
-from articles import P1, P2, P3, removed_by
+from articles import HEADLINE, P1, P2, P3, removed_by
 
 
 def test_top_zone_menu_goes_and_headline_is_the_line_above_the_article() -> None:
@@ -185,6 +185,21 @@ def test_a_short_list_between_two_paragraphs_is_the_articles_own() -> None:
     )
     article = cleaner.clean(text)
     assert "Bicycle Rental" in article.body and article.removed == ()
+
+
+def test_a_table_of_labelled_figures_in_the_article_is_no_menu_in_every_language() -> None:
+    """Short "label: figure" lines (a cost example, specs, scores) read like a title-case menu run;
+    that most of the run carries a figured value makes it the article's table of facts."""
+    tables = {
+        "en": ["Cost Example", "Term: 60 months", "Interest Rate: 3.9 %", "Monthly Payment: 293 €", "The example assumes a new car."],
+        "de": ["Kostenbeispiel", "Laufzeit: 5 Jahre", "Effektiver Jahreszins: 3,9 Prozent", "Monatliche Rate: 293 Euro",
+               "Das Beispiel gilt für einen Neuwagen."],
+        "fr": ["Exemple chiffré", "Durée: 60 mois", "Taux: 3,9 %", "Mensualité: 293 €", "L'exemple vaut pour une voiture neuve."],
+    }
+    for language, table in tables.items():
+        article = cleaner.clean("\n".join([HEADLINE, P1, P2, *table, P3]))
+        assert article.removed == (), language
+        assert article.body == (P1, P2, *table, P3), language
 
 
 def test_str_split_whitespace_is_the_normalizer_s_whitespace() -> None:
