@@ -870,7 +870,8 @@ def _heading_over(page: Page, nonblank: Sequence[int], k: int, crumbs: Callable[
         if heading and not _section_steps(page, i, crumbs()):
             if _reply(page, i) or _listed(page, nonblank, n):
                 return None  # a reader's reply, or a related list's item: no headline over this stamp
-            return _over_deck(page, nonblank, n)
+            over = _over_deck(page, nonblank, n)
+            return None if _field_line(page.lines[over].text) else over  # a record's field neither
         if passed >= STAMPED_REACH or not (
             (f := page.features[i]) is None or f.ends_sentence or f.words <= LABEL_MAX_WORDS
             or _stamp_line(page, i) or _name_shaped(page, i) or credit or heading
@@ -908,6 +909,19 @@ def _reply(page: Page, i: int) -> bool:
 
 
 _STOP_INSIDE = regex.compile(r"\p{L}{2}\. \p{Lu}")
+FIELD_VALUE_MAX_WORDS = 2  # "Status : Completed", "Estado: Activo": a record's field holds a word or two after its label
+FIELD_LABEL_MAX_WORDS = 3
+_FIELD = regex.compile(r"^([^:：]+?)\s*[:：]\s+(\S.*)$")
+
+
+def _field_line(text: str) -> bool:
+    """"Registration Status : Open", "Statut : Terminé": a record's label and its value of a word or two,
+    a field over the record's date field, not a heading ("Review: A Quiet Winter by the Lake" says more after it)."""
+    if (m := _FIELD.match(text)) is None:
+        return False
+    label, value = m.groups()
+    return (1 <= len(words(label)) <= FIELD_LABEL_MAX_WORDS and 1 <= len(words(value)) <= FIELD_VALUE_MAX_WORDS
+            and _DIGIT.search(value) is None)
 
 
 def _unbulleted(text: str) -> str:
@@ -1004,6 +1018,8 @@ def find_headline(page: Page, first_good: int, only: int | None = None, slug: se
     headline = _headline_above(page, first_good)
     if headline is None and _title_like(page, first_good) and page.any_good(first_good + 1):
         headline = first_good
+    if headline is not None and _field_line(page.lines[headline].text):
+        return None  # a record's field ("Status : Open") over the text: no headline
     if headline is not None and slug:
         if _off_slug(page, _tokens(page.lines[headline].text), slug):
             return None

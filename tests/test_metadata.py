@@ -928,6 +928,24 @@ def test_a_readers_reply_over_its_stamp_is_no_headline(language: str) -> None:
     assert cleaner.clean("\n".join(page)).headline is None
 
 
+_FIELDS = {"en": ("Registration Status : Open", "First Posted :"), "de": ("Anmeldestatus: Offen", "Erstmals veröffentlicht:"),
+           "fr": ("Statut de l'inscription : Ouvert", "Première publication :")}
+
+
+@pytest.mark.parametrize("language", sorted(_STAMPED_PAGES))
+def test_a_records_field_over_its_date_field_is_no_headline(language: str) -> None:
+    """A record page printed as label-value fields: a field of a word or two ("Status : Open") over the record's
+    date field, then prose, is no heading over a stamp: weak evidence, so no headline, where the same page
+    with a heading in its place names it."""
+    import cleaner
+
+    heading, _, _, printed, _, paragraphs = _STAMPED_PAGES[language]
+    field, posted = _FIELDS[language]
+    for top, expected in ((field, None), (heading, heading)):
+        page = ["* Home", "* Sport", "", top, f"{posted} {printed}", "", *(p + "\n" for p in paragraphs)]
+        assert cleaner.clean("\n".join(page)).headline == expected
+
+
 _LONG_SLUGS = {  # a slug sharing a word or two with the heading, among many of the article's other words
     "en": "https://news.example/2025/03/04/night-ferry-timetable-cabins-booking-operator-winter-service",
     "de": "https://news.example/2025/03/04/nachtfähre-fahrplan-kabinen-buchung-reederei-winter-dienst",
