@@ -179,10 +179,12 @@ class _Marking:
 @dataclass(frozen=True)
 class Step:
     """One pass in the engine's order: its name (a heuristic's id where it is one heuristic) and what runs.
-    `run` returns True when the article is decided: the steps after it are skipped, what is left is body."""
+    `run` returns True when the article is decided: the steps after it are skipped, what is left is body.
+    `removes` names the other heuristics whose removals the step makes (`cleaner rules ID` says where each runs)."""
 
     name: str
     run: Callable[[_Marking], bool | None]
+    removes: tuple[str, ...] = ()
 
 
 def _rule_hits(m: _Marking) -> None:
@@ -345,15 +347,15 @@ PASSES: tuple[Step, ...] = (
     # Lines that are lists by their own shape, before the title line's search: its stamped heading must not be one.
     Step(h.COUNTED_LIST.id, _counted_lists),
     Step(archives.DATE_LIST.id, _date_lists),
-    Step(metadata.TITLE_LINE.id, _title_line),
+    Step(metadata.TITLE_LINE.id, _title_line, (metadata.SECTION_LABEL.id,)),
     Step(h.REPEATED_LINE.id, _repeated_lines),
     Step(h.TRUNCATED_TEASERS.id, _truncated_teasers),
     Step(notices.SITE_NOTICE.id, _site_notices),
-    Step("headline", _headline),
-    Step("no-prose", _no_prose),
+    Step("headline", _headline, (metadata.SHARE_BUTTON.id, metadata.LINK_BAR.id, metadata.BYLINE_PARTICLE.id)),
+    Step("no-prose", _no_prose, (metadata.BYLINE_PARTICLE.id,)),
     Step(h.CAPTION_NEAR_HEADLINE.id, _caption_near_headline),
     Step("dateline", _dateline),
-    Step("byline", _byline),
+    Step("byline", _byline, (metadata.BYLINE_PARTICLE.id,)),
     Step(metadata.ABOVE_HEADLINE.id, _above_headline),
     Step("rule-blocks", _rule_blocks),
     Step(h.COMMENT_THREAD.id, _comment_thread),
@@ -362,9 +364,9 @@ PASSES: tuple[Step, ...] = (
     Step(h.WIDGET_NEIGHBOUR.id, _widget_neighbours),
     Step(h.SHORT_LINE_RUN.id, _short_line_runs),
     Step(teasers.HEADLINE_RUN.id, _headline_runs),
-    Step("edge-zones", _edge_zones),
+    Step("edge-zones", _edge_zones, (h.TOP_ZONE.id, h.TAIL_ZONE.id)),
     # The article's cluster chosen on the whole page, once every line-shape pass has had its say.
-    Step("article-cluster", _article_cluster),
+    Step("article-cluster", _article_cluster, (cluster.PAST_ARTICLE.id, cluster.BEFORE_ARTICLE.id)),
     Step(bios.AUTHOR_BIO.id, _author_bios),
 )
 # For text an extractor already cut to the article (`Options.extracted`): the rules and their blocks only.

@@ -92,8 +92,9 @@ def explained(rule_id: str, rules: Sequence[Rule]) -> str | None:
         return None
     category = heuristic.category.value if heuristic.category else "that of the rule it follows"
     steps = [step.name for step in PASSES]
-    where = (f"  step {steps.index(heuristic.id) + 1} of {len(steps)} in the pass order: {' > '.join(steps)}\n"
-             if heuristic.id in steps else "")
+    runs = [n for n, step in enumerate(PASSES, 1) if heuristic.id in (step.name, *step.removes)]
+    where = (f"  step {', '.join(f'{n} ({steps[n - 1]})' for n in runs)} of {len(steps)} in the pass order: "
+             f"{' > '.join(steps)}\n" if runs else "")
     return f"{heuristic.id}: heuristic, category {category}\n  {heuristic.description}\n{where}"
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 from pathlib import Path
 
@@ -116,3 +117,46 @@ def test_the_pass_order_runs_every_registered_pass_of_the_heuristics_module(monk
     Cleaner().for_extracted_text().clean(doc)
     assert ran == passes
     assert len({step.name for step in engine.PASSES}) == len(engine.PASSES)  # each step once
+
+
+def test_every_heuristic_removal_is_made_by_a_step_that_names_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`cleaner rules ID` says in which steps a heuristic runs, from each step's name and `removes`: over the
+    corpus and the seeds, every line a step removes under a heuristic's id is one of those, and every
+    registered heuristic is named by some step (a removal made in an undeclared step fails here)."""
+    from conftest import CORPUS, SEEDS
+    from cleaner import engine, heuristics
+
+    ids = {h.id for h in heuristics.HEURISTICS}
+    undeclared: set[tuple[str, str]] = set()
+
+    def watched(step: engine.Step) -> engine.Step:
+        def run(m: engine._Marking) -> bool | None:
+            before = list(m.page.verdicts)
+            decided = step.run(m)
+            for old, new in zip(before, m.page.verdicts):
+                if new is not old and new is not None and new.rule in ids and new.rule not in (step.name, *step.removes):
+                    undeclared.add((step.name, new.rule))
+            return decided
+        return dataclasses.replace(step, run=run)
+
+    monkeypatch.setattr(engine, "PASSES", tuple(map(watched, engine.PASSES)))
+    monkeypatch.setattr(engine, "EXTRACTED_PASSES", tuple(map(watched, engine.EXTRACTED_PASSES)))
+    cleaner_ = Cleaner()
+    texts = [p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*/raw.txt"))]
+    texts += [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*")) if p.is_file()]
+    for text in texts:
+        cleaner_.clean(text)
+        cleaner_.for_extracted_text().clean(text)
+    assert len(texts) > 100 and undeclared == set()
+    named = {name for step in (*engine.PASSES, *engine.EXTRACTED_PASSES) for name in (step.name, *step.removes)}
+    assert ids <= named
+
+
+def test_cleaner_rules_names_the_steps_a_heuristic_runs_in() -> None:
+    """A heuristic run inside another step (the zones in edge-zones, "By" alone in three steps) is placed by
+    that step, not left without one."""
+    from cleaner.reports import explained
+
+    assert "(edge-zones) of" in (explained("top-zone", []) or "")
+    assert "(headline), " in (explained("byline-particle", []) or "") and "(byline) of" in (explained("byline-particle", []) or "")
+    assert "(title-line) of" in (explained("title-line", []) or "")
