@@ -15,6 +15,7 @@ from collections.abc import Callable, Collection, Sequence
 
 from . import archives
 from . import bios
+from . import byline
 from . import cluster
 from . import heuristics as h
 from . import metadata
@@ -234,7 +235,7 @@ def _headline(m: _Marking) -> None:
     elif titled.named:
         m.headline = None
     else:
-        metadata.find_byline(page, 0, 0)  # first, as before: a byline under the title is not what it stands over
+        byline.find_byline(page, 0, 0)  # first, as before: a byline under the title is not what it stands over
         m.headline = metadata.title_over_sentences(page)
 
 
@@ -245,7 +246,7 @@ def _no_prose(m: _Marking) -> bool:
         return False
     around = (0, 0) if m.headline is None else (m.headline - DATELINE_REACH, m.headline + DATELINE_REACH)
     metadata.find_dateline(m.page, *around)
-    metadata.find_byline(m.page, *around)
+    byline.find_byline(m.page, *around)
     return True
 
 
@@ -273,12 +274,12 @@ def _byline(m: _Marking) -> None:
     nonblank, lines = m.page.nonblank, m.page.lines
     stop, counted = len(lines), 0
     for i in nonblank[bisect_left(nonblank, m.first):]:
-        if metadata.LETTER.search(lines[i].text):
+        if byline.LETTER.search(lines[i].text):
             if counted == BYLINE_REACH:
                 stop = i
                 break
             counted += 1
-    metadata.find_byline(m.page, m.top - BYLINE_ABOVE, max(stop, m.first + BYLINE_REACH))
+    byline.find_byline(m.page, m.top - BYLINE_ABOVE, max(stop, m.first + BYLINE_REACH))
 
 
 def _above_headline(m: _Marking) -> None:
@@ -351,11 +352,11 @@ PASSES: tuple[Step, ...] = (
     Step(h.REPEATED_LINE.id, _repeated_lines),
     Step(h.TRUNCATED_TEASERS.id, _truncated_teasers),
     Step(notices.SITE_NOTICE.id, _site_notices),
-    Step("headline", _headline, (metadata.SHARE_BUTTON.id, metadata.LINK_BAR.id, metadata.BYLINE_PARTICLE.id)),
-    Step("no-prose", _no_prose, (metadata.BYLINE_PARTICLE.id,)),
+    Step("headline", _headline, (metadata.SHARE_BUTTON.id, metadata.LINK_BAR.id, byline.BYLINE_PARTICLE.id)),
+    Step("no-prose", _no_prose, (byline.BYLINE_PARTICLE.id,)),
     Step(h.CAPTION_NEAR_HEADLINE.id, _caption_near_headline),
     Step("dateline", _dateline),
-    Step("byline", _byline, (metadata.BYLINE_PARTICLE.id,)),
+    Step("byline", _byline, (byline.BYLINE_PARTICLE.id,)),
     Step(metadata.ABOVE_HEADLINE.id, _above_headline),
     Step("rule-blocks", _rule_blocks),
     Step(h.COMMENT_THREAD.id, _comment_thread),

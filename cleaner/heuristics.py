@@ -17,7 +17,8 @@ import regex
 from .archives import DATE_LIST
 from .bios import AUTHOR_BIO
 from .cluster import BEFORE_ARTICLE, PAST_ARTICLE
-from .metadata import ABOVE_HEADLINE, BYLINE_PARTICLE, LINK_BAR, SECTION_LABEL, SHARE_BUTTON, TITLE_LINE
+from .byline import BYLINE_PARTICLE
+from .metadata import ABOVE_HEADLINE, LINK_BAR, SECTION_LABEL, SHARE_BUTTON, TITLE_LINE
 from .notices import SITE_NOTICE
 from .teasers import HEADLINE_RUN
 from .article import Category

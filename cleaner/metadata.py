@@ -1,11 +1,11 @@
-"""Headline, dateline (with its ISO date) and byline, found among the lines around the article start.
+"""Headline and dateline (with its ISO date), found among the lines around the article start.
 
-Dates themselves (recognizing a date line, reading its ISO form) are the `dates` module's.
+Dates themselves (recognizing a date line, reading its ISO form) are the `dates` module's; the byline is
+the `byline` module's, which these searches ask whether a line is a byline's, to pass it.
 """
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
@@ -16,10 +16,11 @@ from urllib.parse import SplitResult, unquote, urlsplit
 import regex
 
 from .article import Category
-from .bios import names_a_trade
+from .byline import (BYLINE_PARTICLE, BYLINE_PARTICLES, FUNCTION_WORD_MAX_CHARS, MARKED_BYLINE_MAX_CHARS, NAME_SEPARATOR,
+                     byline_like, name_shaped, name_words, particle_byline)
 from .features import Label
 from .page import Heuristic, Kind, Page, Verdict, several_sentences
-from .dates import _DIGIT, DATE_LABELS, DATELINE_MAX_CHARS, date_in, is_dateline, iso_date
+from .dates import _DIGIT, DATELINE_MAX_CHARS, date_in, is_dateline, iso_date
 from .language import words
 from .rules import language_words
 
@@ -28,15 +29,10 @@ HEADLINE_MAX_WORDS = 30
 HEADLINE_MAX_CHARS = 250
 DECK_MIN_WORDS = 5  # a line under the headline this long, not a caption, is a standfirst: body
 SPLIT_MIN_WORDS = 3  # both halves of a glued headline/subtitle must be at least this long
-# jusText's stoplists hold frequent words ("city", "line"), not only function words; a short
-# frequent word ("in", "of", "the") is the kind a headline never ends on.
-FUNCTION_WORD_MAX_CHARS = 3
 LABEL_MAX_WORDS = 2  # a line this short between headline and text is a label, passed when looking up
 LABELS_PASSED_MAX = 2
 STAMP_MAX_CHARS = 100  # a line this short with a whole date in it, near the headline, is its date stamp
 STAMP_MAX_WORDS = 12
-MARKED_BYLINE_MAX_CHARS = 120  # "By Jane Roe and John Doe, Local Democracy Reporter · Dec 9, 2024, 4:19 PM ET"
-MARKED_BYLINE_MAX_WORDS = 12  # words of letters besides the date and its labels
 # Share buttons in any language: the verb, and what may follow it (a preposition, a possessive, a
 # network's name; "x" is the network only after a share verb): the packs' word lists.
 SHARE_VERBS = language_words("share_verbs")
@@ -47,14 +43,7 @@ LINK_BAR_PART_MAX_WORDS = 2  # "Sign in | Register": each link a word or two
 # Prose above the headline, as a share of the prose below it, up to which it is page furniture.
 # Fitted on the development set's half a (0.3, 0.6, 1.0: densescore and metaset body start).
 ABOVE_HEADLINE_MAX_SHARE = 0.6
-NAME_MIN_WORDS = 2
-NAME_MAX_WORDS = 4
-NAME_MAX_TOKENS = 10  # words of a name line, byline and name particles ("von", "de la") included
 TITLE_ABOVE_REACH = 5  # lines (blank ones included) between a headline and a bare author name
-# "By", "Von", "Par", "Por", "Di", "Door", "Av", "Af", "Przez", "Автор": a name's byline marker.
-BYLINE_PARTICLES = language_words("byline_particles")
-BYLINE_VERBS = language_words("byline_verbs")
-NAME_PARTICLES = language_words("name_particles")
 
 # A wire dateline opening the first paragraph: "KYIV, Feb 27 (Reuters) - ", "BERLIN (dpa) – ",
 # "WASHINGTON — ". The place is in capitals (or any case, before an agency in parentheses), then the
@@ -472,7 +461,7 @@ def find_dateline(page: Page, start: int, stop: int) -> int | None:
     for test in (is_dateline, _dated_stamp):
         for i in lines:
             if (page.open(i) and page.labels[i] is not Label.GOOD and test(page.lines[i].text)
-                    and (not page.pieces[i] or is_dateline(_glued_whole(page, i))) and not _byline_like(page, i)):
+                    and (not page.pieces[i] or is_dateline(_glued_whole(page, i))) and not byline_like(page, i)):
                 page.verdicts[i] = Verdict(Kind.DATELINE)
                 return i
     return None
@@ -493,31 +482,11 @@ def _glued_whole(page: Page, i: int) -> str:
     return lines[start].text + "".join(f"{line.joiner}{line.text}" for line in lines[start + 1:stop])
 
 
-def _byline_like(page: Page, i: int) -> bool:
-    """An author line (a byline rule's hit, or "By ..."): the byline pass takes it, date and all."""
-    hit = page.hits[i]
-    return ((hit is not None and hit.category is Category.BYLINE) or _after_particle(page.lines[i].text) is not None
-            or _name_then_stamp(page, page.lines[i].text) or _dated_byline(page, page.lines[i].text))
-
-
-DATED_BYLINE_GAP_WORDS = 5  # "at 6:08 PM ET", "10:44 am PST": a time between the date and the byline particle
-
-
-def _dated_byline(page: Page, text: str) -> bool:
-    """"March 4, 2025 at 6:08 PM ET by Jane Roe", "4. März 2025 von Anna Berg": a date, maybe its time, then a
-    byline particle and a name: the byline (the date is read from it), not a date line."""
-    if len(text) > MARKED_BYLINE_MAX_CHARS or (printed := date_in(text)) is None:
-        return False
-    after = text[text.find(printed) + len(printed):].split()
-    k = next((k for k, t in enumerate(after[:DATED_BYLINE_GAP_WORDS + 1]) if t.casefold() in BYLINE_PARTICLES), None)
-    return k is not None and _name_words(page, " ".join(after[k:]))
-
-
 @lru_cache(maxsize=4096)
 def _stamp(text: str) -> bool:
     """A date line, a date stamp, a byline, a share button or a bar of links: never the headline.
     Remembered: the heading search asks it of each line under two or three candidate lines (~20 us a line)."""
-    return (is_dateline(text) or _dated_stamp(text) or _particle_byline(text) or _share_button(text)
+    return (is_dateline(text) or _dated_stamp(text) or particle_byline(text) or _share_button(text)
             or _link_bar(text) or text.rstrip(":").casefold() in BYLINE_PARTICLES)
 
 
@@ -539,185 +508,6 @@ def _link_bar(text: str) -> bool:
 
 def _dated_stamp(text: str) -> bool:
     return len(text) <= STAMP_MAX_CHARS and iso_date(text) is not None and len(words(text)) <= STAMP_MAX_WORDS
-
-
-def find_byline(page: Page, start: int, stop: int) -> int | None:
-    """The byline: the first author line (a byline-category rule hit, or a line a byline particle
-    opens) from `start` to `stop`; or else the first author line before `stop`, or a bare name next
-    to the headline or the dateline. Other author lines (bios, signatures) are removed. A
-    name-shaped byline found while looking for the headline counts as the first."""
-    verdicts, byline, author = page.verdicts, Kind.BYLINE, Category.BYLINE  # enum members looked up once, not a line
-    found = next((i for i, v in enumerate(verdicts) if v is not None and v.kind is byline), None)
-    authors = [i for i, rule in enumerate(page.hits) if rule is not None and rule.category is author and verdicts[i] is None]
-    if found is None:
-        found = next((i for i in authors if start <= i < stop), None)
-        if found is None:
-            found = _marked_byline(page, start, stop)
-        if found is None:
-            found = next((i for i in authors if i < stop), None)
-        if found is not None:
-            verdicts[found] = Verdict(byline)
-    for i in authors:
-        if i != found:
-            page.remove(i, author, page.hits[i].id)  # type: ignore[union-attr]
-    if found is None:
-        found = _name_by_metadata(page, start, stop)
-    return found
-
-
-def _marked_byline(page: Page, start: int, stop: int) -> int | None:
-    """The first line from `start` to `stop` that a byline particle opens and, past it, holds a few
-    capitalized words, maybe with a date and time, a role or an outlet ("By Jane Roe Dec 9, 2024",
-    "Von Anna Berg · 5. Mai 2024, 10:12 Uhr", "by Jane Roe @janeroe"): the byline."""
-    for i in range(max(0, start), min(stop, len(page.lines))):
-        if not _bylinable(page, i):
-            continue
-        text = page.lines[i].text
-        if page.open(i) and (_particle_byline(text) or _name_then_stamp(page, text) or _dated_byline(page, text)):
-            page.verdicts[i] = Verdict(Kind.BYLINE)
-            return i
-        # "By" alone, the name on a line of its own; either may have gone as a repeated line (an author
-        # box at the end prints them again), and the name may be in capitals ("By" / "JANE ROE").
-        if _particle_alone(text):
-            name = next((j for j in range(i + 1, min(i + 3, len(page.lines))) if page.features[j] is not None), None)
-            if name is not None and _bylinable(page, name) and (_name_words(page, _uncapped(page.lines[name].text))
-                                                                or _unspaced_name(page.lines[name].text)):
-                page.verdicts[i] = BYLINE_PARTICLE.removal
-                page.verdicts[name] = Verdict(Kind.BYLINE)
-                return name
-    return None
-
-
-_CAPITALS = regex.compile(r"\b\p{Lu}{2,}\b")
-
-
-def _uncapped(text: str) -> str:
-    """"JANE ROE", "ABC News Desk" -> "Jane Roe", "Abc News Desk": words in capitals read as a name's."""
-    return str(_CAPITALS.sub(lambda m: m[0].title(), text))
-
-
-def _name_then_stamp(page: Page, text: str) -> bool:
-    """"Jane Roe / 18 May 2024", "Jane Roe · Coast Daily · Posted: May 18, 2024", "Jane Roe,
-    @janeroe": a name, then after a separator a date, an outlet or a handle."""
-    if len(text) > MARKED_BYLINE_MAX_CHARS:
-        return False
-    parts = _NAME_SEPARATOR.split(text, maxsplit=1)
-    if len(parts) < 2 or not _name_words(page, parts[0]) or names_a_trade(parts[0]):  # "Senior Editor, The Daily"
-        return False
-    rest = parts[1]
-    return date_in(rest) is not None or rest.lstrip().startswith("@") or _particle_byline(f"by {rest}")
-
-
-def _after_particle(text: str) -> str | None:
-    """What follows the byline particle a line opens with ("By", "Written by", "Von:", "著者："), or None."""
-    first, _, rest = text.partition(" ")
-    if first.casefold() in BYLINE_VERBS:  # "Written by Jane Roe", "Geschrieben von Anna Berg"
-        first, _, rest = rest.partition(" ")
-    if first.rstrip(":").casefold() in BYLINE_PARTICLES:
-        return rest
-    first, colon, rest = text.partition("：")  # "著者：後藤大地": a full-width colon, no space
-    return rest if colon and first.casefold() in BYLINE_PARTICLES else None
-
-
-def _particle_alone(text: str) -> bool:
-    """"By", "Von:", "Written by", "著者：": a byline particle on a line of its own, the name on the next."""
-    return _after_particle(text.rstrip(":：") + " ") == ""
-
-
-def _particle_byline(text: str) -> bool:
-    if len(text) > MARKED_BYLINE_MAX_CHARS or (rest := _after_particle(text)) is None:
-        return False
-    if _unspaced_name(rest.strip()):
-        return True
-    printed = date_in(rest)
-    if printed is not None:
-        rest = rest.replace(printed, " ")
-    names = [w for w in _BYLINE_WORD.findall(rest) if w.casefold() not in DATE_LABELS]
-    capitalized = [w for w in names if w[:1].isupper()]
-    return 1 <= len(capitalized) and len(capitalized) * 2 >= len(names) and len(names) <= MARKED_BYLINE_MAX_WORDS
-
-
-# A name in a script without capitals, written without a space inside it ("後藤大地", "谢若含", "小暮ひさのり",
-# "김민준"): a few Han or kana with a Han among them (a line of katakana alone is a loanword: "セキュリティ"), or
-# a few Hangul syllables; maybe a space between family and given name.
-_UNSPACED_NAME = regex.compile(
-    r"(?=.*\p{Han})[\p{Han}\p{Hiragana}\p{Katakana}ー]{1,4}[ \u3000]?[\p{Han}\p{Hiragana}\p{Katakana}ー]{1,4}"
-    r"|\p{Hangul}{1,4}[ ]?\p{Hangul}{1,4}")
-UNSPACED_NAME_CHARS = range(3, 7)  # letters of such a name, both parts ("記事", "印刷": two are a label's)
-
-
-def _unspaced_name(text: str) -> bool:
-    return (_UNSPACED_NAME.fullmatch(text) is not None
-            and len(text.replace(" ", "").replace("\u3000", "")) in UNSPACED_NAME_CHARS)
-
-
-_NAME_NEIGHBOURS = (Kind.HEADLINE, Kind.DATELINE)  # the lines a bare name is a byline next to
-
-
-LETTER = regex.compile(r"\p{L}")  # a line without one (a separator, a counter, a running time) says nothing
-NAME_REACH = 3  # nonblank lines at most between a bare author name and the headline or date line it stands by
-REPEATED = "repeated-line"  # the heuristic that removes a line the page prints again (`repeated_lines`)
-
-
-def _name_by_metadata(page: Page, start: int, stop: int) -> int | None:
-    """A bare author name ("Jane Roe", "Jane Roe | jroe@example.org", none of its words one the prose
-    prints in lower case) a few lines from the headline or the date line, with only short lines between (a
-    "By" on its own, a reading time, a separator), nearest first, those under first. The name may have gone as a repeated line:
-    an author box at the article's end prints it again. A "By" alone right over it goes with it."""
-    verdicts, labels = page.verdicts, page.labels
-    nonblank = [i for i in range(max(0, start), min(stop, len(page.lines))) if labels[i] is not Label.BLANK]
-    anchors = [k for k, i in enumerate(nonblank) if (v := verdicts[i]) is not None and v.kind in _NAME_NEIGHBOURS]
-    if not anchors:
-        return None
-    # The prose's words are read only for a line shaped like a name: on 1,500 bench documents 73 of
-    # 387 calls reach one, and reading them all cost the byline pass 45 of its 70 us a document.
-    lower: set[str] | None = None
-    for side in (1, -1):  # under the headline or date line first: a section label stands over them
-        for distance, a in ((d, a) for d in range(1, NAME_REACH + 1) for a in anchors):
-            k = a + side * distance
-            if not 0 <= k < len(nonblank):
-                continue
-            i = nonblank[k]
-            if any(labels[j] is Label.GOOD for j in nonblank[min(a, k) + 1:max(a, k)]) or not _bylinable(page, i):
-                continue
-            text = page.lines[i].text
-            if _unspaced_name(text):  # no case to tell it from a label: right under the anchor, not in the prose
-                between = nonblank[a + 1:k]  # (a section label stands over the headline, "公開日" over its date)
-                if (side == 1 and not any(LETTER.search(page.lines[j].text) for j in between)
-                        and not any(text in page.lines[g].text for g in page.goods())):
-                    verdicts[i] = Verdict(Kind.BYLINE)
-                    return i
-                continue
-            name = _NAME_SEPARATOR.split(text, maxsplit=1)[0]
-            if not (_name_shaped(page, i) or _name_then_mail(page, text)):
-                continue
-            if lower is None:
-                lower = _lower_case_words(page)
-            if lower.isdisjoint(w.casefold() for w in name.split()):
-                verdicts[i] = Verdict(Kind.BYLINE)
-                if k > 0 and page.lines[nonblank[k - 1]].text.rstrip(":").casefold() in BYLINE_PARTICLES:
-                    page.verdicts[nonblank[k - 1]] = BYLINE_PARTICLE.removal
-                return i
-    return None
-
-
-def _lower_case_words(page: Page) -> set[str]:
-    """The words the page's prose prints in lower case: a title-case label ("World News", "Saved Studies")
-    is made of them, a person's name is not."""
-    texts = [page.lines[i].text for i in page.goods()]
-    return {w for text in texts for w in (_ASCII_BYLINE_WORD if text.isascii() else _BYLINE_WORD).findall(text) if w[0].islower()}
-
-
-def _bylinable(page: Page, i: int) -> bool:
-    """Undecided, or removed only for being printed twice (a name the author box repeats)."""
-    v = page.verdicts[i]
-    return page.open(i) or (v is not None and v.rule == REPEATED and page.hits[i] is None)
-
-
-def _name_then_mail(page: Page, text: str) -> bool:
-    """"Jane Roe | jroe@example.org": a name, then after a separator a mail address."""
-    parts = _NAME_SEPARATOR.split(text, maxsplit=1)
-    return len(parts) == 2 and "@" in parts[1] and len(parts[1].split()) == 1 and _name_words(page, parts[0])
 
 
 def _title_like(page: Page, i: int) -> bool:
@@ -758,14 +548,14 @@ def _stamp_line(page: Page, i: int) -> bool:
     # Every date has a digit: without one the date tests are skipped (~0.3 us a line for ~1.5).
     dated = _DIGIT.search(text) is not None
     return ((hit is not None and hit.category is Category.BYLINE) or (dated and (is_dateline(text) or _dated_stamp(text)))
-            or (_particle_byline(text) and len(text.split()) <= STAMP_BYLINE_MAX_WORDS and not text.endswith(("...", "…")))
+            or (particle_byline(text) and len(text.split()) <= STAMP_BYLINE_MAX_WORDS and not text.endswith(("...", "…")))
             or (dated and _name_then_date(page, text)))
 
 
 def _name_then_date(page: Page, text: str) -> bool:
     """"Jane Roe · Coast Daily · Posted: May 18, 2024": a name, then after a separator a date."""
-    parts = _NAME_SEPARATOR.split(text, maxsplit=1)
-    return (len(text) <= MARKED_BYLINE_MAX_CHARS and len(parts) == 2 and _name_words(page, parts[0])
+    parts = NAME_SEPARATOR.split(text, maxsplit=1)
+    return (len(text) <= MARKED_BYLINE_MAX_CHARS and len(parts) == 2 and name_words(page, parts[0])
             and date_in(parts[1]) is not None)
 
 
@@ -866,7 +656,7 @@ def _heading_over(page: Page, nonblank: Sequence[int], k: int, crumbs: Callable[
         credit = _credit(text) or _name_then_outlet(page, text)
         # The sections a breadcrumb names, as a label over the stamp, are passed (looked up last: few lines need it).
         heading = ((_title_like(page, i) or _titled_question(page, i)) and not text[0].islower()
-                   and not _name_shaped(page, i) and not _stamp_line(page, i) and not credit)
+                   and not name_shaped(page, i) and not _stamp_line(page, i) and not credit)
         if heading and not _section_steps(page, i, crumbs()):
             if _reply(page, i) or _listed(page, nonblank, n):
                 return None  # a reader's reply, or a related list's item: no headline over this stamp
@@ -874,7 +664,7 @@ def _heading_over(page: Page, nonblank: Sequence[int], k: int, crumbs: Callable[
             return None if _field_line(page.lines[over].text) else over  # a record's field neither
         if passed >= STAMPED_REACH or not (
             (f := page.features[i]) is None or f.ends_sentence or f.words <= LABEL_MAX_WORDS
-            or _stamp_line(page, i) or _name_shaped(page, i) or credit or heading
+            or _stamp_line(page, i) or name_shaped(page, i) or credit or heading
             or (hit is not None and hit.category is Category.CAPTION) or _section_steps(page, i, crumbs())
         ):
             return None
@@ -931,9 +721,9 @@ def _unbulleted(text: str) -> str:
 
 def _name_then_outlet(page: Page, text: str) -> bool:
     """"Jane Roe, COAST DAILY", "Jane Roe / Agency": a name, then after a separator an outlet's short name."""
-    parts = _NAME_SEPARATOR.split(text, maxsplit=1)
+    parts = NAME_SEPARATOR.split(text, maxsplit=1)
     return (len(parts) == 2 and 1 <= len(words(parts[1])) <= OUTLET_MAX_WORDS and not _DIGIT.search(parts[1])
-            and _name_words(page, parts[0]))
+            and name_words(page, parts[0]))
 
 
 def _section_steps(page: Page, i: int, crumbs: Crumbs) -> bool:
@@ -1096,7 +886,7 @@ def _headline_above(page: Page, first_good: int) -> int | None:
             continue
         if _stamp(text) or (hit is not None and hit.category is Category.BYLINE):
             continue
-        if _name_shaped(page, i) and _title_above(page, i):
+        if name_shaped(page, i) and _title_above(page, i):
             page.verdicts[i] = Verdict(Kind.BYLINE)  # "Jane Doe" between headline and text
             continue
         if _title_like(page, i):
@@ -1107,35 +897,13 @@ def _headline_above(page: Page, first_good: int) -> int | None:
     return None
 
 
-def _name_shaped(page: Page, i: int) -> bool:
-    """Two to four capitalized words of letters, no short function word: how a bare author
-    name looks ("Jane Doe", "Tomasz Nowicki", "J. R. Smith"), maybe after a byline particle
-    ("Di Marco Rossi", "Door Anna de Vries"). Stoplists hold frequent first names, so stopword
-    density cannot decide this."""
-    return _name_words(page, page.lines[i].text)
-
-
-def _name_words(page: Page, text: str) -> bool:
-    tokens = text.split()
-    if len(tokens) > NAME_MAX_TOKENS:  # prose: spare the look at every word
-        return False
-    if tokens and tokens[0].casefold() in BYLINE_PARTICLES:
-        tokens = tokens[1:]
-    tokens = [t for t in tokens if t.casefold() not in NAME_PARTICLES]
-    return (
-        NAME_MIN_WORDS <= len(tokens) <= NAME_MAX_WORDS
-        and all(_NAME_TOKEN.fullmatch(t) for t in tokens)
-        and not any(len(t) <= FUNCTION_WORD_MAX_CHARS and t.casefold() in page.stoplist for t in tokens)
-    )
-
-
 def _title_above(page: Page, i: int) -> bool:
     """Is there a title-like line just above line i (a name under a headline is its byline)?
     A date line between the two is passed over."""
     for j in range(i - 1, max(-1, i - 1 - TITLE_ABOVE_REACH), -1):
         if not page.open(j) or _stamp(page.lines[j].text):
             continue
-        return _title_like(page, j) and not _name_shaped(page, j)
+        return _title_like(page, j) and not name_shaped(page, j)
     return False
 
 
@@ -1172,10 +940,6 @@ def keep_standfirst(page: Page, headline: int, first_good: int) -> None:
 # "... to Ukraine The alliance's chief asserts": a capitalized word that starts a clause, glued
 # after a lower-case word, in a headline written in sentence case.
 _TRAIL_SEPARATOR = regex.compile(r" (?:/|>|»|›|\||·|•) ")  # "Home / World / Europe": a breadcrumb
-_NAME_TOKEN = regex.compile(r"\p{Lu}(?:\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)*|\.(?:\p{Lu}\.)*)")  # "Jane", "J.", "T.C."
-_NAME_SEPARATOR = regex.compile(r"\s+[/·•|–—-]\s+|,\s+")  # after a byline's name: "Jane Roe / May 18"
-_BYLINE_WORD = regex.compile(r"(?<![@#\w])\p{L}[\p{L}\p{M}'’.-]*")  # words, not handles or hashtags
-_ASCII_BYLINE_WORD = re.compile(r"(?<![@#\w])[A-Za-z][A-Za-z'.-]*")  # the same on ASCII text, by the faster standard engine
 _GLUE = regex.compile(r"(?<=[\p{Ll}\p{N}'’)])\s+(?=\p{Lu}\p{Ll}*\b)")
 
 
@@ -1236,5 +1000,3 @@ SHARE_BUTTON = Heuristic("share-button", Category.SHARE, "A share button or a li
                          "removed.", find_headline)
 LINK_BAR = Heuristic("link-bar", Category.NAVIGATION, "A bar of short links near the headline (\"Sign in | Register\"): "
                      "passed over as a headline, removed.", find_headline)
-BYLINE_PARTICLE = Heuristic("byline-particle", Category.BYLINE, "\"By\" (or its like) alone on a line over the "
-                            "author's name: part of the byline.", find_byline)

@@ -1,5 +1,5 @@
 """The document while it is being decided: its lines, their features, labels and rule hits, and
-the verdicts so far. The passes in `heuristics` and `metadata` read a `Page` and mark its lines.
+the verdicts so far. The passes in `heuristics`, `metadata`, `byline` and their like read a `Page` and mark its lines.
 
 Building it also finds what only the whole page shows and every pass needs: the pieces of a
 paragraph a scraper cut (judged whole), hard-wrapped prose, and lines inside a broken sentence.

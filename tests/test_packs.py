@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from cleaner import bios, dates, language, metadata, notices
+from cleaner import bios, byline, dates, language, metadata, notices
 from cleaner.cli import app
 from cleaner.rules import (ANY_LANGUAGE, Language, RuleError, _languages, builtin_languages, disk_cache,
                            language_words, load_rule_file, parse_pack, shipped_packs)
@@ -63,12 +63,12 @@ def test_the_code_reads_every_packs_words() -> None:
     """The modules' word sets are the union of the tables, the shared table's included."""
     tables = [pack.language for pack in PACKS.values() if pack.language is not None]
     assert builtin_languages() == tuple(tables)
-    for words, key in ((dates.DATE_LABELS, "date_labels"), (metadata.BYLINE_PARTICLES, "byline_particles"),
-                       (metadata.BYLINE_VERBS, "byline_verbs"),
-                       (metadata.NAME_PARTICLES, "name_particles"), (metadata.SHARE_VERBS, "share_verbs"),
+    for words, key in ((dates.DATE_LABELS, "date_labels"), (byline.BYLINE_PARTICLES, "byline_particles"),
+                       (byline.BYLINE_VERBS, "byline_verbs"),
+                       (byline.NAME_PARTICLES, "name_particles"), (metadata.SHARE_VERBS, "share_verbs"),
                        (metadata.SHARE_OBJECTS, "share_objects"), (metadata.SOCIAL_NETWORKS, "social_networks")):
         assert words == {w for table in tables for w in getattr(table, key)} == language_words(key)
-    assert {"utc", "gmt"} <= dates.DATE_LABELS and "av" in metadata.BYLINE_PARTICLES  # from shared.toml
+    assert {"utc", "gmt"} <= dates.DATE_LABELS and "av" in byline.BYLINE_PARTICLES  # from shared.toml
     voice = {w for table in tables for w in table.site_voice}
     assert notices._VOICE_WORDS | {stem + "*" for stem in notices._VOICE_STEMS} == voice == language_words("site_voice")
     for trade in language_words("writer_trades"):  # each pack's trades, the stems' and phrases' included
