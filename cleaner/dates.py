@@ -30,11 +30,12 @@ _DIGIT = regex.compile(r"\d")  # every date pattern needs one: a line without is
 _YEAR_FIRST = r"\d{4}(?:-\d{1,2}-\d{1,2}(?:T\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?|([./])\d{1,2}\1\d{1,2})"
 # "14. 01. 2020": a day and month with a space after their full stops (comment stamps), the year in full.
 _NUMERIC_DATE = rf"{_YEAR_FIRST}|\d{{1,2}}[./]\d{{1,2}}[./](?:\d{{4}}|\d{{2}})|\d{{1,2}}\. \d{{1,2}}\. \d{{4}}"
-# "2019年3月2日": followed by a time without a space ("2019年3月2日09:18"), so not bounded by a word end.
-_KANJI_DATE = r"(?<!\d)\d{4}年\d{1,2}月\d{1,2}日"
+# "2019年3月2日" (Chinese, Japanese): followed by a time without a space ("2019年3月2日09:18"), so not bounded
+# by a word end; "2025년 3월 4일" (Korean) spaces its parts.
+_CJK_DATE = r"(?<!\d)\d{4}(?:年\d{1,2}月\d{1,2}日|년 ?\d{1,2}월 ?\d{1,2}일)"
 # Compiled once: the module-level `regex` functions look the pattern up in a cache on every call.
 _NUMBERS = regex.compile(r"\d+")
-_ISO_PARTS = regex.compile(r"(\d{4})[-./年](\d{1,2})[-./月](\d{1,2})")
+_ISO_PARTS = regex.compile(r"(\d{4})(?:[-./年]|년 ?)(\d{1,2})(?:[-./月]|월 ?)(\d{1,2})")
 _WHOLE_NUMERIC_DATE = regex.compile(r"\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})|\d{1,2}\. \d{1,2}\. \d{4}")
 _WORD = regex.compile(r"\w+")  # a month name is one (`Calendar.pattern_for`)
 
@@ -81,10 +82,10 @@ def _calendar() -> Calendar:
         rf"(?<!\w)(?:{_NUMERIC_DATE}"
         rf"|\d{{1,2}}(?:st|nd|rd|th)?\.?\s+(?:de\s+)?(?:{month})\.?(?:,?\s+(?:de\s+)?\d{{4}})?"
         rf"|(?=\w+\.?\s+\d)(?:(?:{month})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
-        rf"|(?:{month})\s+\d{{4}}))(?!\w)|{_KANJI_DATE}",
+        rf"|(?:{month})\s+\d{{4}}))(?!\w)|{_CJK_DATE}",
         regex.IGNORECASE,
     )
-    numeric = regex.compile(rf"(?<!\w)(?:{_NUMERIC_DATE})(?!\w)|{_KANJI_DATE}", regex.IGNORECASE)
+    numeric = regex.compile(rf"(?<!\w)(?:{_NUMERIC_DATE})(?!\w)|{_CJK_DATE}", regex.IGNORECASE)
     return Calendar(months, frozenset(weekdays), pattern, numeric)
 
 

@@ -229,12 +229,14 @@ def test_a_long_title_in_a_script_without_spaces_is_matched() -> None:
     ("2025-03-04T09:42:00+01:00", "2025-03-04"),
     ("2019年3月2日09:18", "2019-03-02"),
     ("公開日 2019年2月13日", "2019-02-13"),
+    ("2025년 3월 4일", "2025-03-04"),
+    ("입력 2025년 3월 4일 오후 3:15", "2025-03-04"),
     ("2019/04/21 11:51", "2019-04-21"),
     ("2019.04.25", "2019-04-25"),
 ])
 def test_year_first_dates_and_timestamps_are_datelines(line: str, iso: str) -> None:
     """An ISO timestamp line is a date line (never a headline), and so are the year-first dates of
-    East Asian pages, with or without a time after them."""
+    East Asian pages (Korean ones spaced: "2025년 3월 4일"), with or without a time after them."""
     assert is_dateline(line)
     assert iso_date(line) == iso
 
