@@ -4,12 +4,7 @@ from __future__ import annotations
 
 import cleaner
 
-P1 = ("The city council voted on Tuesday to extend the tram line to the northern suburbs, "
-      "a project that residents have requested for more than a decade.")
-P2 = ("Construction is expected to begin next spring and the first trams should run in 2027, "
-      "according to the transport department, which will publish a timetable in the autumn.")
-P3 = ("Opposition members said the budget was too optimistic, but the motion passed with a "
-      "comfortable majority after a debate that lasted most of the afternoon.")
+from articles import P1, P2, P3
 
 TEASERS = {
     "en": ["Sport", "Local club signs a new goalkeeper for the coming season", "3h ago",
