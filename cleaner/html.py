@@ -51,6 +51,7 @@ NEAR_NOTHING_CHARS = 250  # and only when trafilatura's text is shorter than thi
 # takes time quadratic in the attributes of one element, trafilatura more than linear in a table's
 # cells. A page over the limit is an error (a record's error line): the batch goes on.
 EXTRACTION_TIMEOUT_S = 20.0
+_REFIRE_S = 0.5  # past the limit, the timer fires again this often until the block is left
 
 
 class ExtractionTimeout(RecordError):
@@ -64,25 +65,29 @@ class _Expired(BaseException):
 @contextmanager
 def _time_limit(seconds: float) -> Iterator[None]:
     """Raise ExtractionTimeout from the block past `seconds`. Signals reach the main thread only: in
-    another thread, or under a timer someone else set, the block runs unbounded."""
+    another thread, or under a timer someone else set, the block runs unbounded. Past the limit the
+    timer fires again every _REFIRE_S: its exception can land in a callback whose error Python only
+    prints (a gc callback), and the block would then run on unbounded."""
     if (not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread()
             or signal.getitimer(signal.ITIMER_REAL)[0] > 0):
         yield
         return
-    expired = False
+    expired, armed = False, True
 
     def expire(signum: int, frame: Any) -> None:
         nonlocal expired
-        expired = True
-        raise _Expired
+        if armed:
+            expired = True
+            raise _Expired
 
     previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    signal.setitimer(signal.ITIMER_REAL, seconds, _REFIRE_S)
     try:
         yield
     except _Expired:
         pass
     finally:
+        armed = False
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
     if expired:  # also when a bare `except:` inside swallowed it
