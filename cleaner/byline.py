@@ -7,6 +7,7 @@ The headline's and dateline's search (`metadata`) asks this module whether a lin
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 import regex
 
@@ -82,7 +83,8 @@ def _marked_byline(page: Page, start: int, stop: int) -> int | None:
         if not _bylinable(page, i):
             continue
         text = page.lines[i].text
-        if page.open(i) and (particle_byline(text) or _name_then_stamp(page, text) or _dated_byline(page, text)):
+        if page.open(i) and (particle_byline(text) or _name_then_stamp(page, text) or _dated_byline(page, text)
+                             or _name_over_handle(page, i)):
             page.verdicts[i] = Verdict(Kind.BYLINE)
             return i
         # "By" alone, the name on a line of its own; either may have gone as a repeated line (an author
@@ -110,10 +112,24 @@ def _name_then_stamp(page: Page, text: str) -> bool:
     if len(text) > MARKED_BYLINE_MAX_CHARS:
         return False
     parts = NAME_SEPARATOR.split(text, maxsplit=1)
-    if len(parts) < 2 or not name_words(page, parts[0]) or names_a_trade(parts[0]):  # "Senior Editor, The Daily"
+    if (len(parts) < 2 or not name_words(page, parts[0]) or names_a_trade(parts[0])  # "Senior Editor, The Daily"
+            or any(w.casefold() in DATE_LABELS for w in parts[0].split())):  # "Published Tue, Dec 20 2016"
         return False
     rest = parts[1]
     return date_in(rest) is not None or rest.lstrip().startswith("@") or particle_byline(f"by {rest}")
+
+
+_HANDLE = regex.compile(r"@[\w.]{2,30}")  # "@janeroe": a social account's handle alone on its line
+HANDLE_REACH = 2  # lines that print a letter, at most, from a name to its handle ("Jane Roe" / "," / "@janeroe")
+
+
+def _name_over_handle(page: Page, i: int) -> bool:
+    """"Jane Roe" over "@janeroe": a name, and its account's handle alone on one of the next lines (a scraper
+    printed the author box's pieces one a line): the author."""
+    if not name_words(page, page.lines[i].text):
+        return False
+    lettered = (j for j in range(i + 1, len(page.lines)) if LETTER.search(page.lines[j].text))
+    return any(_HANDLE.fullmatch(page.lines[j].text.strip()) for j in islice(lettered, HANDLE_REACH))
 
 
 def _after_particle(text: str) -> str | None:
@@ -246,7 +262,8 @@ def name_words(page: Page, text: str) -> bool:
     )
 
 
-_NAME_TOKEN = regex.compile(r"\p{Lu}(?:\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)*|\.(?:\p{Lu}\.)*)")  # "Jane", "J.", "T.C."
+# "Jane", "J.", "T.C.", "Lloyd-Jones", and a surname's prefix joined to a capital ("McDonald", "DiCaprio")
+_NAME_TOKEN = regex.compile(r"(?:Mc|Mac|Di|De|Du|La|Le)?\p{Lu}(?:\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)*|\.(?:\p{Lu}\.)*)")
 NAME_SEPARATOR = regex.compile(r"\s+[/·•|–—-]\s+|,\s+")  # after a byline's name: "Jane Roe / May 18"
 _BYLINE_WORD = regex.compile(r"(?<![@#\w])\p{L}[\p{L}\p{M}'’.-]*")  # words, not handles or hashtags
 _ASCII_BYLINE_WORD = re.compile(r"(?<![@#\w])[A-Za-z][A-Za-z'.-]*")  # the same on ASCII text, by the faster standard engine

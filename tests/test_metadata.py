@@ -757,6 +757,24 @@ def test_a_particle_alone_over_a_name_in_capitals_or_initials_is_the_byline(lang
     assert article.body == tuple(paragraphs)
 
 
+@pytest.mark.parametrize("language, stamp, name", [
+    ("en", "Published Tue, Mar 4 2025", "Jane McAllister"), ("de", "Veröffentlicht Di, 4. März 2025", "Anna Berg"),
+    ("fr", "Publié Mar, 4 mars 2025", "Jeanne Martin"),
+])
+def test_a_name_over_its_handle_is_the_byline_and_a_labelled_date_is_not_a_name(language: str, stamp: str,
+                                                                                 name: str) -> None:
+    """A scraper prints the author box's pieces one a line: the name, a comma, the account's handle. A
+    "Published Tue, <date>" line is the date line: "Published Tue" read as a name before a comma took the byline."""
+    import cleaner
+
+    heading, _, _, _, iso, paragraphs = _STAMPED_PAGES[language]
+    handle = "@" + name.replace(" ", "").lower()
+    page = [heading, "", stamp, "10:32 AM", name, ",", handle, "", *paragraphs]
+    article = cleaner.clean("\n".join(page))
+    assert (article.headline, article.byline, article.date) == (heading, name, iso)
+    assert article.body == tuple(paragraphs)
+
+
 @pytest.mark.parametrize("language", sorted(_STAMPED_PAGES))
 def test_the_byline_reach_does_not_count_lines_without_a_letter(language: str) -> None:
     """Between the standfirst and "By" stand a video's title and running time, the date, a separator and the
