@@ -40,6 +40,9 @@ FUNCTION_WORDS: dict[str, tuple[str, ...]] = {
     pack.code: pack.function_words for pack in builtin_languages() if pack.function_words
 }
 VOTE_CHARS = 300
+# When neither the vote nor the model is sure of the longest lines (a list of names, a product list, a
+# log), both are asked again on this much prose.
+WIDE_VOTE_CHARS = 3000
 CLEAR_MIN_WORDS = 4
 CLEAR_RATIO = 4
 
@@ -88,6 +91,7 @@ def detect_lines(texts: Iterable[str]) -> str | None:
     """The language of a document given as lines: the one its function words clearly say, else
     fastText's language-ID model on a sample of its longest prose lines (`sample`), trusted from
     MIN_CONFIDENCE on."""
+    texts = list(texts)  # read twice when the first sample leaves the language unsure
     prose = sample(texts, VOTE_CHARS)
     clear = clear_language(prose)
     if clear is not None:
@@ -95,6 +99,15 @@ def detect_lines(texts: Iterable[str]) -> str | None:
     text = prose[:SAMPLE_CHARS]  # what `sample(texts)` gives: the longest lines come first
     if not text:
         return None
+    found = _predicted(text)
+    if found is None:  # the longest lines were a list of names, products or log lines: read more prose
+        wide = sample(texts, WIDE_VOTE_CHARS)
+        found = clear_language(wide) or _predicted(wide[:WIDE_VOTE_CHARS])
+    return found
+
+
+def _predicted(text: str) -> str | None:
+    """fastText's language for `text`, or None under MIN_CONFIDENCE."""
     # fastText takes UTF-8, which a lone surrogate (from JSON's "\ud800" or a Windows file name) is not
     (label,), (confidence,) = _model().predict(text.encode("utf-8", "replace").decode("utf-8"), k=1)
     return label.removeprefix("__label__") if confidence >= MIN_CONFIDENCE else None

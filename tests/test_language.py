@@ -58,3 +58,20 @@ def test_function_word_lists_share_no_word() -> None:
     for code, words in FUNCTION_WORDS.items():
         for word in words:
             assert seen.setdefault(word, code) == code, f"{word!r} is in both {seen[word]} and {code}"
+
+
+def test_when_the_longest_line_is_a_list_of_names_more_prose_decides() -> None:
+    """The longest line of a page was a list of a panel's names (a product list, a log elsewhere): neither the
+    vote nor the model was sure of it, the page had no language, and its "10/04/2016" date was read day first."""
+    names = ", ".join(f"{first} {last}" for first in ("Anna", "Bert", "Carla", "Dirk", "Elke", "Fred")
+                      for last in ("Okafor", "Lindqvist", "Moreau", "Haddad", "Kowalczyk", "Brennan"))
+    prose = ["The panel met on Tuesday to hear the county's plans for the old railway yard, which has stood "
+             "empty since the depot closed.",
+             "Most of its members said they would back the housing scheme if the council kept the footpath "
+             "along the river open to the public.",
+             "A final vote is expected in the spring, after the council has published the costs of the work."]
+    page = "\n".join(["County panel backs housing on railway yard", "10/04/2016 05:07 AM EDT", *prose,
+                      "The members of the panel:", names])
+    article = Cleaner().clean(page)
+    assert article.language == "en"
+    assert article.date == "2016-10-04"
