@@ -30,6 +30,9 @@ MIN_CONFIDENCE = 0.5
 # text mode; the chosen pack differed on 15 of 1,768 renderings).
 SAMPLE_CHARS = 100
 PROSE_MIN_WORDS = 8
+# Prose in a script written without spaces (Chinese, Japanese, Thai) has no words to count: a run of this
+# many of its letters is a sentence's worth. Such pages had no language.
+_UNSPACED_PROSE = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}ー、。，；：！？「」（）]{20}")
 # Frequent function words of each pack language (its `function_words`) that no other European language
 # writes alike ("de", "la", "en", "die", "was" are left out). When a document's prose (a sample of VOTE_CHARS) holds at
 # least CLEAR_MIN_WORDS of one language's and CLEAR_RATIO times as many as of any other's, it is in
@@ -137,7 +140,8 @@ _FUNCTION_WORD = {word: code for code, words in FUNCTION_WORDS.items() for word 
 
 
 def sample(texts: Iterable[str], chars: int = SAMPLE_CHARS) -> str:
-    """The longest lines with PROSE_MIN_WORDS words or more, up to `chars`, on one line.
+    """The longest lines with PROSE_MIN_WORDS words or more (or a run of unspaced prose), up to `chars`, on
+    one line.
 
     Prose, not the top of the page: menus, titles and widgets there are often in the theme's
     language (English) rather than the article's, and short. Model cost grows with the sample
@@ -148,7 +152,7 @@ def sample(texts: Iterable[str], chars: int = SAMPLE_CHARS) -> str:
     for text in sorted(texts, key=len, reverse=True):
         if size >= chars:
             break
-        if text.count(" ") >= PROSE_MIN_WORDS - 1:
+        if text.count(" ") >= PROSE_MIN_WORDS - 1 or _UNSPACED_PROSE.search(text):
             picked.append(text.strip())
             size += len(text)
     return " ".join(picked)[:chars]  # lines hold no line break: fastText refuses one

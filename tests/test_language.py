@@ -75,3 +75,13 @@ def test_when_the_longest_line_is_a_list_of_names_more_prose_decides() -> None:
     article = Cleaner().clean(page)
     assert article.language == "en"
     assert article.date == "2016-10-04"
+
+
+def test_prose_written_without_spaces_has_a_language() -> None:
+    """A Japanese or Chinese page's prose has no spaces to count words by: no line was prose enough to sample,
+    and such pages had no language."""
+    japanese = "川沿いの古い倉庫が改修され、来月から地域の図書館として使われることが市の発表で明らかになった。"
+    chinese = "市政府周一宣布，河边的旧仓库将改建为社区图书馆，预计明年春天对外开放，届时将提供自习室。"
+    assert detect(f"{MENU}\n{japanese}\n{japanese}") == "ja"
+    assert detect(f"{MENU}\n{chinese}") == "zh"
+    assert detect("ニュース\nスポーツ\n天気") is None, "menu words are not prose"
