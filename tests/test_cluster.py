@@ -159,3 +159,22 @@ def test_three_paragraphs_in_a_row_past_a_box_go_on_with_the_article() -> None:
     page = "\n".join([HEADLINE, P1, P2, P3, *parts["after"], *parts["share"], *after])
     article = cleaner.clean(page)
     assert article.body == (P1, P2, P3, *parts["after"], *after)
+
+
+def test_other_stories_past_a_related_header_alone_go_in_every_language() -> None:
+    """A related list's header alone (a run of removed lines shorter than a share bar) parts the article from
+    the other stories' headlines and summaries under it."""
+    for language, parts in PAGES.items():
+        article = cleaner.clean(_page(parts, "article") + "\n" + "\n".join([parts["box"][0], *parts["others"]]))
+        assert article.body == tuple(parts["article"]), language
+        removed = removed_by(article)
+        assert [removed.get(line) for line in parts["others"][1:]] == ["past-article"] * 3, language
+
+
+def test_an_article_broken_by_a_short_box_goes_on_after_it() -> None:
+    """Past a related header and one headline, prose with a subheading in it: nearly all the text past the box
+    is prose, so it is the article going on."""
+    parts = PAGES["en"]
+    after = [parts["after"][0], "Where the new stops will be", parts["after"][1]]
+    article = cleaner.clean("\n".join([HEADLINE, P1, P2, P3, *parts["box"][:2], *after]))
+    assert article.body == (P1, P2, P3, *after)
