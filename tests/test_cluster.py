@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import cleaner
+from cleaner import cluster
+from cleaner.article import Category
+from cleaner.lines import split_lines
+from cleaner.page import Kind, Page, Verdict
 
 from articles import HEADLINE, P1, P2, P3, removed_by
 
@@ -198,3 +202,22 @@ def test_a_lone_paragraph_past_a_share_bar_goes_in_every_language() -> None:
         article = cleaner.clean(_page(parts, "article") + "\n" + "\n".join([*share, BLURBS[language]]))
         assert article.body == tuple(parts["article"]), language
         assert removed_by(article).get(BLURBS[language]) == "past-article", language
+
+
+def test_text_past_a_widget_is_weighed_by_its_prose() -> None:
+    """Past a share bar, other stories' headlines with a summary, in blocks parted by adverts, outweigh the article
+    by their lines, not by their paragraphs: they go. (On a whole page the passes before the cluster's take most
+    such lists; here the widgets are marked by hand, so that the cluster's weighing alone decides.)"""
+    headlines = [f"Council {topic} plans for the {place} approved after a long debate" for topic in
+                 ("transport", "housing", "parks", "schools") for place in ("north", "south")]
+    summary = PAGES["en"]["others"][1]
+    past = [*headlines[:4], "Advertisement", *headlines[4:], "Advertisement", summary]
+    lines = split_lines("\n".join([P1, P2, P3, *PAGES["en"]["share"][:4], *past]))
+    page = Page.build(lines, [None] * len(lines), "en")
+    for i, line in enumerate(lines):
+        if 3 <= i < 7 or line.text == "Advertisement":
+            page.verdicts[i] = Verdict(Kind.REMOVED, Category.ADVERT if i > 7 else Category.SHARE, "widget")
+    assert sum(map(len, [*headlines, summary])) > len(P1 + P2 + P3)  # more text than the article, little prose
+    cluster.article_cluster(page, None)
+    assert page.verdicts[:3] == [None] * 3
+    assert {page.verdicts[i].rule for i in range(7, len(lines))} == {"past-article", "widget"}  # type: ignore[union-attr]
