@@ -31,23 +31,18 @@ WIDGET_RUN_MIN_LINES = 4
 PAST_ARTICLE_WIDGETS = frozenset({
     Category.COMMENTS, Category.RELATED, Category.SHARE, Category.SUBSCRIPTION, Category.COOKIE, Category.PAYWALL,
 })
-INSIDE_ARTICLE_WIDGETS = frozenset({Category.RELATED})
 # Text past such a run whose prose outweighs the article's cluster (in characters) stays, unless the run holds
 # comments: the article may be the smaller part of the page, or the largest block no article at all. (On half a a
 # share of 2 scored 0.001-0.002 F1 higher; on the metadata set 1 lost 0.000/0.000/0.007 recall, 2 lost
 # 0.004/0.004/0.014.) Its prose alone is weighed: a long list of other stories' headlines, menus or a product
-# grid outweighs an article by its lines, not by its paragraphs (all its text weighed: F1 0.001 lower on each
-# half, precision 0.001-0.002; recall and the metadata set unchanged).
+# grid outweighs an article by its lines, not by its paragraphs (all its text weighed: half a F1 0.001 and
+# precision 0.002 lower, half b precision 0.001 lower; recall and the metadata set unchanged).
 PAST_MAX_SHARE = 1.0
 # The article goes on past such a run when all the text past it is prose (paragraphs among widget lines: other
-# stories come with their headlines, comments with their writers' names) and the run ends in a related box, which
-# stands inside articles too; past a share bar, a newsletter box, a paywall or cookie notice or comments, a lone
-# paragraph is the writer's bio, the site's blurb, a newsletter pitch or a comment (all prose going on past any
-# widget, against past a related box only: half a precision 0.002-0.004 lower, recall within 0.001; half b
-# precision 0.001 lower, recall 0.001 higher; none going on lost 0.001 more recall on half a). Or, unless
-# comments stand before it, when the first block past it is prose this many lines long (two paragraphs in a row:
-# a teaser list, a comment or a newsletter pitch breaks its prose with short lines). Keeping all-prose text past
-# comments cost half a 0.0004-0.0008 F1; no article paragraph among widget lines is lost (tests/test_properties.py).
+# stories come with their headlines, comments with their writers' names), or, unless comments stand before it,
+# when the first block past it is prose this many lines long (two paragraphs in a row: a teaser list, a comment
+# or a newsletter pitch breaks its prose with short lines). Keeping all-prose text past comments cost half a
+# 0.0004-0.0008 F1; no article paragraph among widget lines is lost (tests/test_properties.py).
 CONTINUED_MIN_LINES = 2
 # ... or when, unless comments stand before it, this many paragraphs of prose stand in a row anywhere past it:
 # other stories' summaries come one at a time under their headlines (fitted on half a: 2/3/4 in a row; 3 kept
@@ -106,7 +101,7 @@ def article_cluster(page: Page, headline: int | None) -> None:
     for c in range(main + 1, len(clusters)):
         widget, comments, headed = parting[c - 1]
         past = [blocks[k] for cluster in clusters[c:] for k in cluster]
-        if _goes_on(page, past, widget, comments, headed):
+        if _goes_on(page, past, comments, headed):
             article += sum(sizes[k] for k in clusters[c])  # the article goes on in this cluster
             continue
         if not comments and _prose_chars(page, past) > PAST_MAX_SHARE * article:
@@ -115,13 +110,12 @@ def article_cluster(page: Page, headline: int | None) -> None:
         return
 
 
-def _goes_on(page: Page, past: list[list[int]], widget: Category, comments: bool, headed: bool) -> bool:
-    """Does the article go on in the blocks past a widget run? It does when they are all prose past a related
-    box (`widget`, the category of the run's last widget line); and, unless
+def _goes_on(page: Page, past: list[list[int]], comments: bool, headed: bool) -> bool:
+    """Does the article go on in the blocks past a widget run? It does when they are all prose; and, unless
     a comment section stands before them, when the first is two paragraphs of prose or more, or three stand in
     a row in one of them; past a short run with a header (`headed`), also when nearly all their text is prose or
     two paragraphs stand in a row."""
-    if widget in INSIDE_ARTICLE_WIDGETS and all(_prose(page, i) for block in past for i in block):
+    if all(_prose(page, i) for block in past for i in block):
         return True
     if comments:
         return False

@@ -184,25 +184,6 @@ def test_an_article_broken_by_a_short_box_goes_on_after_it() -> None:
     assert article.body == (P1, P2, P3, *after)
 
 
-BLURBS = {
-    "en": "The Harbour Gazette is an independent weekly that has covered the town and the villages around it since "
-          "1952, and it is owned by a trust of its readers.",
-    "de": "Der Hafenbote ist eine unabhängige Wochenzeitung, die seit 1952 über die Stadt und die Dörfer ringsum "
-          "berichtet und einer Stiftung ihrer Leser gehört.",
-    "es": "La Gaceta del Puerto es un semanario independiente que informa sobre la ciudad y los pueblos de alrededor "
-          "desde 1952 y pertenece a una fundación de sus lectores.",
-}
-
-
-def test_a_lone_paragraph_past_a_share_bar_goes_in_every_language() -> None:
-    """Past a share bar, one paragraph alone is the site's blurb or the writer's bio, not the article going on (past
-    a related box it would be: `test_one_last_paragraph_after_a_box_stays`)."""
-    for language, parts in PAGES.items():
-        share = parts["share"][:4]  # the bar without its "more from the section" link
-        article = cleaner.clean(_page(parts, "article") + "\n" + "\n".join([*share, BLURBS[language]]))
-        assert article.body == tuple(parts["article"]), language
-        assert removed_by(article).get(BLURBS[language]) == "past-article", language
-
 
 def test_text_past_a_widget_is_weighed_by_its_prose() -> None:
     """Past a share bar, other stories' headlines with a summary, in blocks parted by adverts, outweigh the article
