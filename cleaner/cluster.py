@@ -9,8 +9,8 @@ their one-sentence summaries, which read like paragraphs). The article is the cl
 block; the clusters after it are another piece, and go. An article broken by a box (a "Related" list, a share
 bar) goes on after it, so in doubt text stays: when the first block past the box is prose (two paragraphs in a
 row, or all that follows) the article goes on there, and so it does past a header alone when nearly all the
-text past it is prose ("Further reading" and one headline inside the article); text past the box that outweighs
-the article stays (the article may be the smaller part of the page, or the largest block no article at all),
+text past it is prose ("Further reading" and one headline inside the article); text past the box whose
+paragraphs outweigh the article stays (the article may be the smaller part of the page, or the largest block no article at all),
 unless a comment section stands before it: comments may outweigh the article many times. Above the headline, a
 cluster parted from the article so and much smaller than it (an about-us box, a cookie text) goes too; under
 the headline, a cluster is the article's opening.
@@ -207,7 +207,7 @@ PAST_ARTICLE = Heuristic("past-article", None, "Body text past the article's clu
                          "holding a related, comments, share, newsletter, paywall or cookie widget, or past a related "
                          "list's or comment section's header alone: other stories' summaries, comment bodies, site "
                          "prose (prose that goes on past a box inside the article, "
-                         "or text that outweighs the article, stays unless the widget is a comment section).",
+                         "or text whose paragraphs outweigh the article, stays unless the widget is a comment section).",
                          article_cluster)
 BEFORE_ARTICLE = Heuristic("before-article", None, "Body text above the headline, parted from the article's cluster by "
                            "a run of removed lines holding a related, comments, share, newsletter, paywall or cookie "
