@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import cleaner
+from cleaner import cluster
+from cleaner.article import Category
+from cleaner.lines import split_lines
+from cleaner.page import Kind, Page, Verdict
 
 from articles import HEADLINE, P1, P2, P3, removed_by
 
@@ -159,3 +163,42 @@ def test_three_paragraphs_in_a_row_past_a_box_go_on_with_the_article() -> None:
     page = "\n".join([HEADLINE, P1, P2, P3, *parts["after"], *parts["share"], *after])
     article = cleaner.clean(page)
     assert article.body == (P1, P2, P3, *parts["after"], *after)
+
+
+def test_other_stories_past_a_related_header_alone_go_in_every_language() -> None:
+    """A related list's header alone (a run of removed lines shorter than a share bar) parts the article from
+    the other stories' headlines and summaries under it."""
+    for language, parts in PAGES.items():
+        article = cleaner.clean(_page(parts, "article") + "\n" + "\n".join([parts["box"][0], *parts["others"]]))
+        assert article.body == tuple(parts["article"]), language
+        removed = removed_by(article)
+        assert [removed.get(line) for line in parts["others"][1:]] == ["past-article"] * 3, language
+
+
+def test_an_article_broken_by_a_short_box_goes_on_after_it() -> None:
+    """Past a related header and one headline, prose with a subheading in it: nearly all the text past the box
+    is prose, so it is the article going on."""
+    parts = PAGES["en"]
+    after = [parts["after"][0], "Where the new stops will be", parts["after"][1]]
+    article = cleaner.clean("\n".join([HEADLINE, P1, P2, P3, *parts["box"][:2], *after]))
+    assert article.body == (P1, P2, P3, *after)
+
+
+
+def test_text_past_a_widget_is_weighed_by_its_prose() -> None:
+    """Past a share bar, other stories' headlines with a summary, in blocks parted by adverts, outweigh the article
+    by their lines, not by their paragraphs: they go. (On a whole page the passes before the cluster's take most
+    such lists; here the widgets are marked by hand, so that the cluster's weighing alone decides.)"""
+    headlines = [f"Council {topic} plans for the {place} approved after a long debate" for topic in
+                 ("transport", "housing", "parks", "schools") for place in ("north", "south")]
+    summary = PAGES["en"]["others"][1]
+    past = [*headlines[:4], "Advertisement", *headlines[4:], "Advertisement", summary]
+    lines = split_lines("\n".join([P1, P2, P3, *PAGES["en"]["share"][:4], *past]))
+    page = Page.build(lines, [None] * len(lines), "en")
+    for i, line in enumerate(lines):
+        if 3 <= i < 7 or line.text == "Advertisement":
+            page.verdicts[i] = Verdict(Kind.REMOVED, Category.ADVERT if i > 7 else Category.SHARE, "widget")
+    assert sum(map(len, [*headlines, summary])) > len(P1 + P2 + P3)  # more text than the article, little prose
+    cluster.article_cluster(page, None)
+    assert page.verdicts[:3] == [None] * 3
+    assert {page.verdicts[i].rule for i in range(7, len(lines))} == {"past-article", "widget"}  # type: ignore[union-attr]
