@@ -46,6 +46,8 @@ def test_the_command_reports_every_run() -> None:
     assert runs[0]["documents"] == runs[1]["documents"] == 80 - 2 * 32
     assert runs[0]["start_up_s"] > 0 and runs[1]["start_up_s"] > 0
     assert all(r["docs_per_s"] > 0 and r["peak_rss_mb"] > 0 for r in runs)
+    # This process's CPU time: a single job's rate per CPU second; not a pool's, whose workers are other processes.
+    assert runs[0]["docs_per_cpu_s"] > 0 and runs[1]["docs_per_cpu_s"] is None
     bad = CliRunner().invoke(app, ["bench", "--sizes", "big"])
     assert bad.exit_code == 2 and "--sizes" in bad.output
 
@@ -66,6 +68,7 @@ def test_real_renderings_are_timed_beside_trafilatura_on_their_html(tmp_path) ->
     assert peer["documents"] == 70
     html_mb = sum(len(p["html"].encode()) for p in pages) / 1e6
     assert abs(peer["megabytes"] - html_mb) < 0.001  # trafilatura's MB/s counts the HTML it read
+    assert single["docs_per_cpu_s"] > 0 and peer["docs_per_cpu_s"] > 0
     missing = CliRunner().invoke(app, ["bench", "--from", str(path), "--mode", "text_bs4"])
     assert missing.exit_code == 1 and "text_bs4" in missing.output
 

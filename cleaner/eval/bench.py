@@ -105,21 +105,30 @@ class Figures:
     seconds: float
     peak_rss_mb: float
     start_up: float = 0.0  # seconds before the measured stretch (a pool's workers starting)
+    # This process's CPU seconds over the same stretch (not a pool's: its workers' time is not this process's).
+    # On a machine other jobs load, the wall-clock rate falls with the load; the rate per CPU second does not.
+    cpu_seconds: float | None = None
 
     @property
     def rate(self) -> float:
         return self.documents / self.seconds
 
+    @property
+    def cpu_rate(self) -> float | None:
+        return None if not self.cpu_seconds else self.documents / self.cpu_seconds
+
     def line(self) -> str:
         start = f"   after {self.start_up:.1f} s start-up" if self.start_up else ""
+        cpu = f"   {self.cpu_rate:.1f} docs/CPU-s" if self.cpu_rate is not None else ""
         return (f"{self.name:<26} {self.rate:9.1f} docs/s {self.megabytes / self.seconds:7.2f} MB/s "
-                f"{self.seconds:7.2f} s   peak RSS {self.peak_rss_mb:6.0f} MB{start}")
+                f"{self.seconds:7.2f} s   peak RSS {self.peak_rss_mb:6.0f} MB{cpu}{start}")
 
-    def to_dict(self) -> dict[str, float | str | int]:
+    def to_dict(self) -> dict[str, float | str | int | None]:
         return {"name": self.name, "documents": self.documents, "megabytes": round(self.megabytes, 3),
                 "seconds": round(self.seconds, 3), "docs_per_s": round(self.rate, 1),
                 "mb_per_s": round(self.megabytes / self.seconds, 3), "peak_rss_mb": round(self.peak_rss_mb, 1),
-                "start_up_s": round(self.start_up, 3)}
+                "start_up_s": round(self.start_up, 3),
+                "docs_per_cpu_s": None if self.cpu_rate is None else round(self.cpu_rate, 1)}
 
 
 def _peak_mb(who: int) -> float:
@@ -127,9 +136,10 @@ def _peak_mb(who: int) -> float:
 
 
 def _timed(name: str, docs: list[str], megabytes: float, run: Callable[[], object], who: int) -> Figures:
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     run()
-    return Figures(name, len(docs), megabytes, time.perf_counter() - start, _peak_mb(who))
+    return Figures(name, len(docs), megabytes, time.perf_counter() - start, _peak_mb(who),
+                   cpu_seconds=time.process_time() - cpu)
 
 
 def renderings(path: Path, mode: str, n: int = 0) -> tuple[list[str], list[str]]:
@@ -187,12 +197,13 @@ def _single(docs: list[str], cleaner: Cleaner) -> Figures:
     start = time.perf_counter()
     for doc in docs[:warm_up]:
         cleaner.clean(doc)
-    warm = time.perf_counter()
+    warm, cpu = time.perf_counter(), time.process_time()
     rest = docs[warm_up:]
     for doc in rest:
         cleaner.clean(doc)
     return Figures("cleaner, 1 job", len(rest), sum(len(d.encode()) for d in rest) / 1e6,
-                   time.perf_counter() - warm, _peak_mb(resource.RUSAGE_SELF), warm - start)
+                   time.perf_counter() - warm, _peak_mb(resource.RUSAGE_SELF), warm - start,
+                   cpu_seconds=time.process_time() - cpu)
 
 
 def _pool(docs: list[str], cleaner: Cleaner, jobs: int) -> Figures:
