@@ -155,7 +155,7 @@ def title_line_heading(page: Page, source: str | None = None) -> Titled:
     """
     first = page.nonblank[0] if page.nonblank else 0
     if len(page.nonblank) < 2 or (first + 1 < len(page.lines) and page.lines[first + 1].joiner is not None):
-        return _stamped(page, [])  # a line the scraper cut inside a sentence (the next goes on with it) is no title
+        return _stamped(page, [], untitled=True)  # a line the scraper cut inside a sentence (the next goes on with it) is no title
     # A list item is a menu's, not the page's title line; a scraper that prints no title starts so.
     # A date line is no title line either ("Last updated: 2019/02/22" printed first).
     text = page.lines[first].text
@@ -176,7 +176,7 @@ def title_line_heading(page: Page, source: str | None = None) -> Titled:
         titles.append((0, [slug]))
         named = True
     if not titles:
-        return _stamped(page, [], slug=slug)
+        return _stamped(page, [], slug=slug, untitled=True)
     best: list[int] = []
     best_score, title_lines, sure = TITLE_MATCH_MIN, 0, False
     lines, hits = page.lines, page.hits
@@ -234,9 +234,11 @@ def title_line_heading(page: Page, source: str | None = None) -> Titled:
             break
     if best and not title_lines and ((not sure and _weak_slug_match(page, best)) or _after_article(page, best[0])):
         best = []
-    if not best or (not title_lines and not sure and (stamped := _stamped(page, title_forms, slug=slug)).heading is not None):
+    untitled = not any(lines_read for lines_read, _ in titles)  # no title line, at most a slug
+    if not best or (not title_lines and not sure
+                    and (stamped := _stamped(page, title_forms, slug=slug, untitled=untitled)).heading is not None):
         # no repeat of the title, or only a loose match of the slug: the heading over the byline is surer
-        return _stamped(page, title_forms, named, slug) if not best else stamped
+        return _stamped(page, title_forms, named, slug, untitled) if not best else stamped
     form = max((f for k, forms in titles if k == title_lines for f in forms),
                key=lambda f: _likeness(_tokens(_joined(page, best)), f))
     best = _wrapped_heading(page, best, form, title[title_lines - 1] if title_lines else -1)
@@ -308,13 +310,17 @@ def _wrapped_heading(page: Page, run: list[int], form: set[str], above: int) -> 
     return run
 
 
-def _stamped(page: Page, title_forms: Sequence[set[str]], named: bool = False, slug: set[str] | None = None) -> Titled:
+def _stamped(page: Page, title_forms: Sequence[set[str]], named: bool = False, slug: set[str] | None = None,
+             untitled: bool = False) -> Titled:
     """No line repeats the title: the heading over the byline or date line (`stamped_heading`), when
     the page prints no title line or the heading shares words enough with it (`SLUG_MATCH_MIN`, as a slug
     would: a title line may word the headline otherwise). A slug of words (`_worded_slug`) names the
     article too: a heading in the slug's script that shares no word with it but function words is another
     block's (a menu, a teaser, an author box over a date) and none is taken."""
     heading = stamped_heading(page)
+    rule = STAMPED
+    if heading is None and untitled and (heading := repeated_heading(page)) is not None:
+        rule = REPEATED
     if heading is not None and title_forms:
         tokens = _tokens(page.lines[heading].text)
         if max(_likeness(tokens, form) for form in title_forms) < SLUG_MATCH_MIN:
@@ -323,7 +329,7 @@ def _stamped(page: Page, title_forms: Sequence[set[str]], named: bool = False, s
         heading = None
     if heading is None:
         return Titled(None, named)
-    page.verdicts[heading] = Verdict(Kind.HEADLINE, rule=STAMPED)
+    page.verdicts[heading] = Verdict(Kind.HEADLINE, rule=rule)
     _drop_section_labels(page, heading)
     return Titled(heading, True, True)  # sure: a byline and the article's prose under it
 
@@ -628,6 +634,79 @@ def stamped_heading(page: Page) -> int | None:
             later += 1
         if stop >= enough:
             return heading
+    return None
+
+
+REPEATED = "heading-repeat"  # the rule a headline found as a heading the page prints twice is marked with
+REPEAT_FIRST_GOOD_REACH = STAMPED_SPAN  # nonblank lines at most from a repeated heading to its first good paragraph
+
+
+def repeated_heading(page: Page) -> int | None:
+    """The heading the page prints twice, standing over the article's prose, where no title line says which
+    line is the headline.
+
+    A scraper that prints no title line (inscriptis) still prints the headline twice on most article pages:
+    in a header bar or a breadcrumb ("Home > News > Headline", "News | Headline"), a share box ("Share all
+    sharing options for: Headline") or a hidden page title ("Headline | Site"), and as the article's heading.
+    A teaser prints a title once. So a title-like line that another line prints again, whole or at one end of
+    it, with good prose right under it (`_prose_under`), is the headline: the one nearest over that prose (a
+    name or a label printed twice stands over the heading), and none under the page's first prose (an ad's
+    or a teaser's title the page prints twice)."""
+    nonblank, lines = page.nonblank, page.lines
+    norms = [lines[i].norm for i in nonblank]
+    seen: dict[str, int] = {}
+    for norm in norms:
+        seen[norm] = seen.get(norm, 0) + 1
+    found: int | None = None
+    first_good = -1  # the first good line under the heading found
+    above = 0  # the good prose over line i
+    for k, i in enumerate(nonblank):
+        if found is not None and i >= first_good:
+            break  # the heading nearest over its prose: a label or a name printed twice stands over it
+        if page.good(i) and (f := page.features[i]) is not None:
+            above += f.chars
+            if found is None and above >= STAMPED_PROSE_MIN_CHARS:
+                return None  # the article's prose started over any heading still to come: a teaser's, an ad's
+        if (not page.open(i) or page.hits[i] is not None or not _title_like(page, i)
+                or page.features[i].words <= LABEL_MAX_WORDS or name_shaped(page, i) or date_in(lines[i].text) is not None):
+            continue
+        norm = norms[k]
+        if found is None and (first_good := _prose_under(page, k)) is None:
+            continue
+        if seen[norm] > 1 or any(len(other) > len(norm) and _at_end(other, norm) for other in norms):
+            found = i
+    return found
+
+
+def _at_end(text: str, part: str) -> bool:
+    """Does `text` start or end with `part`, at a word's edge (a script without spaces has none)?"""
+    if text.endswith(part):
+        edge = text[-len(part) - 1]
+    elif text.startswith(part):
+        edge = text[len(part)]
+    else:
+        return False
+    return not (edge.isalnum() and part.isascii())
+
+
+def _prose_under(page: Page, k: int) -> int | None:
+    """The first good line under the heading `nonblank[k]`, when good prose (`STAMPED_PROSE_MIN_CHARS`) starts
+    within `REPEAT_FIRST_GOOD_REACH` lines under it, with no other title-like line among it, before a block's end."""
+    nonblank, features = page.nonblank, page.features
+    prose, first = 0, None
+    for m in range(k + 1, min(k + 1 + STAMPED_PROSE_LINES, len(nonblank))):
+        x = nonblank[m]
+        if _block_end(page, x):
+            return None
+        if page.good(x) and (f := features[x]) is not None:
+            first = x if first is None else first
+            prose += f.chars
+            if prose >= STAMPED_PROSE_MIN_CHARS:
+                return first
+        elif first is None and m - k > REPEAT_FIRST_GOOD_REACH:
+            return None
+        elif first is not None and page.open(x) and _title_like(page, x):
+            return None
     return None
 
 

@@ -631,6 +631,25 @@ def test_no_headline_is_guessed_deep_in_a_page_without_a_title_line(language: st
     assert cleaner.clean("\n".join([*menu, "", *page])).headline is None
 
 
+@pytest.mark.parametrize("language", sorted(_STAMPED_PAGES))
+def test_a_heading_the_page_prints_twice_over_its_prose_is_the_headline(language: str) -> None:
+    """No title line, no slug, no byline, the heading deep under menus: the page's header bar prints the heading
+    too ("Coast Daily | <heading>", or the same line again), and that repeat names it the headline. A title-like
+    line over the prose that the page prints once is still no headline there, and a repeated line under the
+    article's first paragraphs is another block's."""
+    import cleaner
+
+    heading, _, _, _, _, paragraphs = _STAMPED_PAGES[language]
+    menu = [f"* Section {n}" for n in range(1, 25)]
+    body = [heading, "", *(p + "\n" for p in paragraphs)]
+    for bar in (f"Coast Daily | {heading}", heading):
+        assert cleaner.clean("\n".join(["* Home", "", bar, "", *menu, "", *body])).headline == heading
+    assert cleaner.clean("\n".join(["* Home", "", "Coast Daily | Harbour Council", "", *menu, "", *body])).headline is None
+    later = [*menu, "", paragraphs[0] + "\n", paragraphs[1] + "\n", "Harbour Council Item Of The Week", "",
+             *(p + "\n" for p in paragraphs)]
+    assert cleaner.clean("\n".join(["* Home", "", "Harbour Council Item Of The Week", "", *later])).headline is None
+
+
 @pytest.mark.parametrize("language, bar", [("en", "Log in Subscribe"), ("de", "Anmelden Abonnieren"), ("fr", "Connexion S'abonner")])
 def test_a_first_line_the_slug_does_not_name_is_no_title_line(language: str, bar: str) -> None:
     """A scraper that prints no title line starts with a widget (a sign-in bar) the page prints again further
