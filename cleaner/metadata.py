@@ -155,7 +155,7 @@ def title_line_heading(page: Page, source: str | None = None) -> Titled:
     """
     first = page.nonblank[0] if page.nonblank else 0
     if len(page.nonblank) < 2 or (first + 1 < len(page.lines) and page.lines[first + 1].joiner is not None):
-        return _stamped(page, [], untitled=True)  # a line the scraper cut inside a sentence (the next goes on with it) is no title
+        return _stamped(page, [])  # a line the scraper cut inside a sentence (the next goes on with it) is no title
     # A list item is a menu's, not the page's title line; a scraper that prints no title starts so.
     # A date line is no title line either ("Last updated: 2019/02/22" printed first).
     text = page.lines[first].text
@@ -176,7 +176,7 @@ def title_line_heading(page: Page, source: str | None = None) -> Titled:
         titles.append((0, [slug]))
         named = True
     if not titles:
-        return _stamped(page, [], slug=slug, untitled=True)
+        return _stamped(page, [], slug=slug)
     best: list[int] = []
     best_score, title_lines, sure = TITLE_MATCH_MIN, 0, False
     lines, hits = page.lines, page.hits
@@ -232,13 +232,11 @@ def title_line_heading(page: Page, source: str | None = None) -> Titled:
                     best, best_score, title_lines, sure = run[:k], score, lines_read, raw >= TITLE_MATCH_MIN
         if best_score >= 1:
             break
-    if best and not title_lines and ((not sure and _weak_slug_match(page, best)) or _after_article(page, best[0])):
+    if best and ((not title_lines and not sure and _weak_slug_match(page, best)) or _after_article(page, best[0])):
         best = []
-    untitled = not any(lines_read for lines_read, _ in titles)  # no title line, at most a slug
-    if not best or (not title_lines and not sure
-                    and (stamped := _stamped(page, title_forms, slug=slug, untitled=untitled)).heading is not None):
+    if not best or (not title_lines and not sure and (stamped := _stamped(page, title_forms, slug=slug)).heading is not None):
         # no repeat of the title, or only a loose match of the slug: the heading over the byline is surer
-        return _stamped(page, title_forms, named, slug, untitled) if not best else stamped
+        return _stamped(page, title_forms, named, slug) if not best else stamped
     form = max((f for k, forms in titles if k == title_lines for f in forms),
                key=lambda f: _likeness(_tokens(_joined(page, best)), f))
     best = _wrapped_heading(page, best, form, title[title_lines - 1] if title_lines else -1)
@@ -310,24 +308,22 @@ def _wrapped_heading(page: Page, run: list[int], form: set[str], above: int) -> 
     return run
 
 
-def _stamped(page: Page, title_forms: Sequence[set[str]], named: bool = False, slug: set[str] | None = None,
-             untitled: bool = False) -> Titled:
+def _stamped(page: Page, title_forms: Sequence[set[str]], named: bool = False, slug: set[str] | None = None) -> Titled:
     """No line repeats the title: the heading over the byline or date line (`stamped_heading`), when
     the page prints no title line or the heading shares words enough with it (`SLUG_MATCH_MIN`, as a slug
     would: a title line may word the headline otherwise). A slug of words (`_worded_slug`) names the
     article too: a heading in the slug's script that shares no word with it but function words is another
     block's (a menu, a teaser, an author box over a date) and none is taken."""
-    heading = stamped_heading(page)
-    rule = STAMPED
-    if heading is None and untitled and (heading := repeated_heading(page)) is not None:
-        rule = REPEATED
-    if heading is not None and title_forms:
+    def fits(heading: int) -> bool:
+        """Does the heading share words enough with a title line, and some with a slug of words?"""
         tokens = _tokens(page.lines[heading].text)
-        if max(_likeness(tokens, form) for form in title_forms) < SLUG_MATCH_MIN:
-            heading = None
-    if heading is not None and slug and _off_slug(page, _tokens(page.lines[heading].text), slug):
-        heading = None
-    if heading is None:
+        return ((not title_forms or max(_likeness(tokens, form) for form in title_forms) >= SLUG_MATCH_MIN)
+                and not (slug and _off_slug(page, tokens, slug)) and not _after_article(page, heading))
+
+    heading, rule = stamped_heading(page), STAMPED
+    if heading is None or not fits(heading):
+        heading, rule = repeated_heading(page), REPEATED
+    if heading is None or not fits(heading):
         return Titled(None, named)
     page.verdicts[heading] = Verdict(Kind.HEADLINE, rule=rule)
     _drop_section_labels(page, heading)
@@ -655,7 +651,7 @@ def repeated_heading(page: Page) -> int | None:
     nonblank, lines = page.nonblank, page.lines
     norms = [lines[i].norm for i in nonblank]
     seen: dict[str, int] = {}
-    for norm in norms:
+    for norm in norms[1:]:  # the first line's repeat is the title line's, looked for before
         seen[norm] = seen.get(norm, 0) + 1
     found: int | None = None
     first_good = -1  # the first good line under the heading found
@@ -673,7 +669,7 @@ def repeated_heading(page: Page) -> int | None:
         norm = norms[k]
         if found is None and (first_good := _prose_under(page, k)) is None:
             continue
-        if seen[norm] > 1 or any(len(other) > len(norm) and _at_end(other, norm) for other in norms):
+        if seen.get(norm, 0) > 1 or any(len(other) > len(norm) and _at_end(other, norm) for other in norms[1:]):
             found = i
     return found
 

@@ -632,6 +632,31 @@ def test_no_headline_is_guessed_deep_in_a_page_without_a_title_line(language: st
 
 
 @pytest.mark.parametrize("language", sorted(_STAMPED_PAGES))
+def test_a_heading_over_a_stamp_after_the_article_is_no_headline(language: str) -> None:
+    """No title line and no heading over the article's text; under it, a reader's comment: a title-like first
+    line over its date and its prose. Standing after most of the page's prose, it is a comment's heading, not the
+    article's (`_after_article`): no headline, and the comment's title stays where it is."""
+    import cleaner
+
+    _, _, _, printed, _, paragraphs = _STAMPED_PAGES[language]
+    article = [p + "\n" for p in paragraphs * 4]
+    comment = "Loved reading about the night ferry"
+    page = ["* Home", "* Sport", "", *article, comment, "", printed, "", *(p + "\n" for p in paragraphs)]
+    assert cleaner.clean("\n".join(page)).headline is None
+
+
+def test_a_title_lines_repeat_after_the_article_is_not_the_headline() -> None:
+    """The first line stands alone as the title; the page prints it again at its foot (a link back), under all
+    the article's prose: that repeat is no heading, and the title line itself stands over the text."""
+    from cleaner.engine import Cleaner
+
+    heading, _, _, _, _, paragraphs = _STAMPED_PAGES["en"]
+    page = [heading, "", *(p + "\n" for p in paragraphs * 3), heading, "Older posts"]
+    headlines = [r.line for r in Cleaner().explain("\n".join(page)) if r.verdict == "headline"]
+    assert headlines == [1]
+
+
+@pytest.mark.parametrize("language", sorted(_STAMPED_PAGES))
 def test_a_heading_the_page_prints_twice_over_its_prose_is_the_headline(language: str) -> None:
     """No title line, no slug, no byline, the heading deep under menus: the page's header bar prints the heading
     too ("Coast Daily | <heading>", or the same line again), and that repeat names it the headline. A title-like
