@@ -512,18 +512,32 @@ def _dated_stamp(text: str) -> bool:
     return len(text) <= STAMP_MAX_CHARS and iso_date(text) is not None and len(words(text)) <= STAMP_MAX_WORDS
 
 
-def _title_like(page: Page, i: int) -> bool:
+def _title_like(page: Page, i: int, unspaced: bool = False) -> bool:
+    """`unspaced`: a script without spaces counts its words as pairs of characters (`_word_count`), not as runs."""
     f = page.features[i]
     text = page.lines[i].text
     # Length and the sentence end first: they are known, where the link search and the word count are worked
     # out on first use and cost most (prose ends a sentence: on 1,500 bench documents 10,844 -> 7,922 word counts).
     return (
         f is not None and f.chars <= HEADLINE_MAX_CHARS and not f.ends_sentence and page.labels[i] is not Label.RULE
-        and not f.linkish and HEADLINE_MIN_WORDS <= f.words <= HEADLINE_MAX_WORDS
+        and not f.linkish and HEADLINE_MIN_WORDS <= (_word_count(page, i) if unspaced else f.words) <= HEADLINE_MAX_WORDS
         and not text.endswith((":", ",", ";", "(", "[", "„", *_TRAIL_ENDS)) and not _stamp(text)
         and not text.startswith(LIST_BULLETS)
         and len(_TRAIL_SEPARATOR.findall(text)) < 2 and not page.pieces[i]
     )
+
+
+UNSPACED_CHARS_PER_WORD = 2  # a Japanese or Chinese word is two characters long on average
+
+
+def _word_count(page: Page, i: int) -> int:
+    """Line i's words, each run of a script without spaces counted as its characters in pairs: a Japanese heading
+    is one run, so one word to `Features.words`."""
+    f = page.features[i]
+    text = page.lines[i].text
+    if f is None or text.isascii() or not (runs := _UNSPACED_RUN.findall(text)):
+        return 0 if f is None else f.words
+    return f.words - len(runs) + sum(max(1, len(run) // UNSPACED_CHARS_PER_WORD) for run in runs)
 
 
 STAMPED = "heading-over-stamp"  # the rule a headline found over its byline or date line is marked with
@@ -644,34 +658,30 @@ def repeated_heading(page: Page) -> int | None:
     A scraper that prints no title line (inscriptis) still prints the headline twice on most article pages:
     in a header bar or a breadcrumb ("Home > News > Headline", "News | Headline"), a share box ("Share all
     sharing options for: Headline") or a hidden page title ("Headline | Site"), and as the article's heading.
-    A teaser prints a title once. So a title-like line that another line prints again, whole or at one end of
-    it, with good prose right under it (`_prose_under`), is the headline: the one nearest over that prose (a
-    name or a label printed twice stands over the heading), and none under the page's first prose (an ad's
-    or a teaser's title the page prints twice)."""
+    A teaser prints a title once. So the first title-like line (more than a label's words, no name, no date)
+    that another line prints again, whole or at one end of it (not a menu's list item: that names a section),
+    with good prose right under it (`_prose_under`), is the headline; none under the page's first prose (an
+    ad's or a teaser's title the page prints twice)."""
     nonblank, lines = page.nonblank, page.lines
     norms = [lines[i].norm for i in nonblank]
     seen: dict[str, int] = {}
     for norm in norms[1:]:  # the first line's repeat is the title line's, looked for before
         seen[norm] = seen.get(norm, 0) + 1
-    found: int | None = None
-    first_good = -1  # the first good line under the heading found
     above = 0  # the good prose over line i
     for k, i in enumerate(nonblank):
-        if found is not None and i >= first_good:
-            break  # the heading nearest over its prose: a label or a name printed twice stands over it
         if page.good(i) and (f := page.features[i]) is not None:
             above += f.chars
-            if found is None and above >= STAMPED_PROSE_MIN_CHARS:
-                return None  # the article's prose started over any heading still to come: a teaser's, an ad's
-        if (not page.open(i) or page.hits[i] is not None or not _title_like(page, i)
-                or page.features[i].words <= LABEL_MAX_WORDS or name_shaped(page, i) or date_in(lines[i].text) is not None):
+            if above >= STAMPED_PROSE_MIN_CHARS:
+                return None  # the article's prose started over any heading still to come
+        if (not page.open(i) or page.hits[i] is not None or not _title_like(page, i, unspaced=True)
+                or _word_count(page, i) <= LABEL_MAX_WORDS or name_shaped(page, i) or date_in(lines[i].text) is not None
+                or not _prose_under(page, k)):
             continue
         norm = norms[k]
-        if found is None and (first_good := _prose_under(page, k)) is None:
-            continue
-        if seen.get(norm, 0) > 1 or any(len(other) > len(norm) and _at_end(other, norm) for other in norms[1:]):
-            found = i
-    return found
+        if seen.get(norm, 0) > 1 or any(len(other) > len(norm) and not other.startswith(LIST_BULLETS)
+                                        and _at_end(other, norm) for other in norms[1:]):
+            return i
+    return None
 
 
 def _at_end(text: str, part: str) -> bool:
@@ -685,25 +695,24 @@ def _at_end(text: str, part: str) -> bool:
     return not (edge.isalnum() and part.isascii())
 
 
-def _prose_under(page: Page, k: int) -> int | None:
-    """The first good line under the heading `nonblank[k]`, when good prose (`STAMPED_PROSE_MIN_CHARS`) starts
-    within `REPEAT_FIRST_GOOD_REACH` lines under it, with no other title-like line among it, before a block's end."""
+def _prose_under(page: Page, k: int) -> bool:
+    """Does good prose (`STAMPED_PROSE_MIN_CHARS`) start within `REPEAT_FIRST_GOOD_REACH` lines under the heading
+    `nonblank[k]`, with no other title-like line among it, before a block's end?"""
     nonblank, features = page.nonblank, page.features
-    prose, first = 0, None
+    prose = 0
     for m in range(k + 1, min(k + 1 + STAMPED_PROSE_LINES, len(nonblank))):
         x = nonblank[m]
         if _block_end(page, x):
-            return None
+            return False
         if page.good(x) and (f := features[x]) is not None:
-            first = x if first is None else first
             prose += f.chars
             if prose >= STAMPED_PROSE_MIN_CHARS:
-                return first
-        elif first is None and m - k > REPEAT_FIRST_GOOD_REACH:
-            return None
-        elif first is not None and page.open(x) and _title_like(page, x):
-            return None
-    return None
+                return True
+        elif not prose and m - k > REPEAT_FIRST_GOOD_REACH:
+            return False
+        elif prose and page.open(x) and _title_like(page, x):
+            return False
+    return False
 
 
 _BLOCK_ENDS = (Category.COMMENTS, Category.RELATED, Category.FOOTER)

@@ -656,6 +656,24 @@ def test_a_title_lines_repeat_after_the_article_is_not_the_headline() -> None:
     assert headlines == [1]
 
 
+def test_a_japanese_heading_the_breadcrumb_ends_with_is_the_headline() -> None:
+    """A Japanese heading is one run of characters, one word to the line's features: counted in pairs of
+    characters it is a heading, and the breadcrumb printed glued before it ("ホームお知らせ<heading>") names it.
+    A menu item that ends with a line's words names a section, not a heading."""
+    import cleaner
+
+    heading = "港の夜行フェリーが五月に運航を再開へ"
+    paragraphs = ["港と島々を結ぶ夜行フェリーは、冬の間は昼の便だけで運航されていたが、運航会社は月曜日に五月の第二週から"
+                  "夜の便を再開すると発表した。島の旅館や商店からは、春の観光客が戻るとの期待の声が上がっている。",
+                  "切符は来週から販売され、客室の予約も再びできるようになる。港長によると、春に訪れていた登山客や自転車の"
+                  "旅行者が戻ってくると期待されている。運航会社は夏に向けて便数を増やすことも検討している。"]
+    menu = [f"* 項目{n}" for n in range(1, 25)]
+    page = ["* ホーム", "", *menu, "", f"ホームお知らせ{heading}", "", heading, "", *(p + "\n" for p in paragraphs)]
+    assert cleaner.clean("\n".join(page)).headline == heading
+    page = ["* ホーム", "", *menu, f"* 港の{heading}", "", heading, "", *(p + "\n" for p in paragraphs)]
+    assert cleaner.clean("\n".join(page)).headline is None
+
+
 @pytest.mark.parametrize("language", sorted(_STAMPED_PAGES))
 def test_a_heading_the_page_prints_twice_over_its_prose_is_the_headline(language: str) -> None:
     """No title line, no slug, no byline, the heading deep under menus: the page's header bar prints the heading
