@@ -155,7 +155,7 @@ def title_line_heading(page: Page, source: str | None = None) -> Titled:
     """
     first = page.nonblank[0] if page.nonblank else 0
     if len(page.nonblank) < 2 or (first + 1 < len(page.lines) and page.lines[first + 1].joiner is not None):
-        return _stamped(page, [])  # a line the scraper cut inside a sentence (the next goes on with it) is no title
+        return _stamped(page, [], untitled=True)  # a line the scraper cut inside a sentence (the next goes on with it) is no title
     # A list item is a menu's, not the page's title line; a scraper that prints no title starts so.
     # A date line is no title line either ("Last updated: 2019/02/22" printed first).
     text = page.lines[first].text
@@ -176,7 +176,7 @@ def title_line_heading(page: Page, source: str | None = None) -> Titled:
         titles.append((0, [slug]))
         named = True
     if not titles:
-        return _stamped(page, [], slug=slug)
+        return _stamped(page, [], slug=slug, untitled=True)
     best: list[int] = []
     best_score, title_lines, sure = TITLE_MATCH_MIN, 0, False
     lines, hits = page.lines, page.hits
@@ -232,11 +232,13 @@ def title_line_heading(page: Page, source: str | None = None) -> Titled:
                     best, best_score, title_lines, sure = run[:k], score, lines_read, raw >= TITLE_MATCH_MIN
         if best_score >= 1:
             break
-    if best and ((not title_lines and not sure and _weak_slug_match(page, best)) or _after_article(page, best[0])):
+    if best and not title_lines and ((not sure and _weak_slug_match(page, best)) or _after_article(page, best[0])):
         best = []
-    if not best or (not title_lines and not sure and (stamped := _stamped(page, title_forms, slug=slug)).heading is not None):
+    untitled = not any(lines_read for lines_read, _ in titles)  # no title line: at most a slug
+    if not best or (not title_lines and not sure
+                    and (stamped := _stamped(page, title_forms, slug=slug, untitled=untitled)).heading is not None):
         # no repeat of the title, or only a loose match of the slug: the heading over the byline is surer
-        return _stamped(page, title_forms, named, slug) if not best else stamped
+        return _stamped(page, title_forms, named, slug, untitled) if not best else stamped
     form = max((f for k, forms in titles if k == title_lines for f in forms),
                key=lambda f: _likeness(_tokens(_joined(page, best)), f))
     best = _wrapped_heading(page, best, form, title[title_lines - 1] if title_lines else -1)
@@ -308,7 +310,8 @@ def _wrapped_heading(page: Page, run: list[int], form: set[str], above: int) -> 
     return run
 
 
-def _stamped(page: Page, title_forms: Sequence[set[str]], named: bool = False, slug: set[str] | None = None) -> Titled:
+def _stamped(page: Page, title_forms: Sequence[set[str]], named: bool = False, slug: set[str] | None = None,
+             untitled: bool = False) -> Titled:
     """No line repeats the title: the heading over the byline or date line (`stamped_heading`), when
     the page prints no title line or the heading shares words enough with it (`SLUG_MATCH_MIN`, as a slug
     would: a title line may word the headline otherwise). A slug of words (`_worded_slug`) names the
@@ -321,7 +324,7 @@ def _stamped(page: Page, title_forms: Sequence[set[str]], named: bool = False, s
                 and not (slug and _off_slug(page, tokens, slug)) and not _after_article(page, heading))
 
     heading, rule = stamped_heading(page), STAMPED
-    if heading is None or not fits(heading):
+    if (heading is None or not fits(heading)) and untitled:  # a title line's repeat was looked for, and none found
         heading, rule = repeated_heading(page), REPEATED
     if heading is None or not fits(heading):
         return Titled(None, named)
@@ -658,17 +661,20 @@ def repeated_heading(page: Page) -> int | None:
     A scraper that prints no title line (inscriptis) still prints the headline twice on most article pages:
     in a header bar or a breadcrumb ("Home > News > Headline", "News | Headline"), a share box ("Share all
     sharing options for: Headline") or a hidden page title ("Headline | Site"), and as the article's heading.
-    A teaser prints a title once. So the first title-like line (more than a label's words, no name, no date)
-    that another line prints again, whole or at one end of it (not a menu's list item: that names a section),
-    with good prose right under it (`_prose_under`), is the headline; none under the page's first prose (an
-    ad's or a teaser's title the page prints twice)."""
+    A teaser prints a title once. So a title-like line (more than a label's words, no name, no date) that
+    another line prints again, whole or at one end of it (not a menu's list item: that names a section), with
+    good prose right under it (`_prose_under`), is the headline: the one nearest over that prose that the page
+    prints again whole, and none under the page's first prose (an ad's or a teaser's title printed twice)."""
     nonblank, lines = page.nonblank, page.lines
     norms = [lines[i].norm for i in nonblank]
     seen: dict[str, int] = {}
-    for norm in norms[1:]:  # the first line's repeat is the title line's, looked for before
+    for norm in norms:
         seen[norm] = seen.get(norm, 0) + 1
     above = 0  # the good prose over line i
+    found, first_good = None, len(lines)  # the heading found, and the first good line under it
     for k, i in enumerate(nonblank):
+        if i >= first_good:
+            break
         if page.good(i) and (f := page.features[i]) is not None:
             above += f.chars
             if above >= STAMPED_PROSE_MIN_CHARS:
@@ -678,10 +684,13 @@ def repeated_heading(page: Page) -> int | None:
                 or not _prose_under(page, k)):
             continue
         norm = norms[k]
-        if seen.get(norm, 0) > 1 or any(len(other) > len(norm) and not other.startswith(LIST_BULLETS)
-                                        and _at_end(other, norm) for other in norms[1:]):
-            return i
-    return None
+        # One nearer over the same prose, printed again whole, is surer: a teaser's title or a section's name
+        # printed twice stands over the heading.
+        if seen[norm] > 1 or (found is None and any(len(other) > len(norm) and not other.startswith(LIST_BULLETS)
+                                                    and _at_end(other, norm) for other in norms)):
+            found = i
+            first_good = page.next_good(i + 1) or len(lines)
+    return found
 
 
 def _at_end(text: str, part: str) -> bool:

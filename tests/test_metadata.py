@@ -645,17 +645,6 @@ def test_a_heading_over_a_stamp_after_the_article_is_no_headline(language: str) 
     assert cleaner.clean("\n".join(page)).headline is None
 
 
-def test_a_title_lines_repeat_after_the_article_is_not_the_headline() -> None:
-    """The first line stands alone as the title; the page prints it again at its foot (a link back), under all
-    the article's prose: that repeat is no heading, and the title line itself stands over the text."""
-    from cleaner.engine import Cleaner
-
-    heading, _, _, _, _, paragraphs = _STAMPED_PAGES["en"]
-    page = [heading, "", *(p + "\n" for p in paragraphs * 3), heading, "Older posts"]
-    headlines = [r.line for r in Cleaner().explain("\n".join(page)) if r.verdict == "headline"]
-    assert headlines == [1]
-
-
 def test_a_japanese_heading_the_breadcrumb_ends_with_is_the_headline() -> None:
     """A Japanese heading is one run of characters, one word to the line's features: counted in pairs of
     characters it is a heading, and the breadcrumb printed glued before it ("ホームお知らせ<heading>") names it.
@@ -672,6 +661,32 @@ def test_a_japanese_heading_the_breadcrumb_ends_with_is_the_headline() -> None:
     assert cleaner.clean("\n".join(page)).headline == heading
     page = ["* ホーム", "", *menu, f"* 港の{heading}", "", heading, "", *(p + "\n" for p in paragraphs)]
     assert cleaner.clean("\n".join(page)).headline is None
+
+
+def test_of_the_headings_printed_twice_over_the_prose_the_nearest_is_the_headline() -> None:
+    """A list of most-read stories stands between the menus and the article, and its first title is printed
+    twice too: the heading printed twice nearest over the article's prose is the headline."""
+    import cleaner
+
+    heading, _, _, _, _, paragraphs = _STAMPED_PAGES["en"]
+    teaser = "Harbour council votes on the new cycle path"
+    menu = [f"* Section {n}" for n in range(1, 25)]
+    page = ["* Home", "", teaser, "", *menu, "", teaser, "Storm closes the coast road for a day", heading, "",
+            *(p + "\n" for p in paragraphs), heading]
+    assert cleaner.clean("\n".join(page)).headline == heading
+
+
+def test_a_page_with_a_title_line_takes_no_heading_printed_twice() -> None:
+    """A title line stands first (a scraper of the whole page prints it); no line repeats it, and a subheading
+    the page prints twice stands over prose: the title line, not the repeat, is the evidence, and the repeat is
+    not taken for the headline."""
+    from cleaner.engine import Cleaner
+
+    heading, _, _, _, _, paragraphs = _STAMPED_PAGES["en"]
+    sub = "Cabins can be booked again this spring"
+    page = ["Coast Daily harbour news", "Night ferry", "", "* Home", "", sub, "", *(p + "\n" for p in paragraphs),
+            sub, ""]
+    assert not [r for r in Cleaner().explain("\n".join(page)) if r.rule == "heading-repeat"]
 
 
 @pytest.mark.parametrize("language", sorted(_STAMPED_PAGES))
