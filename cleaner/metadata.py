@@ -680,17 +680,22 @@ def repeated_heading(page: Page) -> int | None:
             if above >= STAMPED_PROSE_MIN_CHARS:
                 return None  # the article's prose started over any heading still to come
         if (not page.open(i) or page.hits[i] is not None or not _title_like(page, i, unspaced=True)
-                or _word_count(page, i) <= LABEL_MAX_WORDS or name_shaped(page, i) or date_in(lines[i].text) is not None
-                or not _prose_under(page, k)):
+                or lines[i].text[0].islower() or _word_count(page, i) <= LABEL_MAX_WORDS or name_shaped(page, i)
+                or date_in(lines[i].text) is not None or not _prose_under(page, k)):
             continue
         norm = norms[k]
         # One nearer over the same prose, printed again whole, is surer: a teaser's title or a section's name
         # printed twice stands over the heading.
-        if seen[norm] > 1 or (found is None and any(len(other) > len(norm) and not other.startswith(LIST_BULLETS)
+        if seen[norm] > 1 or (found is None and any(len(other) > len(norm) and not _LIST_ITEM.match(other)
                                                     and _at_end(other, norm) for other in norms)):
             found = i
             first_good = page.next_good(i + 1) or len(lines)
     return found
+
+
+# A list item as scrapers print one: a bullet ("* ", "o " for a nested list) or a number ("4. "). A menu's item
+# that ends with a line's words names a section or a page, not a heading.
+_LIST_ITEM = regex.compile(r"(?:[*+•o–-]|\d{1,3}\.) ")
 
 
 def _at_end(text: str, part: str) -> bool:

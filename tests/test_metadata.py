@@ -689,6 +689,22 @@ def test_a_page_with_a_title_line_takes_no_heading_printed_twice() -> None:
     assert not [r for r in Cleaner().explain("\n".join(page)) if r.rule == "heading-repeat"]
 
 
+def test_a_menu_line_printed_twice_is_no_heading() -> None:
+    """Menus print their lines twice (at the top and the foot): a nested list's item printed twice over the text
+    ("o Harbour and coast news", its bullet printed as "o") is no heading printed twice, and a numbered menu item
+    ("4. Notes from the night ferry") that ends with a line's words does not name it a heading either."""
+    import cleaner
+
+    _, _, _, _, _, paragraphs = _STAMPED_PAGES["en"]
+    menu = [f"* Section {n}" for n in range(1, 25)]
+    widget = "o Harbour and coast news"
+    text = "\n".join(["* Home", "", widget, "", *menu, "", widget, "", *(p + "\n" for p in paragraphs)])
+    assert cleaner.clean(text).headline is None
+    label = "Notes from the night ferry"
+    text = "\n".join(["* Home", "", f"4. {label}", "", *menu, "", label, "", *(p + "\n" for p in paragraphs)])
+    assert cleaner.clean(text).headline is None
+
+
 @pytest.mark.parametrize("language", sorted(_STAMPED_PAGES))
 def test_a_heading_the_page_prints_twice_over_its_prose_is_the_headline(language: str) -> None:
     """No title line, no slug, no byline, the heading deep under menus: the page's header bar prints the heading
