@@ -515,6 +515,11 @@ def _dated_stamp(text: str) -> bool:
     return len(text) <= STAMP_MAX_CHARS and iso_date(text) is not None and len(words(text)) <= STAMP_MAX_WORDS
 
 
+# A heading may end with an abbreviation's full stop ("... Ambassador to the U.N.", "... in Washington, D.C."):
+# capitals each with its stop, not a sentence's end.
+_ABBREVIATION_END = regex.compile(r"(?<![\p{L}.])(?:\p{Lu}\.){2,}$")
+
+
 def _title_like(page: Page, i: int, unspaced: bool = False) -> bool:
     """`unspaced`: a script without spaces counts its words as pairs of characters (`_word_count`), not as runs."""
     f = page.features[i]
@@ -522,7 +527,8 @@ def _title_like(page: Page, i: int, unspaced: bool = False) -> bool:
     # Length and the sentence end first: they are known, where the link search and the word count are worked
     # out on first use and cost most (prose ends a sentence: on 1,500 bench documents 10,844 -> 7,922 word counts).
     return (
-        f is not None and f.chars <= HEADLINE_MAX_CHARS and not f.ends_sentence and page.labels[i] is not Label.RULE
+        f is not None and f.chars <= HEADLINE_MAX_CHARS and (not f.ends_sentence or _ABBREVIATION_END.search(text) is not None)
+        and page.labels[i] is not Label.RULE
         and not f.linkish and HEADLINE_MIN_WORDS <= (_word_count(page, i) if unspaced else f.words) <= HEADLINE_MAX_WORDS
         and not text.endswith((":", ",", ";", "(", "[", "„", *_TRAIL_ENDS)) and not _stamp(text)
         and not text.startswith(LIST_BULLETS)

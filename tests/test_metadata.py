@@ -705,6 +705,19 @@ def test_a_menu_line_printed_twice_is_no_heading() -> None:
     assert cleaner.clean(text).headline is None
 
 
+@pytest.mark.parametrize("heading", ["Harbour talks to resume at the U.N.", "Night ferry plan goes to Washington, D.C."])
+def test_a_heading_ending_with_an_abbreviation_is_a_heading(heading: str) -> None:
+    """"... at the U.N.": the full stop is the abbreviation's, not a sentence's end; the heading over the byline is
+    the headline. A line ending with a word's full stop is still a sentence."""
+    import cleaner
+
+    _, _, byline, printed, _, paragraphs = _STAMPED_PAGES["en"]
+    page = ["* Home", "* Sport", "", heading, "", byline, printed, "", *(p + "\n" for p in paragraphs)]
+    assert cleaner.clean("\n".join(page)).headline == heading
+    page[3] = "Harbour talks will resume at the council."
+    assert cleaner.clean("\n".join(page)).headline is None
+
+
 @pytest.mark.parametrize("language", sorted(_STAMPED_PAGES))
 def test_a_heading_the_page_prints_twice_over_its_prose_is_the_headline(language: str) -> None:
     """No title line, no slug, no byline, the heading deep under menus: the page's header bar prints the heading
