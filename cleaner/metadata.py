@@ -321,7 +321,8 @@ def _stamped(page: Page, title_forms: Sequence[set[str]], named: bool = False, s
         """Does the heading share words enough with a title line, and some with a slug of words?"""
         tokens = _tokens(page.lines[heading].text)
         return ((not title_forms or max(_likeness(tokens, form) for form in title_forms) >= SLUG_MATCH_MIN)
-                and not (slug and _off_slug(page, tokens, slug)) and not _after_article(page, heading))
+                and not (slug and _off_slug(page, tokens | _glued_words(page.lines[heading].norm), slug))
+                and not _after_article(page, heading))
 
     heading, rule = stamped_heading(page), STAMPED
     if (heading is None or not fits(heading)) and untitled:  # a title line's repeat was looked for, and none found
@@ -383,6 +384,15 @@ def _off_slug(page: Page, tokens: set[str], slug: set[str]) -> bool:
     words (`_worded_slug`), which names the article: then they name something else."""
     return (_worded_slug(slug) and not any(_UNSPACED_RUN.search(t) for t in tokens)
             and (_unaccented(frozenset(tokens)) & _unaccented(frozenset(slug))) <= _unaccented(page.stoplist))
+
+
+_INNER_MARKS = regex.compile(r"[^\p{L}\p{N}]+")
+
+
+def _glued_words(norm: str) -> set[str]:
+    """A line's words with the marks inside them dropped, as a slug spells them ("AT&T" as "att", "e-mail" as
+    "email")."""
+    return {glued for word in norm.split() if (glued := _INNER_MARKS.sub("", word))}
 
 
 @lru_cache(maxsize=64)  # a stoplist is a pack's frozenset, read again for each page

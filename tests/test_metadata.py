@@ -718,6 +718,18 @@ def test_a_heading_ending_with_an_abbreviation_is_a_heading(heading: str) -> Non
     assert cleaner.clean("\n".join(page)).headline is None
 
 
+def test_a_slug_spells_a_name_with_marks_without_them() -> None:
+    """The slug writes "B&B" as "bb": the heading over the byline shares that word with it, so the slug does not
+    reject it as another block's."""
+    import cleaner
+
+    _, _, byline, printed, _, paragraphs = _STAMPED_PAGES["en"]
+    heading = "B&B rooms fill up as the night ferry returns"
+    page = "\n".join(["* Home", "* Sport", "", heading, "", byline, printed, "", *(p + "\n" for p in paragraphs)])
+    assert cleaner.clean(page, source="https://coast.example/2025/03/bb-tourism-harbour-islands").headline == heading
+    assert cleaner.clean(page, source="https://coast.example/2025/03/cc-tourism-harbour-islands").headline is None
+
+
 @pytest.mark.parametrize("language", sorted(_STAMPED_PAGES))
 def test_a_heading_the_page_prints_twice_over_its_prose_is_the_headline(language: str) -> None:
     """No title line, no slug, no byline, the heading deep under menus: the page's header bar prints the heading
