@@ -316,9 +316,12 @@ def _stamped(page: Page, title_forms: Sequence[set[str]], named: bool = False, s
     the page prints no title line or the heading shares words enough with it (`SLUG_MATCH_MIN`, as a slug
     would: a title line may word the headline otherwise). A slug of words (`_worded_slug`) names the
     article too: a heading in the slug's script that shares no word with it but function words is another
-    block's (a menu, a teaser, an author box over a date) and none is taken."""
+    block's (a menu, a teaser, an author box over a date) and none is taken; nor is one after the article
+    (`_after_article`: a reader's comment over its date). `untitled` (no title line stands first): failing a
+    stamped heading, the heading the page prints twice (`repeated_heading`) is weighed the same way."""
     def fits(heading: int) -> bool:
-        """Does the heading share words enough with a title line, and some with a slug of words?"""
+        """Does the heading share words enough with a title line, some with a slug of words, and stand over
+        the article's prose?"""
         tokens = _tokens(page.lines[heading].text)
         return ((not title_forms or max(_likeness(tokens, form) for form in title_forms) >= SLUG_MATCH_MIN)
                 and not (slug and _off_slug(page, tokens | _glued_words(page.lines[heading].norm), slug))
