@@ -444,7 +444,7 @@ def headline_text(page: Page, i: int) -> str:
     run = [i]
     while run[-1] + 1 < len(page.lines) and (v := page.verdicts[run[-1] + 1]) is not None and v.rule == TITLE_REPEAT:
         run.append(run[-1] + 1)
-    return section_cut(_joined(page, run))
+    return site_cut(section_cut(_joined(page, run)), _TRAILING_BAR)
 
 
 SECTION_MAX_WORDS = 3  # "New York | ...", "Home › ...": a section label or a breadcrumb's first step before the headline
@@ -947,14 +947,17 @@ TITLE_STANDS = "title-line-stands"  # the rule a headline that is the page's tit
 SITE_NAME_MAX_WORDS = 5  # "Coast Daily", "La Gazette de la Baie": a site's name after the headline on its title line
 # A bar, a colon or a dot before the site's name; not a dash, which also names who spoke ("... to Ukraine – Stoltenberg").
 _TRAILING_SITE = regex.compile(r"\s+(?:\||::|:|·|•)\s+|\s*｜\s*")
+# A heading that repeats the title line whole keeps a site's name after a bar only: a dot or a colon there parts
+# a book's author from its title ("Derek Jarman · The Garden").
+_TRAILING_BAR = regex.compile(r"\s+\|\s+|\s*｜\s*")
 
 
-def site_cut(text: str) -> str:
+def site_cut(text: str, separator: regex.Pattern[str] = _TRAILING_SITE) -> str:
     """The title line standing as the headline without the site's name it ends with ("Headline | Coast Daily",
-    "Headline : Forum", "Headline | Section | Site"): each last part after a bar, a colon or a dot, of at most
-    `SITE_NAME_MAX_WORDS` words, no word in lower case but short particles ("La Gazette de la Baie"; "Affaire KPMG :
-    un juge se récuse" goes on with the headline), shorter than what stands before it, goes."""
-    while (found := list(_TRAILING_SITE.finditer(text))):
+    "Headline : Forum", "Headline | Section | Site"): each last part after a bar, a colon or a dot (`separator`),
+    of at most `SITE_NAME_MAX_WORDS` words, no word in lower case but short particles ("La Gazette de la Baie";
+    "Affaire KPMG : un juge se récuse" goes on with the headline), shorter than what stands before it, goes."""
+    while (found := list(separator.finditer(text))):
         head, tail = text[: found[-1].start()], text[found[-1].end():]
         names = tail.split()
         lower = [w for w in names if w[:1].islower()]

@@ -730,6 +730,20 @@ def test_a_slug_spells_a_name_with_marks_without_them() -> None:
     assert cleaner.clean(page, source="https://coast.example/2025/03/cc-tourism-harbour-islands").headline is None
 
 
+@pytest.mark.parametrize("heading, headline", [
+    ("Night ferry to the islands returns in May | Coast Daily", "Night ferry to the islands returns in May"),
+    ("Jane Roe · The Harbour Book", "Jane Roe · The Harbour Book"),  # a dot parts an author from a book's title
+])
+def test_a_heading_that_repeats_the_title_line_whole_loses_the_sites_name(heading: str, headline: str) -> None:
+    """The page prints its title line again as the article's heading, the site's name after a bar included: the
+    headline goes without it, as a title line standing for the headline does."""
+    import cleaner
+
+    _, _, _, _, _, paragraphs = _STAMPED_PAGES["en"]
+    page = [heading, "", "* Home", "", heading, "", *(p + "\n" for p in paragraphs)]
+    assert cleaner.clean("\n".join(page)).headline == headline
+
+
 @pytest.mark.parametrize("language", sorted(_STAMPED_PAGES))
 def test_a_heading_the_page_prints_twice_over_its_prose_is_the_headline(language: str) -> None:
     """No title line, no slug, no byline, the heading deep under menus: the page's header bar prints the heading
