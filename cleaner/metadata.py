@@ -155,7 +155,8 @@ def title_line_heading(page: Page, source: str | None = None) -> Titled:
     """
     first = page.nonblank[0] if page.nonblank else 0
     if len(page.nonblank) < 2 or (first + 1 < len(page.lines) and page.lines[first + 1].joiner is not None):
-        return _stamped(page, [], untitled=True)  # a line the scraper cut inside a sentence (the next goes on with it) is no title
+        # a line the scraper cut inside a sentence (the next goes on with it) is no title
+        return _stamped(page, [], untitled=True)
     # A list item is a menu's, not the page's title line; a scraper that prints no title starts so.
     # A date line is no title line either ("Last updated: 2019/02/22" printed first).
     text = page.lines[first].text
@@ -440,7 +441,8 @@ def _joined(page: Page, run: Sequence[int]) -> str:
 
 
 def headline_text(page: Page, i: int) -> str:
-    """The headline line's text; a heading found wrapped over several lines, joined."""
+    """The headline line's text; a heading found wrapped over several lines, joined; without a section label
+    before it (`section_cut`) and a site's name after a bar (`site_cut`: a heading may print the title line whole)."""
     run = [i]
     while run[-1] + 1 < len(page.lines) and (v := page.verdicts[run[-1] + 1]) is not None and v.rule == TITLE_REPEAT:
         run.append(run[-1] + 1)
@@ -540,9 +542,10 @@ def _title_like(page: Page, i: int, unspaced: bool = False) -> bool:
     # Length and the sentence end first: they are known, where the link search and the word count are worked
     # out on first use and cost most (prose ends a sentence: on 1,500 bench documents 10,844 -> 7,922 word counts).
     return (
-        f is not None and f.chars <= HEADLINE_MAX_CHARS and (not f.ends_sentence or _ABBREVIATION_END.search(text) is not None)
-        and page.labels[i] is not Label.RULE
-        and not f.linkish and HEADLINE_MIN_WORDS <= (_word_count(page, i) if unspaced else f.words) <= HEADLINE_MAX_WORDS
+        f is not None and f.chars <= HEADLINE_MAX_CHARS
+        and (not f.ends_sentence or _ABBREVIATION_END.search(text) is not None) and page.labels[i] is not Label.RULE
+        and not f.linkish
+        and HEADLINE_MIN_WORDS <= (_word_count(page, i) if unspaced else f.words) <= HEADLINE_MAX_WORDS
         and not text.endswith((":", ",", ";", "(", "[", "„", *_TRAIL_ENDS)) and not _stamp(text)
         and not text.startswith(LIST_BULLETS)
         and len(_TRAIL_SEPARATOR.findall(text)) < 2 and not page.pieces[i]
