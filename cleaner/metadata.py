@@ -335,7 +335,9 @@ def _stamped(page: Page, title_forms: Sequence[set[str]], named: bool = False, s
         return Titled(None, named)
     page.verdicts[heading] = Verdict(Kind.HEADLINE, rule=rule)
     _drop_section_labels(page, heading)
-    return Titled(heading, True, True)  # sure: a byline and the article's prose under it
+    # Sure, what stands over it goes: a byline and the article's prose under it. A heading printed twice is
+    # surer than a guess, not sure enough to clear the page over it.
+    return Titled(heading, True, rule == STAMPED)
 
 
 def _drop_section_labels(page: Page, heading: int) -> None:

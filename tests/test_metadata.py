@@ -744,6 +744,21 @@ def test_a_heading_that_repeats_the_title_line_whole_loses_the_sites_name(headin
     assert cleaner.clean("\n".join(page)).headline == headline
 
 
+def test_a_heading_printed_twice_clears_nothing_over_it() -> None:
+    """A heading printed twice is the headline, but not surely enough to clear the page over it (as a heading over
+    a byline does): a paragraph over it stays in the body."""
+    import cleaner
+
+    heading, _, _, _, _, paragraphs = _STAMPED_PAGES["en"]
+    above = "The harbour museum opens a new room on the history of the island ferries, with photographs and tickets."
+    menu = [f"* Section {n}" for n in range(1, 25)]
+    page = ["* Home", "", f"Coast Daily | {heading}", "", above, "", *menu, "", heading, "",
+            *(p + "\n" for p in paragraphs)]
+    article = cleaner.clean("\n".join(page))
+    assert article.headline == heading
+    assert above in article.body
+
+
 @pytest.mark.parametrize("language", sorted(_STAMPED_PAGES))
 def test_a_heading_the_page_prints_twice_over_its_prose_is_the_headline(language: str) -> None:
     """No title line, no slug, no byline, the heading deep under menus: the page's header bar prints the heading
