@@ -156,7 +156,8 @@ def title_line_heading(page: Page, source: str | None = None) -> Titled:
     """
     first = page.nonblank[0] if page.nonblank else 0
     if len(page.nonblank) < 2 or (first + 1 < len(page.lines) and page.lines[first + 1].joiner is not None):
-        return _stamped(page, [])  # a line the scraper cut inside a sentence (the next goes on with it) is no title
+        # a line the scraper cut inside a sentence (the next goes on with it) is no title
+        return _stamped(page, [], untitled=True)
     # A list item is a menu's, not the page's title line; a scraper that prints no title starts so.
     # A date line is no title line either ("Last updated: 2019/02/22" printed first).
     text = page.lines[first].text
@@ -177,7 +178,7 @@ def title_line_heading(page: Page, source: str | None = None) -> Titled:
         titles.append((0, [slug]))
         named = True
     if not titles:
-        return _stamped(page, [], slug=slug)
+        return _stamped(page, [], slug=slug, untitled=True)
     best: list[int] = []
     best_score, title_lines, sure = TITLE_MATCH_MIN, 0, False
     lines, hits = page.lines, page.hits
@@ -235,9 +236,11 @@ def title_line_heading(page: Page, source: str | None = None) -> Titled:
             break
     if best and not title_lines and ((not sure and _weak_slug_match(page, best)) or _after_article(page, best[0])):
         best = []
-    if not best or (not title_lines and not sure and (stamped := _stamped(page, title_forms, slug=slug)).heading is not None):
+    untitled = not any(lines_read for lines_read, _ in titles)  # no title line: at most a slug
+    if not best or (not title_lines and not sure
+                    and (stamped := _stamped(page, title_forms, slug=slug, untitled=untitled)).heading is not None):
         # no repeat of the title, or only a loose match of the slug: the heading over the byline is surer
-        return _stamped(page, title_forms, named, slug) if not best else stamped
+        return _stamped(page, title_forms, named, slug, untitled) if not best else stamped
     form = max((f for k, forms in titles if k == title_lines for f in forms),
                key=lambda f: _likeness(_tokens(_joined(page, best)), f))
     best = _wrapped_heading(page, best, form, title[title_lines - 1] if title_lines else -1)
@@ -309,24 +312,33 @@ def _wrapped_heading(page: Page, run: list[int], form: set[str], above: int) -> 
     return run
 
 
-def _stamped(page: Page, title_forms: Sequence[set[str]], named: bool = False, slug: set[str] | None = None) -> Titled:
+def _stamped(page: Page, title_forms: Sequence[set[str]], named: bool = False, slug: set[str] | None = None,
+             untitled: bool = False) -> Titled:
     """No line repeats the title: the heading over the byline or date line (`stamped_heading`), when
     the page prints no title line or the heading shares words enough with it (`SLUG_MATCH_MIN`, as a slug
     would: a title line may word the headline otherwise). A slug of words (`_worded_slug`) names the
     article too: a heading in the slug's script that shares no word with it but function words is another
-    block's (a menu, a teaser, an author box over a date) and none is taken."""
-    heading = stamped_heading(page)
-    if heading is not None and title_forms:
+    block's (a menu, a teaser, an author box over a date) and none is taken; nor is one after the article
+    (`_after_article`: a reader's comment over its date). `untitled` (no title line stands first): failing a
+    stamped heading, the heading the page prints twice (`repeated_heading`) is weighed the same way."""
+    def fits(heading: int) -> bool:
+        """Does the heading share words enough with a title line, some with a slug of words, and stand over
+        the article's prose?"""
         tokens = _tokens(page.lines[heading].text)
-        if max(_likeness(tokens, form) for form in title_forms) < SLUG_MATCH_MIN:
-            heading = None
-    if heading is not None and slug and _off_slug(page, _tokens(page.lines[heading].text), slug):
-        heading = None
-    if heading is None:
+        return ((not title_forms or max(_likeness(tokens, form) for form in title_forms) >= SLUG_MATCH_MIN)
+                and not (slug and _off_slug(page, tokens | _glued_words(page.lines[heading].norm), slug))
+                and not _after_article(page, heading))
+
+    heading, rule = stamped_heading(page), STAMPED
+    if (heading is None or not fits(heading)) and untitled:  # a title line's repeat was looked for, and none found
+        heading, rule = repeated_heading(page), REPEATED
+    if heading is None or not fits(heading):
         return Titled(None, named)
-    page.verdicts[heading] = Verdict(Kind.HEADLINE, rule=STAMPED)
+    page.verdicts[heading] = Verdict(Kind.HEADLINE, rule=rule)
     _drop_section_labels(page, heading)
-    return Titled(heading, True, True)  # sure: a byline and the article's prose under it
+    # Sure, what stands over it goes: a byline and the article's prose under it. A heading printed twice is
+    # surer than a guess, not sure enough to clear the page over it.
+    return Titled(heading, True, rule == STAMPED)
 
 
 def _drop_section_labels(page: Page, heading: int) -> None:
@@ -381,6 +393,15 @@ def _off_slug(page: Page, tokens: set[str], slug: set[str]) -> bool:
             and (_unaccented(frozenset(tokens)) & _unaccented(frozenset(slug))) <= _unaccented(page.stoplist))
 
 
+_INNER_MARKS = regex.compile(r"[^\p{L}\p{N}]+")
+
+
+def _glued_words(norm: str) -> set[str]:
+    """A line's words with the marks inside them dropped, as a slug spells them ("AT&T" as "att", "e-mail" as
+    "email")."""
+    return {glued for word in norm.split() if (glued := _INNER_MARKS.sub("", word))}
+
+
 @lru_cache(maxsize=64)  # a stoplist is a pack's frozenset, read again for each page
 def _unaccented(found: frozenset[str]) -> frozenset[str]:
     """The words without their accents: a slug spells "économiques" as "economiques"."""
@@ -423,11 +444,12 @@ def _joined(page: Page, run: Sequence[int]) -> str:
 
 
 def headline_text(page: Page, i: int) -> str:
-    """The headline line's text; a heading found wrapped over several lines, joined."""
+    """The headline line's text; a heading found wrapped over several lines, joined; without a section label
+    before it (`section_cut`) and a site's name after a bar (`site_cut`: a heading may print the title line whole)."""
     run = [i]
     while run[-1] + 1 < len(page.lines) and (v := page.verdicts[run[-1] + 1]) is not None and v.rule == TITLE_REPEAT:
         run.append(run[-1] + 1)
-    return section_cut(_joined(page, run))
+    return site_cut(section_cut(_joined(page, run)), _TRAILING_BAR)
 
 
 SECTION_MAX_WORDS = 3  # "New York | ...", "Home › ...": a section label or a breadcrumb's first step before the headline
@@ -511,18 +533,39 @@ def _dated_stamp(text: str) -> bool:
     return len(text) <= STAMP_MAX_CHARS and iso_date(text) is not None and len(words(text)) <= STAMP_MAX_WORDS
 
 
-def _title_like(page: Page, i: int) -> bool:
+# A heading may end with an abbreviation's full stop ("... Ambassador to the U.N.", "... in Washington, D.C."):
+# capitals each with its stop, not a sentence's end.
+_ABBREVIATION_END = regex.compile(r"(?<![\p{L}.])(?:\p{Lu}\.){2,}$")
+
+
+def _title_like(page: Page, i: int, unspaced: bool = False) -> bool:
+    """`unspaced`: a script without spaces counts its words as pairs of characters (`_word_count`), not as runs."""
     f = page.features[i]
     text = page.lines[i].text
     # Length and the sentence end first: they are known, where the link search and the word count are worked
     # out on first use and cost most (prose ends a sentence: on 1,500 bench documents 10,844 -> 7,922 word counts).
     return (
-        f is not None and f.chars <= HEADLINE_MAX_CHARS and not f.ends_sentence and page.labels[i] is not Label.RULE
-        and not f.linkish and HEADLINE_MIN_WORDS <= f.words <= HEADLINE_MAX_WORDS
+        f is not None and f.chars <= HEADLINE_MAX_CHARS
+        and (not f.ends_sentence or _ABBREVIATION_END.search(text) is not None) and page.labels[i] is not Label.RULE
+        and not f.linkish
+        and HEADLINE_MIN_WORDS <= (_word_count(page, i) if unspaced else f.words) <= HEADLINE_MAX_WORDS
         and not text.endswith((":", ",", ";", "(", "[", "„", *_TRAIL_ENDS)) and not _stamp(text)
         and not text.startswith(LIST_BULLETS)
         and len(_TRAIL_SEPARATOR.findall(text)) < 2 and not page.pieces[i]
     )
+
+
+UNSPACED_CHARS_PER_WORD = 2  # a Japanese or Chinese word is two characters long on average
+
+
+def _word_count(page: Page, i: int) -> int:
+    """Line i's words, each run of a script without spaces counted as its characters in pairs: a Japanese heading
+    is one run, so one word to `Features.words`."""
+    f = page.features[i]
+    text = page.lines[i].text
+    if f is None or text.isascii() or not (runs := _UNSPACED_RUN.findall(text)):
+        return 0 if f is None else f.words
+    return f.words - len(runs) + sum(max(1, len(run) // UNSPACED_CHARS_PER_WORD) for run in runs)
 
 
 STAMPED = "heading-over-stamp"  # the rule a headline found over its byline or date line is marked with
@@ -630,6 +673,85 @@ def stamped_heading(page: Page) -> int | None:
         if stop >= enough:
             return heading
     return None
+
+
+REPEATED = "heading-repeat"  # the rule a headline found as a heading the page prints twice is marked with
+REPEAT_FIRST_GOOD_REACH = STAMPED_SPAN  # nonblank lines at most from a repeated heading to its first good paragraph
+
+
+def repeated_heading(page: Page) -> int | None:
+    """The heading the page prints twice, standing over the article's prose, where no title line says which
+    line is the headline.
+
+    A scraper that prints no title line (inscriptis) still prints the headline twice on most article pages:
+    in a header bar or a breadcrumb ("Home > News > Headline", "News | Headline"), a share box ("Share all
+    sharing options for: Headline") or a hidden page title ("Headline | Site"), and as the article's heading.
+    A teaser prints a title once. So a title-like line (more than a label's words, no name, no date) that
+    another line prints again, whole or at one end of it (not a menu's list item: that names a section), with
+    good prose right under it (`_prose_under`), is the headline: the one nearest over that prose that the page
+    prints again whole, and none under the page's first prose (an ad's or a teaser's title printed twice)."""
+    nonblank, lines = page.nonblank, page.lines
+    norms = [lines[i].norm for i in nonblank]
+    seen: dict[str, int] = {}
+    for norm in norms:
+        seen[norm] = seen.get(norm, 0) + 1
+    above = 0  # the good prose over line i
+    found, first_good = None, len(lines)  # the heading found, and the first good line under it
+    for k, i in enumerate(nonblank):
+        if i >= first_good:
+            break
+        if page.good(i) and (f := page.features[i]) is not None:
+            above += f.chars
+            if above >= STAMPED_PROSE_MIN_CHARS:
+                return None  # the article's prose started over any heading still to come
+        if (not page.open(i) or page.hits[i] is not None or not _title_like(page, i, unspaced=True)
+                or lines[i].text[0].islower() or _word_count(page, i) <= LABEL_MAX_WORDS or name_shaped(page, i)
+                or date_in(lines[i].text) is not None or not _prose_under(page, k)):
+            continue
+        norm = norms[k]
+        # One nearer over the same prose, printed again whole, is surer: a teaser's title or a section's name
+        # printed twice stands over the heading.
+        if seen[norm] > 1 or (found is None and any(len(other) > len(norm) and not _LIST_ITEM.match(other)
+                                                    and _at_end(other, norm) for other in norms)):
+            found = i
+            first_good = page.next_good(i + 1) or len(lines)
+    return found
+
+
+# A list item as scrapers print one: a bullet ("* ", "o " for a nested list) or a number ("4. "). A menu's item
+# that ends with a line's words names a section or a page, not a heading.
+_LIST_ITEM = regex.compile(r"(?:[*+•o–-]|\d{1,3}\.) ")
+
+
+def _at_end(text: str, part: str) -> bool:
+    """Does `text` start or end with `part`, at a word's edge (a script without spaces has none)?"""
+    if text.endswith(part):
+        edge = text[-len(part) - 1]
+    elif text.startswith(part):
+        edge = text[len(part)]
+    else:
+        return False
+    return not (edge.isalnum() and part.isascii())
+
+
+def _prose_under(page: Page, k: int) -> bool:
+    """Does good prose (`STAMPED_PROSE_MIN_CHARS`) start within `REPEAT_FIRST_GOOD_REACH` lines under the heading
+    `nonblank[k]`, with no other title-like line among it, before a block's end?"""
+    nonblank, features = page.nonblank, page.features
+    prose = 0
+    for m in range(k + 1, min(k + 1 + STAMPED_PROSE_LINES, len(nonblank))):
+        x = nonblank[m]
+        if _block_end(page, x):
+            return False
+        if page.good(x) and (f := features[x]) is not None:
+            prose += f.chars
+            if prose >= STAMPED_PROSE_MIN_CHARS:
+                return True
+        elif not prose and m - k > REPEAT_FIRST_GOOD_REACH:
+            return False
+        elif prose and page.open(x) and _title_like(page, x):
+            return False
+    return False
 
 
 _BLOCK_ENDS = (Category.COMMENTS, Category.RELATED, Category.FOOTER)
@@ -831,14 +953,17 @@ TITLE_STANDS = "title-line-stands"  # the rule a headline that is the page's tit
 SITE_NAME_MAX_WORDS = 5  # "Coast Daily", "La Gazette de la Baie": a site's name after the headline on its title line
 # A bar, a colon or a dot before the site's name; not a dash, which also names who spoke ("... to Ukraine – Stoltenberg").
 _TRAILING_SITE = regex.compile(r"\s+(?:\||::|:|·|•)\s+|\s*｜\s*")
+# A heading that repeats the title line whole keeps a site's name after a bar only: a dot or a colon there parts
+# a book's author from its title ("Derek Jarman · The Garden").
+_TRAILING_BAR = regex.compile(r"\s+\|\s+|\s*｜\s*")
 
 
-def site_cut(text: str) -> str:
+def site_cut(text: str, separator: regex.Pattern[str] = _TRAILING_SITE) -> str:
     """The title line standing as the headline without the site's name it ends with ("Headline | Coast Daily",
-    "Headline : Forum", "Headline | Section | Site"): each last part after a bar, a colon or a dot, of at most
-    `SITE_NAME_MAX_WORDS` words, no word in lower case but short particles ("La Gazette de la Baie"; "Affaire KPMG :
-    un juge se récuse" goes on with the headline), shorter than what stands before it, goes."""
-    while (found := list(_TRAILING_SITE.finditer(text))):
+    "Headline : Forum", "Headline | Section | Site"): each last part after a bar, a colon or a dot (`separator`),
+    of at most `SITE_NAME_MAX_WORDS` words, no word in lower case but short particles ("La Gazette de la Baie";
+    "Affaire KPMG : un juge se récuse" goes on with the headline), shorter than what stands before it, goes."""
+    while (found := list(separator.finditer(text))):
         head, tail = text[: found[-1].start()], text[found[-1].end():]
         names = tail.split()
         lower = [w for w in names if w[:1].islower()]

@@ -631,6 +631,153 @@ def test_no_headline_is_guessed_deep_in_a_page_without_a_title_line(language: st
     assert cleaner.clean("\n".join([*menu, "", *page])).headline is None
 
 
+@pytest.mark.parametrize("language", sorted(_STAMPED_PAGES))
+def test_a_heading_over_a_stamp_after_the_article_is_no_headline(language: str) -> None:
+    """No title line and no heading over the article's text; under it, a reader's comment: a title-like first
+    line over its date and its prose. Standing after most of the page's prose, it is a comment's heading, not the
+    article's (`_after_article`): no headline, and the comment's title stays where it is."""
+    import cleaner
+
+    _, _, _, printed, _, paragraphs = _STAMPED_PAGES[language]
+    article = [p + "\n" for p in paragraphs * 4]
+    comment = "Loved reading about the night ferry"
+    page = ["* Home", "* Sport", "", *article, comment, "", printed, "", *(p + "\n" for p in paragraphs)]
+    assert cleaner.clean("\n".join(page)).headline is None
+
+
+def test_a_japanese_heading_the_breadcrumb_ends_with_is_the_headline() -> None:
+    """A Japanese heading is one run of characters, one word to the line's features: counted in pairs of
+    characters it is a heading, and the breadcrumb printed glued before it ("ホームお知らせ<heading>") names it.
+    A menu item that ends with a line's words names a section, not a heading."""
+    import cleaner
+
+    heading = "港の夜行フェリーが五月に運航を再開へ"
+    paragraphs = ["港と島々を結ぶ夜行フェリーは、冬の間は昼の便だけで運航されていたが、運航会社は月曜日に五月の第二週から"
+                  "夜の便を再開すると発表した。島の旅館や商店からは、春の観光客が戻るとの期待の声が上がっている。",
+                  "切符は来週から販売され、客室の予約も再びできるようになる。港長によると、春に訪れていた登山客や自転車の"
+                  "旅行者が戻ってくると期待されている。運航会社は夏に向けて便数を増やすことも検討している。"]
+    menu = [f"* 項目{n}" for n in range(1, 25)]
+    page = ["* ホーム", "", *menu, "", f"ホームお知らせ{heading}", "", heading, "", *(p + "\n" for p in paragraphs)]
+    assert cleaner.clean("\n".join(page)).headline == heading
+    page = ["* ホーム", "", *menu, f"* 港の{heading}", "", heading, "", *(p + "\n" for p in paragraphs)]
+    assert cleaner.clean("\n".join(page)).headline is None
+
+
+def test_of_the_headings_printed_twice_over_the_prose_the_nearest_is_the_headline() -> None:
+    """A list of most-read stories stands between the menus and the article, and its first title is printed
+    twice too: the heading printed twice nearest over the article's prose is the headline."""
+    import cleaner
+
+    heading, _, _, _, _, paragraphs = _STAMPED_PAGES["en"]
+    teaser = "Harbour council votes on the new cycle path"
+    menu = [f"* Section {n}" for n in range(1, 25)]
+    page = ["* Home", "", teaser, "", *menu, "", teaser, "Storm closes the coast road for a day", heading, "",
+            *(p + "\n" for p in paragraphs), heading]
+    assert cleaner.clean("\n".join(page)).headline == heading
+
+
+def test_a_page_with_a_title_line_takes_no_heading_printed_twice() -> None:
+    """A title line stands first (a scraper of the whole page prints it); no line repeats it, and a subheading
+    the page prints twice stands over prose: the title line, not the repeat, is the evidence, and the repeat is
+    not taken for the headline."""
+    from cleaner.engine import Cleaner
+
+    heading, _, _, _, _, paragraphs = _STAMPED_PAGES["en"]
+    sub = "Cabins can be booked again this spring"
+    page = ["Coast Daily harbour news", "Night ferry", "", "* Home", "", sub, "", *(p + "\n" for p in paragraphs),
+            sub, ""]
+    assert not [r for r in Cleaner().explain("\n".join(page)) if r.rule == "heading-repeat"]
+
+
+def test_a_menu_line_printed_twice_is_no_heading() -> None:
+    """Menus print their lines twice (at the top and the foot): a nested list's item printed twice over the text
+    ("o Harbour and coast news", its bullet printed as "o") is no heading printed twice, and a numbered menu item
+    ("4. Notes from the night ferry") that ends with a line's words does not name it a heading either."""
+    import cleaner
+
+    _, _, _, _, _, paragraphs = _STAMPED_PAGES["en"]
+    menu = [f"* Section {n}" for n in range(1, 25)]
+    widget = "o Harbour and coast news"
+    text = "\n".join(["* Home", "", widget, "", *menu, "", widget, "", *(p + "\n" for p in paragraphs)])
+    assert cleaner.clean(text).headline is None
+    label = "Notes from the night ferry"
+    text = "\n".join(["* Home", "", f"4. {label}", "", *menu, "", label, "", *(p + "\n" for p in paragraphs)])
+    assert cleaner.clean(text).headline is None
+
+
+@pytest.mark.parametrize("heading", ["Harbour talks to resume at the U.N.", "Night ferry plan goes to Washington, D.C."])
+def test_a_heading_ending_with_an_abbreviation_is_a_heading(heading: str) -> None:
+    """"... at the U.N.": the full stop is the abbreviation's, not a sentence's end; the heading over the byline is
+    the headline. A line ending with a word's full stop is still a sentence."""
+    import cleaner
+
+    _, _, byline, printed, _, paragraphs = _STAMPED_PAGES["en"]
+    page = ["* Home", "* Sport", "", heading, "", byline, printed, "", *(p + "\n" for p in paragraphs)]
+    assert cleaner.clean("\n".join(page)).headline == heading
+    page[3] = "Harbour talks will resume at the council."
+    assert cleaner.clean("\n".join(page)).headline is None
+
+
+def test_a_slug_spells_a_name_with_marks_without_them() -> None:
+    """The slug writes "B&B" as "bb": the heading over the byline shares that word with it, so the slug does not
+    reject it as another block's."""
+    import cleaner
+
+    _, _, byline, printed, _, paragraphs = _STAMPED_PAGES["en"]
+    heading = "B&B rooms fill up as the night ferry returns"
+    page = "\n".join(["* Home", "* Sport", "", heading, "", byline, printed, "", *(p + "\n" for p in paragraphs)])
+    assert cleaner.clean(page, source="https://coast.example/2025/03/bb-tourism-harbour-islands").headline == heading
+    assert cleaner.clean(page, source="https://coast.example/2025/03/cc-tourism-harbour-islands").headline is None
+
+
+@pytest.mark.parametrize("heading, headline", [
+    ("Night ferry to the islands returns in May | Coast Daily", "Night ferry to the islands returns in May"),
+    ("Jane Roe · The Harbour Book", "Jane Roe · The Harbour Book"),  # a dot parts an author from a book's title
+])
+def test_a_heading_that_repeats_the_title_line_whole_loses_the_sites_name(heading: str, headline: str) -> None:
+    """The page prints its title line again as the article's heading, the site's name after a bar included: the
+    headline goes without it, as a title line standing for the headline does."""
+    import cleaner
+
+    _, _, _, _, _, paragraphs = _STAMPED_PAGES["en"]
+    page = [heading, "", "* Home", "", heading, "", *(p + "\n" for p in paragraphs)]
+    assert cleaner.clean("\n".join(page)).headline == headline
+
+
+def test_a_heading_printed_twice_clears_nothing_over_it() -> None:
+    """A heading printed twice is the headline, but not surely enough to clear the page over it (as a heading over
+    a byline does): a paragraph over it stays in the body."""
+    import cleaner
+
+    heading, _, _, _, _, paragraphs = _STAMPED_PAGES["en"]
+    above = "The harbour museum opens a new room on the history of the island ferries, with photographs and tickets."
+    menu = [f"* Section {n}" for n in range(1, 25)]
+    page = ["* Home", "", f"Coast Daily | {heading}", "", above, "", *menu, "", heading, "",
+            *(p + "\n" for p in paragraphs)]
+    article = cleaner.clean("\n".join(page))
+    assert article.headline == heading
+    assert above in article.body
+
+
+@pytest.mark.parametrize("language", sorted(_STAMPED_PAGES))
+def test_a_heading_the_page_prints_twice_over_its_prose_is_the_headline(language: str) -> None:
+    """No title line, no slug, no byline, the heading deep under menus: the page's header bar prints the heading
+    too ("Coast Daily | <heading>", or the same line again), and that repeat names it the headline. A title-like
+    line over the prose that the page prints once is still no headline there, and a repeated line under the
+    article's first paragraphs is another block's."""
+    import cleaner
+
+    heading, _, _, _, _, paragraphs = _STAMPED_PAGES[language]
+    menu = [f"* Section {n}" for n in range(1, 25)]
+    body = [heading, "", *(p + "\n" for p in paragraphs)]
+    for bar in (f"Coast Daily | {heading}", heading):
+        assert cleaner.clean("\n".join(["* Home", "", bar, "", *menu, "", *body])).headline == heading
+    assert cleaner.clean("\n".join(["* Home", "", "Coast Daily | Harbour Council", "", *menu, "", *body])).headline is None
+    later = [*menu, "", paragraphs[0] + "\n", paragraphs[1] + "\n", "Harbour Council Item Of The Week", "",
+             *(p + "\n" for p in paragraphs)]
+    assert cleaner.clean("\n".join(["* Home", "", "Harbour Council Item Of The Week", "", *later])).headline is None
+
+
 @pytest.mark.parametrize("language, bar", [("en", "Log in Subscribe"), ("de", "Anmelden Abonnieren"), ("fr", "Connexion S'abonner")])
 def test_a_first_line_the_slug_does_not_name_is_no_title_line(language: str, bar: str) -> None:
     """A scraper that prints no title line starts with a widget (a sign-in bar) the page prints again further
