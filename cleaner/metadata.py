@@ -706,7 +706,8 @@ def repeated_heading(page: Page) -> int | None:
                 return None  # the article's prose started over any heading still to come
         if (not page.open(i) or page.hits[i] is not None or not _title_like(page, i, unspaced=True)
                 or lines[i].text[0].islower() or _word_count(page, i) <= LABEL_MAX_WORDS or name_shaped(page, i)
-                or date_in(lines[i].text) is not None or not _prose_under(page, k)):
+                or date_in(lines[i].text) is not None or not _prose_under(page, k) or _tag_list(lines[i].text)
+                or not _echoed(page, i)):
             continue
         norm = norms[k]
         # One nearer over the same prose, printed again whole, is surer: a teaser's title or a section's name
@@ -716,6 +717,31 @@ def repeated_heading(page: Page) -> int | None:
             found = i
             first_good = page.next_good(i + 1) or len(lines)
     return found
+
+
+ECHO_PROSE_LINES = 30  # good lines under a repeated heading whose words it must share one of
+ECHO_MIN_CHARS = 4  # a shorter word ("new", "die", "les") is no topic's
+
+
+TAG_MAX_WORDS = 4  # words of one item of a tag list ("Emmanuel Macron", "Corona & die Folgen")
+
+
+def _tag_list(text: str) -> bool:
+    """"Politics, Elections, Jane Roe": three or more short items between commas, the article's tags printed
+    twice (over the text and under it), not its heading."""
+    items = text.split(", ")
+    return len(items) >= 3 and all(len(item.split()) <= TAG_MAX_WORDS for item in items)
+
+
+def _echoed(page: Page, i: int) -> bool:
+    """Does the heading name something the prose under it speaks of (one word of ECHO_MIN_CHARS letters or more,
+    not a stopword)? A language picker, a menu, a search box's label or a share bar printed twice shares no word
+    with the article. Unspaced scripts are not weighed: their character pairs match too easily."""
+    text = page.lines[i].text
+    if _UNSPACED_RUN.search(text):
+        return True
+    topics = {w for w in words(text) if len(w) >= ECHO_MIN_CHARS and w not in page.stoplist}
+    return any(not topics.isdisjoint(words(page.lines[g].text)) for g in page.goods(i + 1)[:ECHO_PROSE_LINES])
 
 
 # A list item as scrapers print one: a bullet ("* ", "o " for a nested list) or a number ("4. "). A menu's item

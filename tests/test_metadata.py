@@ -778,6 +778,23 @@ def test_a_heading_the_page_prints_twice_over_its_prose_is_the_headline(language
     assert cleaner.clean("\n".join(["* Home", "", "Harbour Council Item Of The Week", "", *later])).headline is None
 
 
+@pytest.mark.parametrize("language, line", [
+    ("en", "Choose your edition Europe Americas Asia Pacific"), ("de", "Suche in allen Rubriken und Archiven"),
+    ("fr", "Politique, Économie, Jeanne Martin, Météo du jour"),
+])
+def test_a_line_printed_twice_that_the_prose_never_speaks_of_is_no_headline(language: str, line: str) -> None:
+    """An edition picker, a search box's label or the tags, printed over the text and again: title-like, printed
+    twice, over prose, but they name nothing the article speaks of (or are a list of tags), so none is its
+    headline (on the development set's inscriptis pages, 14 of 50 such headlines were a language picker, a
+    search label, a share bar, a credit or tags)."""
+    import cleaner
+
+    _, _, _, _, _, paragraphs = _STAMPED_PAGES[language]
+    menu = [f"* Section {n}" for n in range(1, 25)]
+    page = ["* Home", "", line, "", *menu, "", line, "", *(p + "\n" for p in paragraphs)]
+    assert cleaner.clean("\n".join(page)).headline is None
+
+
 @pytest.mark.parametrize("language, bar", [("en", "Log in Subscribe"), ("de", "Anmelden Abonnieren"), ("fr", "Connexion S'abonner")])
 def test_a_first_line_the_slug_does_not_name_is_no_title_line(language: str, bar: str) -> None:
     """A scraper that prints no title line starts with a widget (a sign-in bar) the page prints again further
