@@ -440,7 +440,11 @@ def _run(page: Page, i: int, max_chars: float = float("inf")) -> list[int]:
 
 
 def _joined(page: Page, run: Sequence[int]) -> str:
-    return " ".join(page.lines[j].text for j in run)
+    """The lines of `run` as one: a piece cut off inside a sentence joined as it stood ("Beasts" + ": A Nice Place"),
+    others by a space."""
+    lines = page.lines
+    return lines[run[0]].text + "".join(
+        f"{' ' if (joiner := lines[j].joiner) is None else joiner}{lines[j].text}" for j in run[1:])
 
 
 def headline_text(page: Page, i: int) -> str:

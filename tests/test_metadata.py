@@ -152,6 +152,20 @@ def test_the_title_lines_repeat_is_the_headline_and_the_title_line_goes(title: s
     assert article.body[0] == _OPENING
 
 
+@pytest.mark.parametrize("pieces, headline", [
+    (["Night Ferry", ": back to the islands in May"], "Night Ferry: back to the islands in May"),
+    (["Nachtfähre", ", die wieder fährt: ab Mai zu den Inseln"], "Nachtfähre, die wieder fährt: ab Mai zu den Inseln"),
+])
+def test_a_heading_a_scraper_cut_before_its_punctuation_is_joined_as_printed(pieces: list[str], headline: str) -> None:
+    """A scraper that prints each inline element on its own line cuts the heading before the colon after its
+    emphasised words: the pieces join as the page printed them, not with a space before the colon."""
+    import cleaner
+
+    article = cleaner.clean(_page(f"{headline} | Coast Daily", "\n".join(pieces)))
+    assert article.headline == headline
+    assert article.body[0] == _OPENING
+
+
 def test_a_title_line_no_line_repeats_leaves_the_headline_empty() -> None:
     """A title with a site's name that no line repeats names a headline the page does not print as a
     line: no other line is guessed the headline (a wrong headline is worse than none)."""
