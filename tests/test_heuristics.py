@@ -560,3 +560,30 @@ def test_a_comments_stamp_under_the_article_is_not_its_date() -> None:
     for name, stamp in (("Kritische Leserin", "14. 01. 2024, 21:14"), ("Jane Reader", "14.01.2024, 21:14")):
         article = cleaner.clean("\n".join(["Council extends the tram line north", *paragraphs, name, stamp, comment]))
         assert (article.dateline, article.date, article.byline) == (None, None, None), stamp
+
+
+def test_the_first_sentence_cut_at_its_links_over_the_article_stays_in_every_language() -> None:
+    """A scraper that breaks lines at links prints the article's first words as short lines over its first
+    paragraph ("Yesterday, the" / "City Transport Authority" / "announced ..."): they open the article, where
+    top-zone took them as furniture. The menu above the headline still goes."""
+    docs = {
+        "en": ["Council extends the tram line north | Lindholm Post", "", "Home", "Transport",
+               "Council extends the tram line north", "March 4, 2025", "", "Yesterday, the", "City Transport Authority",
+               "announced that the new tram line to the northern suburbs will open next spring, two years ahead of plan.",
+               P2, P3],
+        "de": ["Stadtrat verlängert die Straßenbahn | Lindholmer Zeitung", "", "Startseite", "Verkehr",
+               "Stadtrat verlängert die Straßenbahn", "4. März 2025", "", "Am Dienstag hat der", "Verkehrsausschuss der Stadt",
+               "beschlossen, die Straßenbahnlinie bis in die nördlichen Vororte zu verlängern, wie es die Anwohner seit Jahren fordern.",
+               "Der Bau soll im nächsten Frühjahr beginnen, und die ersten Bahnen sollen nach Angaben der Verkehrsbetriebe 2027 fahren.",
+               "Die Opposition hielt den Haushalt für zu optimistisch, doch der Antrag wurde nach langer Debatte klar angenommen."],
+        "fr": ["Le conseil prolonge le tramway vers le nord | Le Courrier", "", "Accueil", "Transports",
+               "Le conseil prolonge le tramway vers le nord", "4 mars 2025", "", "Mardi, le", "Conseil municipal de Lindholm",
+               "a voté le prolongement de la ligne de tramway vers les quartiers nord, un projet que les habitants réclament depuis dix ans.",
+               "Les travaux doivent commencer au printemps prochain et les premières rames circuleront en 2027, selon le service des transports.",
+               "L'opposition a jugé le budget trop optimiste, mais la motion a été adoptée à une large majorité après un long débat."],
+    }
+    for language, doc in docs.items():
+        article = cleaner.clean("\n".join(doc))
+        assert article.headline == doc[4], language
+        assert article.body[:2] == tuple(doc[7:9]), language
+        assert doc[3] in removed_by(article), language
