@@ -31,6 +31,10 @@ BLOCK_MAX_LINES = 20  # a widget block (drop-block) never runs longer than this
 RUN_MIN_LINES = 3  # short title-case lines in a row this long are a menu or a list of links
 RUN_MIN_TITLE_CASE = 0.6
 FACT_TABLE_SHARE = 0.5  # a run this much of "label: figure" lines is a table of facts, not a menu
+# A run this much of quantity lines ("125 g flour", "2 EL Honig") is a recipe's ingredients, not a menu. Fitted on
+# the development set's snippets: 0.2 and 0.3 keep the same; 0.5 loses the lists of the scrapers that print each
+# quantity apart from its ingredient ("125 g" over "Mehl").
+INGREDIENTS_SHARE = 0.3
 CAPTION_MIN_CHARS = 60  # a line this long that stops mid-sentence under a headline is a cut caption
 HEADING_MAX_WORDS = 12  # a subheading in the article's last part
 # The first sentence of an article cut at its links into short lines over its first paragraph: at most this
@@ -88,6 +92,9 @@ _INNER_SENTENCE_END = regex.compile(r"\p{Ll}{2}[.!?] \p{Lu}|\d{4}[.!?] \p{Lu}")
 _LIST_ITEM = regex.compile(r"^(\d{1,3}) ?[.)] *\p{L}")
 # "Laufzeit: 5 Jahre", "Rated voltage: 230 V": a worded label, a colon, then a value with a figure.
 _FACT_LINE = regex.compile(r"^\p{L}[\p{L}\p{M} .'/()-]{0,40}: [^:]*\d")
+# "125 g", "1-2 tbsp", "½ cup", "2 Pck.", "1 c. à s.": a figure, then a unit of weight or volume or a kitchen measure.
+_QUANTITY = regex.compile(r"^(?:\d+(?:[.,/]\d+)?(?: ?[-–] ?\d+(?:[.,/]\d+)?)?|[½¼¾⅓⅔⅛]) *(?:g|kg|mg|ml|cl|dl|l|oz|lbs?"
+                          r"|tbsp|tsp|[Cc]ups?|EL|TL|Pck|Pkg|Msp|Prisen?|Becher|Stk|Stück|Spritzer|Tropfen|c\. ?à ?[sc])\b")
 
 # Each `Label.X` costs a slow class lookup (see `features`): the passes bind the members they need once.
 _GOOD, _NEAR_GOOD, _SHORT = Label.GOOD, Label.NEAR_GOOD, Label.SHORT
@@ -251,7 +258,8 @@ def short_line_runs(page: Page) -> None:
                 continue
         if not run:
             continue
-        if len(run) >= RUN_MIN_LINES and not _between_paragraphs(page, run, i) and not _fact_table(page, run):
+        if (len(run) >= RUN_MIN_LINES and not _between_paragraphs(page, run, i) and not _fact_table(page, run)
+                and not _ingredients(page, run)):
             for j in run:
                 if page.verdicts[j] is None:  # a run's lines are not blank
                     page.verdicts[j] = SHORT_LINE_RUN.removal
@@ -274,6 +282,13 @@ def _fact_table(page: Page, run: list[int]) -> bool:
     lines, features = page.lines, page.features
     facts = sum(_FACT_LINE.match(lines[j].text) is not None and not features[j].linkish for j in run)  # type: ignore[union-attr]
     return facts >= FACT_TABLE_SHARE * len(run)
+
+
+def _ingredients(page: Page, run: list[int]) -> bool:
+    """A run of quantities ("125 g flour", "1 TL Backpulver", or "125 g" over "Mehl"): a recipe's ingredients,
+    with their group headings ("For the filling:"), which menus and tag lists do not print."""
+    lines = page.lines
+    return sum(_QUANTITY.match(lines[j].text) is not None for j in run) >= INGREDIENTS_SHARE * len(run)
 
 
 def _menu_item(f: Features) -> bool:

@@ -587,3 +587,32 @@ def test_the_first_sentence_cut_at_its_links_over_the_article_stays_in_every_lan
         assert article.headline == doc[4], language
         assert article.body[:2] == tuple(doc[7:9]), language
         assert doc[3] in removed_by(article), language
+
+
+def test_a_recipes_ingredients_are_no_menu_in_every_language() -> None:
+    """Ingredient lines are short and, in German, title case: a run of them went as a menu (`short-line-run`).
+    Their quantities ("125 g", "2 EL", "1 tbsp") mark them, also where a scraper prints each apart from its
+    ingredient; a menu of the same shape without them still goes."""
+    intro = {
+        "en": ("This lemon cake is the one my grandmother baked every Sunday, and it takes less than an hour "
+               "from the first egg to the last slice.", "Mix the butter and the sugar until pale, then add the "
+               "eggs one by one and fold in the flour with the lemon zest."),
+        "de": ("Diesen Zitronenkuchen hat meine Großmutter jeden Sonntag gebacken, und er braucht keine Stunde "
+               "vom ersten Ei bis zum letzten Stück.", "Butter und Zucker schaumig rühren, dann die Eier einzeln "
+               "unterrühren und das Mehl mit der Zitronenschale unterheben."),
+        "fr": ("Ce gâteau au citron est celui que ma grand-mère faisait chaque dimanche, et il demande moins "
+               "d'une heure du premier œuf à la dernière part.", "Battre le beurre et le sucre, puis ajouter les "
+               "œufs un à un et incorporer la farine avec le zeste de citron."),
+    }
+    ingredients = {
+        "en": ["For the Dough:", "250 g Flour", "125 g Butter", "2 tbsp Lemon Juice", "Sugar", "1 tsp Baking Powder"],
+        "de": ["Für den Teig:", "250 g", "Mehl", "125 g", "Butter", "2 EL", "Zitronensaft", "Zucker", "1 TL", "Backpulver"],
+        "fr": ["Pâte :", "250 g Farine", "125 g Beurre", "Sucre", "2 c. à s. Citron", "1 c. à c. Levure"],
+    }
+    for language, (opening, method) in intro.items():
+        # A print button over the list: no longer a list set between two paragraphs (`_between_paragraphs`).
+        doc = "\n".join(["Grandmother's Lemon Cake", opening, "Print", *ingredients[language], method])
+        article = cleaner.clean(doc)
+        assert all(line in article.body for line in ingredients[language]), language
+    menu = "\n".join([HEADLINE, P1, "Print", "Weather Warning Issued", "Local Elections Results", "Best Bakeries In Town", P2])
+    assert removed_by(cleaner.clean(menu)).get("Local Elections Results") == "short-line-run"
