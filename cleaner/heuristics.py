@@ -530,7 +530,7 @@ def edge_zones(page: Page, first: int, last: int) -> None:
                 opening = False
                 below = None
                 continue
-        opening = opening and page.sentence_like(i)
+        opening = opening and (page.sentence_like(i) or (below == first and _lead_in(page, i)))
         below = i if opening else None
         if opening:
             verdicts[i] = KEPT
@@ -555,6 +555,13 @@ def edge_zones(page: Page, first: int, last: int) -> None:
         if not (following is not None and _rule_removed(page, following) and page.labels[i] is Label.SHORT):
             closing = False
         verdicts[i] = TAIL_ZONE.removal
+
+
+def _lead_in(page: Page, i: int) -> bool:
+    """A salutation or a lead-in right over the first paragraph ("Dear readers,", "Here is how it works:"):
+    several words from a capital to a comma or a colon, no link."""
+    f, text = page.features[i], page.lines[i].text
+    return f is not None and f.words >= 2 and text.endswith((",", ":")) and capital_start(text) and not f.linkish
 
 
 def _sentence_head(page: Page, i: int, below: int) -> list[int]:
