@@ -594,6 +594,8 @@ def _sentence_head(page: Page, i: int, below: int) -> list[int]:
     above = nonblank[top - 1] if top > 0 else None
     if above is not None and page.open(above) and not features[above].terminal and chain[0] - above == 1:  # type: ignore[union-attr]
         return []
+    if page.labels[below] is not _GOOD and features[below].ends_sentence:  # type: ignore[union-attr]
+        return []  # a short sentence of its own under them ("What is the issue?"): a form's, not the article's
     text = " ".join(lines[j].text for j in chain)
     first_below = lines[below].text.split()[0]
     if (not any(w.casefold().strip(",") in stop for w in text.split()) or any(c.isdigit() for c in text)

@@ -587,6 +587,11 @@ def test_the_first_sentence_cut_at_its_links_over_the_article_stays_in_every_lan
         assert article.headline == doc[4], language
         assert article.body[:2] == tuple(doc[7:9]), language
         assert doc[3] in removed_by(article), language
+    # A form's label over its own short question is no sentence's head: the question ends where it stands.
+    form = ["Council extends the tram line north | Lindholm Post", "", "Council extends the tram line north",
+            "March 4, 2025", "", "Report this article", "What is the problem?", "it is spam or a duplicate of another page",
+            P2, P3]
+    assert removed_by(cleaner.clean("\n".join(form))).get("Report this article") == "top-zone"
 
 
 def test_a_recipes_ingredients_are_no_menu_in_every_language() -> None:
