@@ -24,15 +24,24 @@ from .teasers import HEADLINE_RUN
 from .article import Category
 from .dates import date_in
 from .features import Features, Label
-from .page import KEPT, SENTENCE_INSIDE, Heuristic, Kind, Page, Verdict, sentence_shaped, several_sentences
+from .page import KEPT, SENTENCE_INSIDE, Heuristic, Kind, Page, Verdict, capital_start, sentence_shaped, several_sentences
 from .rules import MORE_LINK, Action, Rule
 
 BLOCK_MAX_LINES = 20  # a widget block (drop-block) never runs longer than this
 RUN_MIN_LINES = 3  # short title-case lines in a row this long are a menu or a list of links
 RUN_MIN_TITLE_CASE = 0.6
 FACT_TABLE_SHARE = 0.5  # a run this much of "label: figure" lines is a table of facts, not a menu
+# A run this much of quantity lines ("125 g flour", "2 EL Honig") is a recipe's ingredients, not a menu. Fitted on
+# the development set's snippets: 0.2 and 0.3 keep the same; 0.5 loses the lists of the scrapers that print each
+# quantity apart from its ingredient ("125 g" over "Mehl").
+INGREDIENTS_SHARE = 0.3
 CAPTION_MIN_CHARS = 60  # a line this long that stops mid-sentence under a headline is a cut caption
 HEADING_MAX_WORDS = 12  # a subheading in the article's last part
+# The first sentence of an article cut at its links into short lines over its first paragraph: at most this
+# many pieces, each at most this many lines (one blank) above the next.
+HEAD_MAX_PIECES = 6
+HEAD_MAX_GAP = 2
+FUNCTION_WORD_MAX_CHARS = 3
 REPEATED_MENU_MAX_WORDS = 2  # a repeated line this short is a menu or section word, its first print too
 COMMENTS_ARTICLE_SHARE = 0.3  # good text before a comment opener, relative to after, to cut there
 # Fitted on the development set (F1 by gap 4/5/6/8/10 and share 0.2/0.3/0.4/0.6; recall falls
@@ -83,6 +92,9 @@ _INNER_SENTENCE_END = regex.compile(r"\p{Ll}{2}[.!?] \p{Lu}|\d{4}[.!?] \p{Lu}")
 _LIST_ITEM = regex.compile(r"^(\d{1,3}) ?[.)] *\p{L}")
 # "Laufzeit: 5 Jahre", "Rated voltage: 230 V": a worded label, a colon, then a value with a figure.
 _FACT_LINE = regex.compile(r"^\p{L}[\p{L}\p{M} .'/()-]{0,40}: [^:]*\d")
+# "125 g", "1-2 tbsp", "½ cup", "2 Pck.", "1 c. à s.": a figure, then a unit of weight or volume or a kitchen measure.
+_QUANTITY = regex.compile(r"^(?:\d+(?:[.,/]\d+)?(?: ?[-–] ?\d+(?:[.,/]\d+)?)?|[½¼¾⅓⅔⅛]) *(?:g|kg|mg|ml|cl|dl|l|oz|lbs?"
+                          r"|tbsp|tsp|[Cc]ups?|EL|TL|Pck|Pkg|Msp|Prisen?|Becher|Stk|Stück|Spritzer|Tropfen|c\. ?à ?[sc])\b")
 
 # Each `Label.X` costs a slow class lookup (see `features`): the passes bind the members they need once.
 _GOOD, _NEAR_GOOD, _SHORT = Label.GOOD, Label.NEAR_GOOD, Label.SHORT
@@ -246,7 +258,8 @@ def short_line_runs(page: Page) -> None:
                 continue
         if not run:
             continue
-        if len(run) >= RUN_MIN_LINES and not _between_paragraphs(page, run, i) and not _fact_table(page, run):
+        if (len(run) >= RUN_MIN_LINES and not _between_paragraphs(page, run, i) and not _fact_table(page, run)
+                and not _ingredients(page, run)):
             for j in run:
                 if page.verdicts[j] is None:  # a run's lines are not blank
                     page.verdicts[j] = SHORT_LINE_RUN.removal
@@ -269,6 +282,13 @@ def _fact_table(page: Page, run: list[int]) -> bool:
     lines, features = page.lines, page.features
     facts = sum(_FACT_LINE.match(lines[j].text) is not None and not features[j].linkish for j in run)  # type: ignore[union-attr]
     return facts >= FACT_TABLE_SHARE * len(run)
+
+
+def _ingredients(page: Page, run: list[int]) -> bool:
+    """A run of quantities ("125 g flour", "1 TL Backpulver", or "125 g" over "Mehl"): a recipe's ingredients,
+    with their group headings ("For the filling:"), which menus and tag lists do not print."""
+    lines = page.lines
+    return sum(_QUANTITY.match(lines[j].text) is not None for j in run) >= INGREDIENTS_SHARE * len(run)
 
 
 def _menu_item(f: Features) -> bool:
@@ -496,11 +516,22 @@ def edge_zones(page: Page, first: int, last: int) -> None:
     """
     opening = True  # sentences right above the first good paragraph open the article: they stay
     nonblank, verdicts = page.nonblank, page.verdicts  # `page.open` is `verdicts[i] is None` on these lines
+    below: int | None = first  # the nearest article line under the one looked at, when it is close
     for i in reversed(nonblank[:bisect_left(nonblank, first)]):
         if verdicts[i] is not None:
             opening = False
+            below = i if verdicts[i].kind is Kind.BODY else None  # type: ignore[union-attr]
             continue
-        opening = opening and page.sentence_like(i)
+        if below is not None and below - i <= HEAD_MAX_GAP:
+            head = _sentence_head(page, i, below)
+            if head:
+                for j in head:
+                    verdicts[j] = KEPT
+                opening = False
+                below = None
+                continue
+        opening = opening and (page.sentence_like(i) or (below == first and _lead_in(page, i)))
+        below = i if opening else None
         if opening:
             verdicts[i] = KEPT
         else:
@@ -524,6 +555,72 @@ def edge_zones(page: Page, first: int, last: int) -> None:
         if not (following is not None and _rule_removed(page, following) and page.labels[i] is Label.SHORT):
             closing = False
         verdicts[i] = TAIL_ZONE.removal
+
+
+def _lead_in(page: Page, i: int) -> bool:
+    """A salutation or a lead-in right over the first paragraph ("Dear readers,", "Here is how it works:"):
+    several words from a capital to a comma or a colon, no link."""
+    f, text = page.features[i], page.lines[i].text
+    return f is not None and f.words >= 2 and text.endswith((",", ":")) and capital_start(text) and not f.linkish
+
+
+def _sentence_head(page: Page, i: int, below: int) -> list[int]:
+    """The opening words of the article's first sentence, cut into short lines at its links, from line `i`
+    up ("Yesterday, the" / "City Transport Authority" over "announced that ..."): lines that stop
+    mid-sentence, none of them a link, each right above the next (one blank line between them at most, and
+    none for a piece without a stopword: a menu's items are apart and hold none). The head starts at the
+    topmost piece that starts in capitals, under a line that ends a sentence, was decided, or stands apart.
+    The article line `below` must not open a sentence of its own (a capitalized function word: "The ..."), the
+    head holds no figure (a byline's or a stamp's date), and a seam must show the cut (`_cut_seam`).
+    Returns the lines, top first, or none."""
+    nonblank, features, lines, stop = page.nonblank, page.features, page.lines, page.stoplist
+    k = bisect_left(nonblank, i)
+    chain: list[int] = []
+    nearest = below
+    while k >= 0 and len(chain) < HEAD_MAX_PIECES:
+        j = nonblank[k]
+        f = features[j]
+        if (nearest - j > HEAD_MAX_GAP or not page.open(j) or f is None or f.terminal or f.linkish
+                or (nearest - j > 1 and not any(w.casefold().strip(",") in stop for w in lines[j].text.split()))):
+            break
+        chain.append(j)
+        nearest = j
+        k -= 1
+    starts = [n for n, j in enumerate(chain) if capital_start(lines[j].text)]
+    if not starts:
+        return []
+    chain = chain[:starts[-1] + 1][::-1]  # from the topmost capital down
+    top = bisect_left(nonblank, chain[0])
+    above = nonblank[top - 1] if top > 0 else None
+    if above is not None and page.open(above) and not features[above].terminal and chain[0] - above == 1:  # type: ignore[union-attr]
+        return []
+    if page.labels[below] is not _GOOD and features[below].ends_sentence:  # type: ignore[union-attr]
+        return []  # a short sentence of its own under them ("What is the issue?"): a form's, not the article's
+    text = " ".join(lines[j].text for j in chain)
+    first_below = lines[below].text.split()[0]
+    if (not any(w.casefold().strip(",") in stop for w in text.split()) or any(c.isdigit() for c in text)
+            or (first_below[:1].isupper() and _function_word(page, first_below))):
+        return []
+    return chain if _cut_seam(page, chain, below) else []
+
+
+def _cut_seam(page: Page, chain: list[int], below: int) -> bool:
+    """A cut inside a sentence shows at a seam: a piece ends on a comma or a function word ("that the"), or the
+    next starts in lower case. The seams of the head, into the line below it, and from that to the next."""
+    nonblank, lines = page.nonblank, page.lines
+    after = bisect_right(nonblank, below)
+    pieces = [*chain, below, *([nonblank[after]] if after < len(nonblank) and nonblank[after] - below <= HEAD_MAX_GAP else [])]
+    for upper, lower in zip(pieces, pieces[1:]):
+        last_word = lines[upper].text.split()[-1]
+        if last_word.endswith(",") or _function_word(page, last_word) or not lines[lower].text[:1].isupper():
+            return True
+    return False
+
+
+def _function_word(page: Page, word: str) -> bool:
+    """A short word of the stoplist: an article, a preposition ("the", "der", "le", "of"). The stoplists hold
+    the frequent words, content words too ("city", "announced"): the short ones are the function words."""
+    return len(word) <= FUNCTION_WORD_MAX_CHARS and word.casefold() in page.stoplist
 
 
 def _list_item_after(page: Page, previous: int, i: int) -> bool:

@@ -164,6 +164,11 @@ def _unspaced_sentence(page: Page, i: int) -> bool:
     return text.endswith(_UNSPACED_ENDERS) and len(text) >= UNSPACED_SENTENCE_MIN_CHARS and not page.features[i].linkish  # type: ignore[union-attr]
 
 
+def capital_start(text: str) -> bool:
+    """Starts in capitals, after an opening quote or dash: a sentence may start there."""
+    return text.lstrip(_OPENING_QUOTES)[:1].isupper()
+
+
 def sentence_shaped(page: Page, i: int) -> bool:
     """Several words, a capital start (after an opening quote), no link: a sentence but for its end."""
     f = page.features[i]

@@ -560,3 +560,80 @@ def test_a_comments_stamp_under_the_article_is_not_its_date() -> None:
     for name, stamp in (("Kritische Leserin", "14. 01. 2024, 21:14"), ("Jane Reader", "14.01.2024, 21:14")):
         article = cleaner.clean("\n".join(["Council extends the tram line north", *paragraphs, name, stamp, comment]))
         assert (article.dateline, article.date, article.byline) == (None, None, None), stamp
+
+
+def test_the_first_sentence_cut_at_its_links_over_the_article_stays_in_every_language() -> None:
+    """A scraper that breaks lines at links prints the article's first words as short lines over its first
+    paragraph ("Yesterday, the" / "City Transport Authority" / "announced ..."): they open the article, where
+    top-zone took them as furniture. The menu above the headline still goes."""
+    docs = {
+        "en": ["Council extends the tram line north | Lindholm Post", "", "Home", "Transport",
+               "Council extends the tram line north", "March 4, 2025", "", "Yesterday, the", "City Transport Authority",
+               "announced that the new tram line to the northern suburbs will open next spring, two years ahead of plan.",
+               P2, P3],
+        "de": ["Stadtrat verlängert die Straßenbahn | Lindholmer Zeitung", "", "Startseite", "Verkehr",
+               "Stadtrat verlängert die Straßenbahn", "4. März 2025", "", "Am Dienstag hat der", "Verkehrsausschuss der Stadt",
+               "beschlossen, die Straßenbahnlinie bis in die nördlichen Vororte zu verlängern, wie es die Anwohner seit Jahren fordern.",
+               "Der Bau soll im nächsten Frühjahr beginnen, und die ersten Bahnen sollen nach Angaben der Verkehrsbetriebe 2027 fahren.",
+               "Die Opposition hielt den Haushalt für zu optimistisch, doch der Antrag wurde nach langer Debatte klar angenommen."],
+        "fr": ["Le conseil prolonge le tramway vers le nord | Le Courrier", "", "Accueil", "Transports",
+               "Le conseil prolonge le tramway vers le nord", "4 mars 2025", "", "Mardi, le", "Conseil municipal de Lindholm",
+               "a voté le prolongement de la ligne de tramway vers les quartiers nord, un projet que les habitants réclament depuis dix ans.",
+               "Les travaux doivent commencer au printemps prochain et les premières rames circuleront en 2027, selon le service des transports.",
+               "L'opposition a jugé le budget trop optimiste, mais la motion a été adoptée à une large majorité après un long débat."],
+    }
+    for language, doc in docs.items():
+        article = cleaner.clean("\n".join(doc))
+        assert article.headline == doc[4], language
+        assert article.body[:2] == tuple(doc[7:9]), language
+        assert doc[3] in removed_by(article), language
+    # A form's label over its own short question is no sentence's head: the question ends where it stands.
+    form = ["Council extends the tram line north | Lindholm Post", "", "Council extends the tram line north",
+            "March 4, 2025", "", "Report this article", "What is the problem?", "it is spam or a duplicate of another page",
+            P2, P3]
+    assert removed_by(cleaner.clean("\n".join(form))).get("Report this article") == "top-zone"
+
+
+def test_a_recipes_ingredients_are_no_menu_in_every_language() -> None:
+    """Ingredient lines are short and, in German, title case: a run of them went as a menu (`short-line-run`).
+    Their quantities ("125 g", "2 EL", "1 tbsp") mark them, also where a scraper prints each apart from its
+    ingredient; a menu of the same shape without them still goes."""
+    intro = {
+        "en": ("This lemon cake is the one my grandmother baked every Sunday, and it takes less than an hour "
+               "from the first egg to the last slice.", "Mix the butter and the sugar until pale, then add the "
+               "eggs one by one and fold in the flour with the lemon zest."),
+        "de": ("Diesen Zitronenkuchen hat meine Großmutter jeden Sonntag gebacken, und er braucht keine Stunde "
+               "vom ersten Ei bis zum letzten Stück.", "Butter und Zucker schaumig rühren, dann die Eier einzeln "
+               "unterrühren und das Mehl mit der Zitronenschale unterheben."),
+        "fr": ("Ce gâteau au citron est celui que ma grand-mère faisait chaque dimanche, et il demande moins "
+               "d'une heure du premier œuf à la dernière part.", "Battre le beurre et le sucre, puis ajouter les "
+               "œufs un à un et incorporer la farine avec le zeste de citron."),
+    }
+    ingredients = {
+        "en": ["For the Dough:", "250 g Flour", "125 g Butter", "2 tbsp Lemon Juice", "Sugar", "1 tsp Baking Powder"],
+        "de": ["Für den Teig:", "250 g", "Mehl", "125 g", "Butter", "2 EL", "Zitronensaft", "Zucker", "1 TL", "Backpulver"],
+        "fr": ["Pâte :", "250 g Farine", "125 g Beurre", "Sucre", "2 c. à s. Citron", "1 c. à c. Levure"],
+    }
+    for language, (opening, method) in intro.items():
+        # A print button over the list: no longer a list set between two paragraphs (`_between_paragraphs`).
+        doc = "\n".join(["Grandmother's Lemon Cake", opening, "Print", *ingredients[language], method])
+        article = cleaner.clean(doc)
+        assert all(line in article.body for line in ingredients[language]), language
+    menu = "\n".join([HEADLINE, P1, "Print", "Weather Warning Issued", "Local Elections Results", "Best Bakeries In Town", P2])
+    assert removed_by(cleaner.clean(menu)).get("Local Elections Results") == "short-line-run"
+
+
+def test_a_salutation_or_lead_in_over_the_first_paragraph_stays_in_every_language() -> None:
+    """A letter's salutation or a lead-in ending in a colon, right over the first paragraph, opens the article:
+    top-zone took it for furniture, as it does not end like a sentence. A menu word above it still goes."""
+    cases = {
+        "en": ("Dear readers,", "Here is what changes next month:"),
+        "de": ("Liebe Leserinnen und Leser,", "Das ändert sich im nächsten Monat:"),
+        "fr": ("Chers lecteurs,", "Voici ce qui change le mois prochain :"),
+    }
+    for language, lead_ins in cases.items():
+        for lead_in in lead_ins:
+            doc = "\n".join(["Home", HEADLINE, "", "Transport", "", lead_in, P1, P2, P3])
+            article = cleaner.clean(doc)
+            assert article.body[0] == lead_in, (language, lead_in)
+            assert "Transport" in removed_by(article), (language, lead_in)
