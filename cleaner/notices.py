@@ -127,6 +127,33 @@ def site_notices(page: Page) -> None:
         return
     for i in found:
         page.verdicts[i] = SITE_NOTICE.removal
+    _notice_neighbours(page, found)
+
+
+def _notice_neighbours(page: Page, found: list[int]) -> None:
+    """A notice's own block goes on in lines with fewer of its words ("Please understand that comments are
+    moderated ...", under comment rules that name e-mail and terms): a line next to a notice (the nearest line
+    that prints something, over or under it), in the site's voice, with one kind of site word or more, is
+    the notice's too; and so on along the block."""
+    nonblank = page.nonblank
+    position = {i: k for k, i in enumerate(nonblank)}
+    todo = list(found)
+    while todo:
+        k = position[todo.pop()]
+        for m in (k - 1, k + 1):
+            if 0 <= m < len(nonblank) and page.open(j := nonblank[m]) and _neighbour_notice(page.lines[j].text):
+                page.verdicts[j] = SITE_NOTICE.removal
+                todo.append(j)
+
+
+def _neighbour_notice(text: str) -> bool:
+    folded = text.casefold()
+    if text.count(" ") < NOTICE_MIN_WORDS - 1 or _key_count(folded) == 0:
+        return False
+    tokens = _tokens(folded)
+    if tokens.isdisjoint(_VOICE_WORDS) and not any(token.startswith(_VOICE_STEMS) for token in tokens):
+        return False
+    return _count(folded, tokens, set(map(_STEM_KEY, tokens)), 1) >= 1
 
 
 def _notice(page: Page, i: int) -> bool:

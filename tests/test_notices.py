@@ -95,3 +95,26 @@ def test_the_key_scan_finds_the_keys_a_split_finds() -> None:
         assert _key_count(folded) == len(_KEYS.intersection(word[:STEM_KEY] for word in folded.split())), line
     assert _key_count(f"{short} newsletter cookies") == 3
     assert _key_count(f"x{short} newsletters") == 1
+
+
+# A comment-rules box goes on in lines with one kind of site word, in the site's voice.
+RULE_LINES = {
+    "en": "Please understand that comments are moderated and that we cannot publish every one we receive.",
+    "de": "Bitte haben Sie Verständnis, dass wir Kommentare moderieren und nicht jeden veröffentlichen können.",
+    "fr": "Merci de comprendre que nous modérons les commentaires et ne pouvons pas tous les publier.",
+}
+
+
+def test_a_notices_block_goes_on_in_its_voice_with_fewer_site_words() -> None:
+    """Comment rules print one line with several kinds of site words (a notice) and others with one ("comments
+    are moderated"): next to the notice, in the site's voice, they are the notice's block and go too. The same
+    line standing apart from any notice, or an article's paragraph next to the notice, stays."""
+    for language, line in RULE_LINES.items():
+        notice = NOTICES[language][1]
+        article = cleaner.clean("\n".join([HEADLINE, P1, P2, P3, notice, line]))
+        assert article.body == (P1, P2, P3), language
+        assert {r.text: r.rule for r in article.removed}.get(line) == "site-notice", language
+        alone = cleaner.clean("\n".join([HEADLINE, P1, line, P2, P3]))
+        assert line in alone.body, language
+        beside = cleaner.clean("\n".join([HEADLINE, P1, notice, P2, P3]))
+        assert beside.body == (P1, P2, P3), language
