@@ -151,9 +151,7 @@ def _neighbour_notice(text: str) -> bool:
     if text.count(" ") < NOTICE_MIN_WORDS - 1 or _key_count(folded) == 0:
         return False
     tokens = _tokens(folded)
-    if tokens.isdisjoint(_VOICE_WORDS) and not any(token.startswith(_VOICE_STEMS) for token in tokens):
-        return False
-    return _count(folded, tokens, set(map(_STEM_KEY, tokens)), 1) >= 1
+    return _in_voice(tokens) and _count(folded, tokens, set(map(_STEM_KEY, tokens)), 1) >= 1
 
 
 def _notice(page: Page, i: int) -> bool:
@@ -174,9 +172,14 @@ def _voiced_kinds(text: str) -> int:
     # The voice before the kinds: it costs less than counting them, and two in three of the lines that pass
     # the test above are in another voice (bench and devset lines; this function over a page's lines:
     # 131 -> 121 us a bench document, 298 -> 282 a devset page).
-    if tokens.isdisjoint(_VOICE_WORDS) and not any(token.startswith(_VOICE_STEMS) for token in tokens):
+    if not _in_voice(tokens):
         return 0
     return _count(folded, tokens, set(map(_STEM_KEY, tokens)), NOTICE_MIN_KINDS - 1)  # a phrase or two makes no notice alone
+
+
+def _in_voice(tokens: set[str]) -> bool:
+    """Does the line speak to the reader or for the site (a word or stem of `_VOICE`)?"""
+    return not tokens.isdisjoint(_VOICE_WORDS) or any(token.startswith(_VOICE_STEMS) for token in tokens)
 
 
 SITE_NOTICE = Heuristic("site-notice", Category.OTHER, "A line that speaks of the site in three kinds of its words "
