@@ -41,3 +41,17 @@ def test_a_person_in_the_story_stays() -> None:
     last = "The Mayor told a reporter that the first contracts would be signed before the summer."
     article = cleaner.clean("\n".join([HEADLINE, P1, inside, P2, P3, last]))
     assert inside in article.body and last in article.body
+
+
+def test_a_bio_that_names_a_book_or_a_founding_goes() -> None:
+    # A writer's bio often says what the writer wrote or founded rather than a newsroom trade.
+    bios = {
+        "en": "Jane Roe is the author of two books on river towns and the founder of a small walking club.",
+        "de": "Max Mustermann ist Gründer eines Wandervereins und hat zwei Bücher über Flussstädte geschrieben.",
+        "es": "Ana Ruiz Soler es la fundadora de un club de senderismo y ha publicado dos libros sobre ríos.",
+    }
+    for language, bio in bios.items():
+        paragraphs = ARTICLES[language][0]
+        article = cleaner.clean("\n".join([HEADLINE, *paragraphs, bio]))
+        assert article.body == tuple(paragraphs), language
+        assert {r.text: r.rule for r in article.removed}.get(bio) == "author-bio", language
