@@ -55,3 +55,26 @@ def test_a_bio_that_names_a_book_or_a_founding_goes() -> None:
         article = cleaner.clean("\n".join([HEADLINE, *paragraphs, bio]))
         assert article.body == tuple(paragraphs), language
         assert {r.text: r.rule for r in article.removed}.get(bio) == "author-bio", language
+
+
+def test_a_bio_under_the_authors_name_need_not_repeat_it() -> None:
+    # The author's box: the name alone on its line, then a bio that opens with the trade.
+    boxes = {
+        "en": ("Jane Roe", "Staff writer. Has covered transport and city planning for the paper since 2015."),
+        "de": ("Max Mustermann", "Freier Journalist in Hamburg, schreibt vor allem über Verkehr und Stadtentwicklung."),
+        "es": ("Ana Ruiz Soler", "Periodista especializada en movilidad urbana y colaboradora del diario desde 2018."),
+    }
+    for language, (name, bio) in boxes.items():
+        paragraphs = ARTICLES[language][0]
+        article = cleaner.clean("\n".join([HEADLINE, *paragraphs, name, bio]))
+        assert article.body == tuple(paragraphs), language
+        assert {r.text: r.rule for r in article.removed}.get(bio) == "author-bio", language
+
+
+def test_a_line_broken_mid_sentence_under_capitalized_words_stays() -> None:
+    # Under a line of capitalized words, a line that goes on with the sentence (lower case) is no bio.
+    tail = ["The study trip last spring was paid for by the",
+            "Regional Transport Alliance",
+            "and took two journalists from the region to three cities abroad to see their tram lines."]
+    article = cleaner.clean("\n".join([HEADLINE, P1, P2, P3, *tail]))
+    assert tail[2] in " ".join(article.body)
