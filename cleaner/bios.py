@@ -109,5 +109,6 @@ def author_bios(page: Page) -> None:
 
 
 AUTHOR_BIO = Heuristic("author-bio", Category.BYLINE, "The article's last lines that open with a name and name a "
-                       "writer's trade (\"Jane Roe covers transport ...\", \"... ist freie Journalistin\"): the "
-                       "author's bio.", author_bios)
+                       "writer's trade (\"Jane Roe covers transport ...\", \"... ist freie Journalistin\"), or name "
+                       "it under the author's name alone on its line (\"Jane Roe\" / \"Staff writer. Has covered "
+                       "...\"): the author's bio.", author_bios)
