@@ -41,3 +41,40 @@ def test_a_person_in_the_story_stays() -> None:
     last = "The Mayor told a reporter that the first contracts would be signed before the summer."
     article = cleaner.clean("\n".join([HEADLINE, P1, inside, P2, P3, last]))
     assert inside in article.body and last in article.body
+
+
+def test_a_bio_that_names_a_book_or_a_founding_goes() -> None:
+    # A writer's bio often says what the writer wrote or founded rather than a newsroom trade.
+    bios = {
+        "en": "Jane Roe is the author of two books on river towns and the founder of a small walking club.",
+        "de": "Max Mustermann ist Gründer eines Wandervereins und hat zwei Bücher über Flussstädte geschrieben.",
+        "es": "Ana Ruiz Soler es la fundadora de un club de senderismo y ha publicado dos libros sobre ríos.",
+    }
+    for language, bio in bios.items():
+        paragraphs = ARTICLES[language][0]
+        article = cleaner.clean("\n".join([HEADLINE, *paragraphs, bio]))
+        assert article.body == tuple(paragraphs), language
+        assert {r.text: r.rule for r in article.removed}.get(bio) == "author-bio", language
+
+
+def test_a_bio_under_the_authors_name_need_not_repeat_it() -> None:
+    # The author's box: the name alone on its line, then a bio that opens with the trade.
+    boxes = {
+        "en": ("Jane Roe", "Staff writer. Has covered transport and city planning for the paper since 2015."),
+        "de": ("Max Mustermann", "Freier Journalist in Hamburg, schreibt vor allem über Verkehr und Stadtentwicklung."),
+        "es": ("Ana Ruiz Soler", "Periodista especializada en movilidad urbana y colaboradora del diario desde 2018."),
+    }
+    for language, (name, bio) in boxes.items():
+        paragraphs = ARTICLES[language][0]
+        article = cleaner.clean("\n".join([HEADLINE, *paragraphs, name, bio]))
+        assert article.body == tuple(paragraphs), language
+        assert {r.text: r.rule for r in article.removed}.get(bio) == "author-bio", language
+
+
+def test_a_line_broken_mid_sentence_under_capitalized_words_stays() -> None:
+    # Under a line of capitalized words, a line that goes on with the sentence (lower case) is no bio.
+    tail = ["The study trip last spring was paid for by the",
+            "Regional Transport Alliance",
+            "and took two journalists from the region to three cities abroad to see their tram lines."]
+    article = cleaner.clean("\n".join([HEADLINE, P1, P2, P3, *tail]))
+    assert tail[2] in " ".join(article.body)
