@@ -104,7 +104,7 @@ def author_bios(page: Page) -> None:
         if name is None:
             return
         page.verdicts[i] = AUTHOR_BIO.removal
-        if page.verdicts[name] is None or page.verdicts[name].kind is body:  # the name heads the bio's box
+        if (v := page.verdicts[name]) is None or v.kind is body:  # the name heads the bio's box
             page.verdicts[name] = AUTHOR_BIO.removal
 
 
