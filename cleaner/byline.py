@@ -209,7 +209,7 @@ def _name_by_metadata(page: Page, start: int, stop: int) -> int | None:
                     return i
                 continue
             name = NAME_SEPARATOR.split(text, maxsplit=1)[0]
-            if not (name_shaped(page, i) or _name_then_mail(page, text)):
+            if not (name_shaped(page, i) or _name_then_mail(page, text) or _names(page, text)):
                 continue
             if lower is None:
                 lower = _lower_case_words(page)
@@ -232,6 +232,21 @@ def _bylinable(page: Page, i: int) -> bool:
     """Undecided, or removed only for being printed twice (a name the author box repeats)."""
     v = page.verdicts[i]
     return page.open(i) or (v is not None and v.rule == REPEATED and page.hits[i] is None)
+
+
+NAMES_MIN = 2  # names in a list of authors ("Jane Roe, John Doe, Ann Lee")
+NAMES_MAX_CHARS = 1000  # a paper's list of twenty authors; longer is prose
+_NAME_LIST_SEPARATOR = regex.compile(r"\s*[,;&]\s*")
+
+
+def _names(page: Page, text: str) -> bool:
+    """"Jane Roe , John Doe , Ann Lee": a list of authors, two names or more and two in three of its items names
+    (a scraper prints a profile link among them: "View Profile Jane Roe")."""
+    if len(text) > NAMES_MAX_CHARS:
+        return False
+    items = [item for item in _NAME_LIST_SEPARATOR.split(text) if item]
+    named = sum(1 for item in items if name_words(page, item))
+    return named >= NAMES_MIN and 3 * named >= 2 * len(items)
 
 
 def _name_then_mail(page: Page, text: str) -> bool:

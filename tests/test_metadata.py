@@ -953,6 +953,24 @@ def test_a_name_over_its_handle_is_the_byline_and_a_labelled_date_is_not_a_name(
     assert article.body == tuple(paragraphs)
 
 
+@pytest.mark.parametrize("language, names", [
+    ("en", "Jane Roe , John McAllister , View Profile Ann Lee-Park , Sam Okafor"),
+    ("de", "Anna Berg, Jonas Weber, Lea Schmitt"), ("fr", "Jeanne Martin ; Luc Moreau ; Inès Haddad"),
+])
+def test_a_list_of_authors_under_the_headline_is_the_byline(language: str, names: str) -> None:
+    """A paper or a report names its authors in one line under the headline, between commas (a profile link
+    printed among them): the byline, not the start of the body. A list of places is no list of names."""
+    import cleaner
+
+    heading, _, _, _, _, paragraphs = _STAMPED_PAGES[language]
+    title = f"{heading} | Coast Daily"
+    article = cleaner.clean("\n".join([title, "", heading, "", names, "", *paragraphs]))
+    assert (article.headline, article.byline) == (heading, names)
+    assert article.body == tuple(paragraphs)
+    places = "Paris, Lyon, Lille"
+    assert cleaner.clean("\n".join([title, "", heading, "", places, "", *paragraphs])).byline is None
+
+
 @pytest.mark.parametrize("language", sorted(_STAMPED_PAGES))
 def test_the_byline_reach_does_not_count_lines_without_a_letter(language: str) -> None:
     """Between the standfirst and "By" stand a video's title and running time, the date, a separator and the
