@@ -56,7 +56,8 @@ def run(tree: Path, path: Path, warm_up: int) -> dict[str, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("other", type=Path, help="the other commit's checkout (a worktree)")
-    parser.add_argument("--corpus", type=Path, default=None, help="labelled cases to grow the documents from")
+    parser.add_argument("--corpus", type=Path, default=None,
+                        help="labelled cases to grow the documents from (default: ./corpus when there is one)")
     parser.add_argument("--sizes", default="5", help="document sizes in KB (default: %(default)s)")
     parser.add_argument("--n", type=int, default=3000, help="documents")
     parser.add_argument("--from", dest="pages", type=Path, default=None, help="a JSONL(.xz) of real pages instead")
@@ -64,10 +65,11 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3, help="runs of each tree, alternated")
     args = parser.parse_args()
     here = Path(__file__).resolve().parent.parent
-    docs = (bench.renderings(args.pages, args.mode, args.n)[0] if args.pages
-            else bench.documents(bench.templates(args.corpus), args.n, [float(s) for s in args.sizes.split(",")]))
+    docs, _, corpus = bench.inputs(args.n, args.sizes, args.corpus, args.pages, args.mode)  # as `cleaner bench` builds them
     trees = {"this checkout": here, "other": args.other.resolve()}
-    print(f"{len(docs)} documents, {sum(len(d.encode()) for d in docs) / 1e6:.1f} MB; other = {trees['other']}")
+    origin = f"{args.pages} ({args.mode})" if args.pages else corpus or "the rule packs' examples"
+    print(f"{len(docs)} documents from {origin}, {sum(len(d.encode()) for d in docs) / 1e6:.1f} MB; "
+          f"other = {trees['other']}")
     rates: dict[str, list[float]] = {name: [] for name in trees}
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "docs.jsonl"
