@@ -184,4 +184,5 @@ def _in_voice(tokens: set[str]) -> bool:
 
 SITE_NOTICE = Heuristic("site-notice", Category.OTHER, "A line that speaks of the site in three kinds of its words "
                         "(cookies, e-mail, data, consent, sign-up, comments, terms): a consent, newsletter or "
-                        "comment-rules notice.", site_notices)
+                        "comment-rules notice; and the lines next to it, in the site's voice, with one kind of "
+                        "them (its block).", site_notices)
