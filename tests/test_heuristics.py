@@ -389,13 +389,18 @@ COMMENT_THREADS = {
 }
 
 
-def test_a_comment_thread_goes_from_its_first_stamp_in_every_language() -> None:
+def _thread_goes(threads: dict[str, list[str]]) -> None:
+    """Each language's thread under a five-paragraph article goes as `comment-thread`, the article stays."""
     paragraphs = (P1, P2, P3, P1.replace("Tuesday", "Friday"), P2.replace("spring", "summer"))
-    for language, thread in COMMENT_THREADS.items():
+    for language, thread in threads.items():
         article = cleaner.clean("\n".join(["Council extends the tram line north", *paragraphs, *thread]))
         assert article.body == paragraphs, language
         removed = {r.text: r.rule for r in article.removed}
         assert removed[thread[0]] == removed[thread[2]] == removed[thread[-1]] == "comment-thread", language
+
+
+def test_a_comment_thread_goes_from_its_first_stamp_in_every_language() -> None:
+    _thread_goes(COMMENT_THREADS)
 
 
 # Stamps whose day and month print a space after their full stops ("14. 01. 2020, 20:29"), as some
@@ -417,12 +422,7 @@ SPACED_STAMP_THREADS = {
 
 
 def test_a_comment_thread_whose_stamps_print_spaced_dates_goes() -> None:
-    paragraphs = (P1, P2, P3, P1.replace("Tuesday", "Friday"), P2.replace("spring", "summer"))
-    for language, thread in SPACED_STAMP_THREADS.items():
-        article = cleaner.clean("\n".join(["Council extends the tram line north", *paragraphs, *thread]))
-        assert article.body == paragraphs, language
-        removed = {r.text: r.rule for r in article.removed}
-        assert removed[thread[0]] == removed[thread[2]] == removed[thread[-1]] == "comment-thread", language
+    _thread_goes(SPACED_STAMP_THREADS)
 
 
 def test_a_last_comment_longer_than_the_article_goes_with_its_thread() -> None:
