@@ -18,9 +18,6 @@ from .page import Heuristic, Kind, Page, Verdict
 from .dates import DATE_LABELS, date_in
 from .rules import language_words
 
-# jusText's stoplists hold frequent words ("city", "line"), not only function words; a short
-# frequent word ("in", "of", "the") is the kind a headline never ends on.
-FUNCTION_WORD_MAX_CHARS = 3
 MARKED_BYLINE_MAX_CHARS = 120  # "By Jane Roe and John Doe, Local Democracy Reporter · Dec 9, 2024, 4:19 PM ET"
 MARKED_BYLINE_MAX_WORDS = 12  # words of letters besides the date and its labels
 NAME_MIN_WORDS = 2
@@ -273,7 +270,7 @@ def name_words(page: Page, text: str) -> bool:
     return (
         NAME_MIN_WORDS <= len(tokens) <= NAME_MAX_WORDS
         and all(_NAME_TOKEN.fullmatch(t) for t in tokens)
-        and not any(len(t) <= FUNCTION_WORD_MAX_CHARS and t.casefold() in page.stoplist for t in tokens)
+        and not any(page.function_word(t) for t in tokens)
     )
 
 

@@ -41,7 +41,6 @@ HEADING_MAX_WORDS = 12  # a subheading in the article's last part
 # many pieces, each at most this many lines (one blank) above the next.
 HEAD_MAX_PIECES = 6
 HEAD_MAX_GAP = 2
-FUNCTION_WORD_MAX_CHARS = 3
 REPEATED_MENU_MAX_WORDS = 2  # a repeated line this short is a menu or section word, its first print too
 COMMENTS_ARTICLE_SHARE = 0.3  # good text before a comment opener, relative to after, to cut there
 # Fitted on the development set (F1 by gap 4/5/6/8/10 and share 0.2/0.3/0.4/0.6; recall falls
@@ -581,7 +580,7 @@ def _sentence_head(page: Page, i: int, below: int) -> list[int]:
         j = nonblank[k]
         f = features[j]
         if (nearest - j > HEAD_MAX_GAP or not page.open(j) or f is None or f.terminal or f.linkish
-                or (nearest - j > 1 and not any(w.casefold().strip(",") in stop for w in lines[j].text.split()))):
+                or (nearest - j > 1 and not _has_stopword(lines[j].text, stop))):
             break
         chain.append(j)
         nearest = j
@@ -598,10 +597,15 @@ def _sentence_head(page: Page, i: int, below: int) -> list[int]:
         return []  # a short sentence of its own under them ("What is the issue?"): a form's, not the article's
     text = " ".join(lines[j].text for j in chain)
     first_below = lines[below].text.split()[0]
-    if (not any(w.casefold().strip(",") in stop for w in text.split()) or any(c.isdigit() for c in text)
-            or (first_below[:1].isupper() and _function_word(page, first_below))):
+    if (not _has_stopword(text, stop) or any(c.isdigit() for c in text)
+            or (first_below[:1].isupper() and page.function_word(first_below))):
         return []
     return chain if _cut_seam(page, chain, below) else []
+
+
+def _has_stopword(text: str, stoplist: frozenset[str]) -> bool:
+    """Does a word of the line (a comma after it aside) stand in the stoplist?"""
+    return any(w.casefold().strip(",") in stoplist for w in text.split())
 
 
 def _cut_seam(page: Page, chain: list[int], below: int) -> bool:
@@ -612,15 +616,9 @@ def _cut_seam(page: Page, chain: list[int], below: int) -> bool:
     pieces = [*chain, below, *([nonblank[after]] if after < len(nonblank) and nonblank[after] - below <= HEAD_MAX_GAP else [])]
     for upper, lower in zip(pieces, pieces[1:]):
         last_word = lines[upper].text.split()[-1]
-        if last_word.endswith(",") or _function_word(page, last_word) or not lines[lower].text[:1].isupper():
+        if last_word.endswith(",") or page.function_word(last_word) or not lines[lower].text[:1].isupper():
             return True
     return False
-
-
-def _function_word(page: Page, word: str) -> bool:
-    """A short word of the stoplist: an article, a preposition ("the", "der", "le", "of"). The stoplists hold
-    the frequent words, content words too ("city", "announced"): the short ones are the function words."""
-    return len(word) <= FUNCTION_WORD_MAX_CHARS and word.casefold() in page.stoplist
 
 
 def _list_item_after(page: Page, previous: int, i: int) -> bool:

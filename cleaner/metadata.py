@@ -17,10 +17,10 @@ from urllib.parse import SplitResult, unquote, urlsplit
 import regex
 
 from .article import Category
-from .byline import (BYLINE_PARTICLE, BYLINE_PARTICLES, FUNCTION_WORD_MAX_CHARS, MARKED_BYLINE_MAX_CHARS, NAME_SEPARATOR,
+from .byline import (BYLINE_PARTICLE, BYLINE_PARTICLES, MARKED_BYLINE_MAX_CHARS, NAME_SEPARATOR,
                      byline_like, name_shaped, name_words, particle_byline)
 from .features import Label
-from .page import Heuristic, Kind, Page, Verdict, several_sentences
+from .page import FUNCTION_WORD_MAX_CHARS, Heuristic, Kind, Page, Verdict, several_sentences
 from .dates import _DIGIT, DATELINE_MAX_CHARS, date_in, is_dateline, iso_date
 from .language import words
 from .rules import language_words
@@ -297,7 +297,7 @@ def _wrapped_heading(page: Page, run: list[int], form: set[str], above: int) -> 
 
     def cut_after(text: str) -> bool:
         last = words(text)[-1:]
-        return bool(last) and len(last[0]) <= FUNCTION_WORD_MAX_CHARS and last[0] in page.stoplist
+        return bool(last) and page.function_word(last[0])
 
     def goes_on(j: int, cut: bool) -> bool:
         """Line j shares a word with the title, adds words the run lacks (not a repeat of it), and either

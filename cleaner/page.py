@@ -60,6 +60,11 @@ class Verdict:
 KEPT = Verdict(Kind.BODY)
 
 
+# jusText's stoplists hold frequent words ("city", "line", "announced"), not only function words; a short
+# frequent word ("in", "of", "the", "der", "le") is a function word: the kind a headline never ends on.
+FUNCTION_WORD_MAX_CHARS = 3
+
+
 @dataclass
 class Page:
     """The document while it is being decided: lines, their evidence, and verdicts so far."""
@@ -130,6 +135,10 @@ class Page:
 
     def good(self, i: int) -> bool:
         return self.labels[i] is _GOOD and self.verdicts[i] is None
+
+    def function_word(self, word: str) -> bool:
+        """A short word of the page's stoplist (`FUNCTION_WORD_MAX_CHARS`): an article, a preposition."""
+        return len(word) <= FUNCTION_WORD_MAX_CHARS and word.casefold() in self.stoplist
 
     def goods(self, start: int = 0, stop: int | None = None) -> list[int]:
         labels, verdicts, good = self.labels, self.verdicts, Label.GOOD  # `good` inlined: passes call this often
